@@ -1,0 +1,1 @@
+"""Benuttingsgraad, bezettingsgraad, capaciteit and inzet modules (000 ch. 13–16)."""

@@ -1,0 +1,135 @@
+"""The Opgroeien area: a separate, permission-guarded admin site at /opgroeien/.
+
+Opgroeien staff work across voorzieningen, so every view of this site runs in an explicit
+cross-voorziening tenancy context. Voorziening medewerkers are not staff and never get in.
+"""
+
+from functools import wraps
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+
+from binc.models import (
+    Activiteit,
+    Dienst,
+    DienstMedewerker,
+    Gebruiker,
+    Medewerker,
+    Module,
+    ModuledatabankSync,
+    ModuleGoedkeuring,
+    Typemodule,
+    Voorziening,
+)
+from binc.tenancy import all_voorzieningen
+
+
+class OpgroeienAdminSite(admin.AdminSite):
+    site_header = "Binc – Opgroeien"
+    site_title = "Binc – Opgroeien"
+    index_title = "Beheer door het agentschap Opgroeien"
+
+    def admin_view(self, view, cacheable=False):
+        inner = super().admin_view(view, cacheable)
+
+        @wraps(inner)
+        def wrapper(request, *args, **kwargs):
+            with all_voorzieningen():
+                return inner(request, *args, **kwargs)
+
+        return wrapper
+
+
+opgroeien_site = OpgroeienAdminSite(name="opgroeien")
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records that only a feed or the application writes: visible, never edited by hand."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class MedewerkerInline(admin.TabularInline):
+    model = Medewerker
+    extra = 0
+    autocomplete_fields = ["gebruiker"]
+
+
+@admin.register(Voorziening, site=opgroeien_site)
+class VoorzieningAdmin(admin.ModelAdmin):
+    list_display = ["naam", "erkenningsnummer", "organisatietype", "provincie", "actief"]
+    list_filter = ["organisatietype", "provincie", "actief"]
+    search_fields = ["naam", "erkenningsnummer"]
+    inlines = [MedewerkerInline]
+
+
+@admin.register(Gebruiker, site=opgroeien_site)
+class GebruikerAdmin(UserAdmin):
+    fieldsets = (
+        *UserAdmin.fieldsets,
+        ("Identificatie", {"fields": ["rijksregisternummer"]}),
+    )
+    search_fields = [*UserAdmin.search_fields, "rijksregisternummer"]
+
+
+class DienstMedewerkerInline(admin.TabularInline):
+    model = DienstMedewerker
+    extra = 0
+    autocomplete_fields = ["gebruiker"]
+
+
+@admin.register(Dienst, site=opgroeien_site)
+class DienstAdmin(admin.ModelAdmin):
+    list_display = ["naam", "soort", "email"]
+    list_filter = ["soort"]
+    search_fields = ["naam"]
+    inlines = [DienstMedewerkerInline]
+
+
+@admin.register(Typemodule, site=opgroeien_site)
+class TypemoduleAdmin(admin.ModelAdmin):
+    """The 'benuttingseigenschappen' are set by Opgroeien (000 §12)."""
+
+    list_display = ["naam", "functie", "eenheid", "afronding", "intensiteit", "groeipakket_impact"]
+    list_filter = ["functie", "eenheid", "groeipakket_impact"]
+    search_fields = ["naam", "code"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Module, site=opgroeien_site)
+class ModuleAdmin(ReadOnlyAdmin):
+    list_display = ["code", "naam", "typemodule", "toegang", "actief"]
+    list_filter = ["toegang", "actief", "typemodule__functie"]
+    search_fields = ["code", "naam"]
+
+
+@admin.register(ModuleGoedkeuring, site=opgroeien_site)
+class ModuleGoedkeuringAdmin(ReadOnlyAdmin):
+    list_display = ["voorziening", "module", "status", "geldig_van", "geldig_tot", "actief"]
+    list_filter = ["status", "actief"]
+    search_fields = ["voorziening__naam", "module__code"]
+    list_select_related = ["voorziening", "module"]
+
+
+@admin.register(Activiteit, site=opgroeien_site)
+class ActiviteitAdmin(ReadOnlyAdmin):
+    list_display = ["tijdstip", "voorziening", "gebruiker", "actie", "omschrijving"]
+    list_filter = ["actie"]
+    search_fields = ["omschrijving", "voorziening__naam"]
+    list_select_related = ["voorziening", "gebruiker"]
+    date_hierarchy = "tijdstip"
+
+
+@admin.register(ModuledatabankSync, site=opgroeien_site)
+class ModuledatabankSyncAdmin(ReadOnlyAdmin):
+    list_display = ["gestart_op", "status", "bestand"]
+    list_filter = ["status"]

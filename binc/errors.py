@@ -1,0 +1,18 @@
+"""Error pages in Dutch, in the site's own layout."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template import loader
+
+
+def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return render(request, "errors/404.html", status=404)
+
+
+def forbidden(request: HttpRequest, exception: Exception) -> HttpResponse:
+    return render(request, "errors/403.html", status=403)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # No request context: the failure may lie in a context processor.
+    return HttpResponse(loader.get_template("errors/500.html").render(), status=500)

@@ -1,0 +1,57 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.forms.renderers import TemplatesSetting
+
+from binc.models import Voorziening
+from binc.selectors import voorzieningen_of
+
+
+class BincFormRenderer(TemplatesSetting):
+    """Every form renders the same way: an error summary above the form that links to each
+    field, a '*' on mandatory fields, the manual's help behind a help icon, and errors at the
+    field (Django wires aria-invalid and aria-describedby to them)."""
+
+    form_template_name = "forms/form.html"
+    field_template_name = "forms/field.html"
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": "Gebruikersnaam en wachtwoord horen niet bij elkaar. Let op het "
+        "verschil tussen hoofdletters en kleine letters.",
+        "inactive": "Deze gebruiker is niet meer actief.",
+    }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = "Gebruikersnaam"
+        self.fields["username"].error_messages["required"] = "Vul je gebruikersnaam in."
+        self.fields["password"].label = "Wachtwoord"
+        self.fields["password"].error_messages["required"] = "Vul je wachtwoord in."
+
+
+class KiesVoorzieningForm(forms.Form):
+    voorziening = forms.ModelChoiceField(
+        label="Voorziening",
+        queryset=Voorziening.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={
+            "required": "Kies de voorziening waarvoor je wil registreren.",
+            "invalid_choice": "Je bent geen medewerker van deze voorziening.",
+        },
+    )
+
+    def __init__(self, *args, gebruiker, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["voorziening"].queryset = voorzieningen_of(gebruiker=gebruiker)
+
+
+class ModuleFilterForm(forms.Form):
+    zoek = forms.CharField(
+        label="Zoek op code of naam",
+        required=False,
+        max_length=100,
+        help_text="Een deel van de modulecode of van de naam van de module of typemodule.",
+    )
+    alleen_actief = forms.BooleanField(label="Enkel actieve modules", required=False, initial=True)

@@ -1,0 +1,49 @@
+"""Read-side queries of the core. Voorziening-scoped models are filtered by the tenancy
+manager; these functions add what each screen or service needs on top."""
+
+import datetime
+
+from django.db.models import Q, QuerySet
+
+from binc.constants import GoedkeuringStatus
+from binc.models import Gebruiker, Medewerker, Module, ModuleGoedkeuring, Voorziening
+
+
+def voorzieningen_of(*, gebruiker: Gebruiker) -> QuerySet[Voorziening]:
+    """The voorzieningen a gebruiker may work for: active memberships of active voorzieningen."""
+    return Voorziening.objects.filter(
+        actief=True,
+        pk__in=Medewerker.objects.filter(gebruiker=gebruiker, actief=True).values("voorziening"),
+    ).order_by("naam")
+
+
+def goedkeuring_list(*, zoek: str = "", alleen_actief: bool = True) -> QuerySet[ModuleGoedkeuring]:
+    """The active voorziening's modules from the moduledatabank, for the 'Modules' screen."""
+    queryset = ModuleGoedkeuring.objects.select_related("module__typemodule")
+    if alleen_actief:
+        queryset = queryset.filter(actief=True, module__actief=True)
+    if zoek:
+        queryset = queryset.filter(
+            Q(module__code__icontains=zoek)
+            | Q(module__naam__icontains=zoek)
+            | Q(module__typemodule__naam__icontains=zoek)
+        )
+    return queryset.order_by("module__typemodule__naam", "module__code")
+
+
+def modules_approved_on(*, voorziening: Voorziening, datum: datetime.date) -> QuerySet[Module]:
+    """Modules a voorziening may use on a date: approved for it in the moduledatabank, present
+    in the latest export, and valid that day (000 §4.2: 'enkel de modules die voor uw
+    voorziening zijn goedgekeurd')."""
+    approvals = ModuleGoedkeuring.objects.filter(
+        Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=datum),
+        voorziening=voorziening,
+        status=GoedkeuringStatus.GOEDGEKEURD,
+        actief=True,
+        geldig_van__lte=datum,
+    )
+    return (
+        Module.objects.filter(actief=True, pk__in=approvals.values("module"))
+        .select_related("typemodule")
+        .order_by("typemodule__naam", "code")
+    )

@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.urls import include, path
+
+from binc import views
+from binc.admin import opgroeien_site
+
+binc_patterns = [
+    path("aanmelden/", views.LoginView.as_view(), name="login"),
+    path("afmelden/", views.logout, name="logout"),
+    path("voorziening/", views.kies_voorziening, name="kies_voorziening"),
+    path("", views.start, name="start"),
+    path("modules/", views.module_list, name="module_list"),
+    path("modules/<int:pk>/", views.module_detail, name="module_detail"),
+]
+
+urlpatterns = [
+    path("", include((binc_patterns, "binc"))),
+    path("opgroeien/", opgroeien_site.urls),
+]
+if settings.OIDC_ENABLED:
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
+
+handler404 = "binc.errors.not_found"
+handler403 = "binc.errors.forbidden"
+handler500 = "binc.errors.server_error"

@@ -1,0 +1,89 @@
+from django.contrib import messages
+from django.contrib.auth import logout as auth_logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from binc.forms import KiesVoorzieningForm, LoginForm, ModuleFilterForm
+from binc.models import ModuleGoedkeuring
+from binc.selectors import goedkeuring_list
+from binc.tenancy import activate_for_session, medewerker_required
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "binc/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def kies_voorziening(request: HttpRequest) -> HttpResponse:
+    """000 §1.1: after logging in, a medewerker chooses the voorziening to register for."""
+    data = request.POST if request.method == "POST" else None  # an empty POST is still a POST
+    form = KiesVoorzieningForm(data, gebruiker=request.user)
+    choices = form.fields["voorziening"].queryset
+    if request.method == "GET" and request.voorziening is None:
+        if len(choices) == 1:
+            activate_for_session(request, choices[0])
+            return redirect("binc:start")
+        if not choices:
+            if request.user.is_staff:
+                return redirect("opgroeien:index")
+            return render(request, "binc/geen_toegang.html", status=403)
+    if form.is_valid():
+        activate_for_session(request, form.cleaned_data["voorziening"])
+        return redirect("binc:start")
+    return render(request, "binc/kies_voorziening.html", {"form": form})
+
+
+@medewerker_required
+def start(request: HttpRequest) -> HttpResponse:
+    """'Overzicht Dossiers', the start page; the dossiers issue fills it."""
+    return render(request, "binc/start.html", {"breadcrumbs": [("Overzicht Dossiers", "")]})
+
+
+@medewerker_required
+def module_list(request: HttpRequest) -> HttpResponse:
+    form = ModuleFilterForm(request.GET or {"alleen_actief": True})
+    goedkeuringen = ModuleGoedkeuring.objects.none()
+    if form.is_valid():
+        goedkeuringen = goedkeuring_list(
+            zoek=form.cleaned_data["zoek"], alleen_actief=form.cleaned_data["alleen_actief"]
+        )
+    context = {
+        "form": form,
+        "goedkeuringen": goedkeuringen,
+        "breadcrumbs": [("Overzicht Dossiers", reverse("binc:start")), ("Modules", "")],
+    }
+    if request.htmx:
+        return render(request, "binc/_module_rows.html", context)
+    return render(request, "binc/module_list.html", context)
+
+
+@medewerker_required
+def module_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    goedkeuring = get_object_or_404(
+        ModuleGoedkeuring.objects.select_related("module__typemodule"), pk=pk
+    )
+    breadcrumbs = [
+        ("Overzicht Dossiers", reverse("binc:start")),
+        ("Modules", reverse("binc:module_list")),
+        (goedkeuring.module.code, ""),
+    ]
+    return render(
+        request,
+        "binc/module_detail.html",
+        {"goedkeuring": goedkeuring, "breadcrumbs": breadcrumbs},
+    )
+
+
+@require_POST
+def logout(request: HttpRequest) -> HttpResponse:
+    """000 §1.2: 'Sluit af', top right."""
+    auth_logout(request)
+    messages.success(request, "Je bent afgemeld.")
+    return redirect("binc:login")

@@ -1,0 +1,1 @@
+"""The quarterly statement of benutting (000 ch. 12)."""

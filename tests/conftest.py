@@ -1,0 +1,66 @@
+"""Personas for access tests: a medewerker, a colleague in the same voorziening, an outsider
+of another voorziening, and Opgroeien staff."""
+
+import pytest
+from django.test import Client
+
+from binc.tenancy import SESSION_KEY, all_voorzieningen
+from tests.binc.factories import GebruikerFactory, MedewerkerFactory, VoorzieningFactory
+
+
+@pytest.fixture
+def cross_voorziening():
+    """Factories and assertions that reach across voorzieningen run in an explicit context."""
+    with all_voorzieningen():
+        yield
+
+
+@pytest.fixture
+def voorziening(db):
+    return VoorzieningFactory(naam="Jeugdhulp Testhuis")
+
+
+@pytest.fixture
+def andere_voorziening(db):
+    return VoorzieningFactory(naam="Andere Voorziening")
+
+
+@pytest.fixture
+def medewerker(voorziening):
+    return MedewerkerFactory(voorziening=voorziening).gebruiker
+
+
+@pytest.fixture
+def collega(voorziening):
+    return MedewerkerFactory(voorziening=voorziening).gebruiker
+
+
+@pytest.fixture
+def buitenstaander(andere_voorziening):
+    return MedewerkerFactory(voorziening=andere_voorziening).gebruiker
+
+
+@pytest.fixture
+def opgroeien_gebruiker(db):
+    from django.contrib.auth.models import Group
+
+    from binc.constants import OpgroeienRol
+
+    gebruiker = GebruikerFactory(opgroeien=True)
+    gebruiker.groups.add(*Group.objects.filter(name__in=OpgroeienRol.values))
+    return gebruiker
+
+
+def logged_in_client(gebruiker, voorziening=None) -> Client:
+    client = Client()
+    client.force_login(gebruiker)
+    if voorziening is not None:
+        session = client.session
+        session[SESSION_KEY] = voorziening.pk
+        session.save()
+    return client
+
+
+@pytest.fixture
+def medewerker_client(medewerker, voorziening):
+    return logged_in_client(medewerker, voorziening)
