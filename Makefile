@@ -1,0 +1,70 @@
+# Binc: every install and check step lives here, so a fresh machine with only Python 3.11+
+# gets the same result as CI. `make run` and `make test` are the two entry points.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+CHROMIUM ?= /usr/bin/chromium
+
+# Without DATABASE_URL, an embedded PostgreSQL (pgserver) under .var/pg is used.
+DEV_ENV := DEBUG=true
+TEST_ENV := SECRET_KEY=make-test-not-a-secret BINC_EMBEDDED_DB=true SECURE_SSL_REDIRECT=false
+# Production-like settings for `check --deploy`; bin/start-web runs the same check.
+DEPLOY_ENV := DEBUG=false SECRET_KEY=deploy-check-$$(printf '%064d' 0)-not-a-real-secret \
+	DATABASE_URL=postgres://binc@db.invalid/binc ALLOWED_HOSTS=binc.example
+
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+.PHONY: run test install lint check chromium worker beat lock clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements/dev.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/dev.lock
+	@touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEV_ENV) $(BIN)/python manage.py seed_demo
+	@echo "Binc draait op http://127.0.0.1:$(PORT)/ (stoppen met Ctrl+C)"
+	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check: install
+	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+	$(DEPLOY_ENV) $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+test: lint check chromium
+	$(TEST_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(TEST_ENV) $(BIN)/pytest
+
+# Debian's Chromium for the Playwright tests; never a browser downloaded by a test tool.
+# Installed where apt-get and root are at hand (CI, Debian machines); elsewhere the browser
+# tests are skipped unless CI is set.
+chromium:
+	@if [ -x "$(CHROMIUM)" ]; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "Chromium ontbreekt op $(CHROMIUM): de browsertests worden overgeslagen."; fi
+
+worker: install
+	$(DEV_ENV) $(BIN)/celery -A binc worker --loglevel INFO
+
+beat: install
+	$(DEV_ENV) $(BIN)/celery -A binc beat --loglevel INFO --schedule .var/celerybeat-schedule
+
+# Re-pin after changing pyproject.toml.
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe -o requirements/base.lock pyproject.toml
+	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe --extra dev -o requirements/dev.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) .var .pytest_cache .ruff_cache
