@@ -1,0 +1,50 @@
+"""The Opgroeien area: every screen opens, and the roles reach what they need."""
+
+import pytest
+from django.urls import reverse
+
+from binc.admin import opgroeien_site
+from tests.binc.factories import GebruikerFactory, ModuleGoedkeuringFactory
+from tests.conftest import logged_in_client
+
+
+@pytest.fixture
+def beheerder(db, cross_voorziening):
+    ModuleGoedkeuringFactory()
+    return GebruikerFactory(is_staff=True, is_superuser=True)
+
+
+@pytest.mark.parametrize("model", list(opgroeien_site._registry), ids=lambda m: m._meta.model_name)
+def test_every_list_and_form_opens(model, beheerder, cross_voorziening):
+    client = logged_in_client(beheerder)
+    opts = model._meta
+    changelist = reverse(f"opgroeien:{opts.app_label}_{opts.model_name}_changelist")
+    assert client.get(changelist).status_code == 200
+    obj = model._base_manager.first()
+    if obj is not None:
+        change = reverse(f"opgroeien:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        assert client.get(change).status_code == 200
+
+
+def test_feed_records_cannot_be_edited_by_hand(beheerder, cross_voorziening):
+    client = logged_in_client(beheerder)
+    assert client.get(reverse("opgroeien:binc_module_add")).status_code == 403
+    assert client.get(reverse("opgroeien:binc_modulegoedkeuring_add")).status_code == 403
+
+
+def test_voorzieningenbeleid_maintains_typemodule_properties(opgroeien_gebruiker):
+    from binc.models import Typemodule
+
+    client = logged_in_client(opgroeien_gebruiker)
+    typemodule = Typemodule.objects.get(code="cbaw")
+
+    response = client.get(reverse("opgroeien:binc_typemodule_change", args=[typemodule.pk]))
+
+    assert response.status_code == 200
+    assert 'name="intensiteit"' in response.content.decode()
+
+
+def test_unknown_page_answers_a_dutch_404(medewerker_client):
+    response = medewerker_client.get("/bestaat-niet/")
+    assert response.status_code == 404
+    assert "Deze pagina bestaat niet (meer)" in response.content.decode()
