@@ -18,6 +18,7 @@ from binc.models import (
     Module,
     ModuledatabankSync,
     ModuleGoedkeuring,
+    RijksregisterOpzoeking,
     Typemodule,
     Voorziening,
 )
@@ -133,3 +134,15 @@ class ActiviteitAdmin(ReadOnlyAdmin):
 class ModuledatabankSyncAdmin(ReadOnlyAdmin):
     list_display = ["gestart_op", "status", "bestand"]
     list_filter = ["status"]
+
+
+@admin.register(RijksregisterOpzoeking, site=opgroeien_site)
+class RijksregisterOpzoekingAdmin(ReadOnlyAdmin):
+    """Audit of every lookup in the national register (001 §1)."""
+
+    list_display = ["tijdstip", "gebruiker", "voorziening", "zoekwijze", "criteria",
+                    "aantal_resultaten", "aantal_geweigerd"]  # fmt: skip
+    list_filter = ["zoekwijze", "voorziening", ("tijdstip", admin.DateFieldListFilter)]
+    search_fields = ["gebruiker__username", "gebruiker__last_name", "criteria"]
+    list_select_related = ["gebruiker", "voorziening"]
+    date_hierarchy = "tijdstip"

@@ -103,3 +103,12 @@ class Geslacht(models.TextChoices):
     MAN = "M", "Man"
     VROUW = "V", "Vrouw"
     ONBEKEND = "X", "Onbekend"
+
+
+class Zoekwijze(models.TextChoices):
+    NUMMER = "nummer", "Rijksregisternummer of BIS-nummer"
+    GEGEVENS = "gegevens", "Naam, geslacht en geboortedatum"
+
+
+# 000 §3.1: only people up to 25 can be looked up, except by pleegzorg services.
+MAX_LEEFTIJD_OPZOEKING = 25

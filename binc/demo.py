@@ -122,6 +122,14 @@ VOORZIENINGEN = [
     ),
     (
         None,
+        "CKG De Kangoeroe (meerdere provincies)",
+        "CKG-2002",
+        Organisatietype.CKG,
+        Provincie.VLAAMS_BRABANT,
+        ["VBFKG01", "BEGKG01", "DAGKG01"],
+    ),
+    (
+        None,
         "Jeugdhulp Ambulant Brugge",
         "OVB-1002",
         Organisatietype.OVBJ,
@@ -129,7 +137,7 @@ VOORZIENINGEN = [
         ["BEGBJB02", "BEGBJB03", "BEGBJB21", "DAGBJB01", "OBBJB01", "DIABJB01", "DIABJB02"],
     ),
 ]
-MULTI_IN = ["OVB-1001", "OVB-1002"]
+MULTI_IN = ["OVB-1002", "CKG-2002"]
 
 DIENSTEN = [
     ("OCJ Antwerpen", Dienstsoort.OCJ),
@@ -259,7 +267,12 @@ def _voorzieningen_en_gebruikers() -> None:
     for username, naam, nummer, soort, provincie, _ in VOORZIENINGEN:
         voorziening, _ = Voorziening.objects.get_or_create(
             erkenningsnummer=nummer,
-            defaults={"naam": naam, "organisatietype": soort, "provincie": provincie},
+            defaults={
+                "naam": naam,
+                "organisatietype": soort,
+                "provincie": provincie,
+                "meerdere_provincies": nummer == "CKG-2002",
+            },
         )
         if username:
             gebruiker = _user(username, "Demo", naam)

@@ -18,6 +18,7 @@ from binc.constants import (
     Provincie,
     SyncStatus,
     Toegang,
+    Zoekwijze,
 )
 from binc.tenancy import TenantManager
 
@@ -378,3 +379,33 @@ class RijksregisterPersoon(models.Model):
 
     def __str__(self) -> str:
         return f"{self.naam} {self.voornaam} ({self.geboortedatum:%d/%m/%Y})"
+
+
+class RijksregisterOpzoeking(models.Model):
+    """Every lookup in the national register: who, for which voorziening, when, what was asked
+    and how many people were shown (001 §1). Append-only (database trigger); Opgroeien audits
+    it, medewerkers never see it."""
+
+    gebruiker = models.ForeignKey(
+        Gebruiker, on_delete=models.PROTECT, related_name="+", verbose_name="gebruiker"
+    )
+    voorziening = models.ForeignKey(
+        Voorziening, on_delete=models.PROTECT, related_name="+", verbose_name="voorziening"
+    )
+    tijdstip = models.DateTimeField("tijdstip", auto_now_add=True, db_index=True)
+    zoekwijze = models.CharField("zoekwijze", max_length=10, choices=Zoekwijze.choices)
+    criteria = models.JSONField("zoekcriteria")
+    aantal_resultaten = models.PositiveIntegerField("aantal getoonde resultaten")
+    aantal_geweigerd = models.PositiveIntegerField(
+        "aantal geweigerd",
+        default=0,
+        help_text="Gevonden maar niet getoond: ouder dan 25 jaar (behalve voor pleegzorg).",
+    )
+
+    class Meta:
+        verbose_name = "opzoeking in het rijksregister"
+        verbose_name_plural = "opzoekingen in het rijksregister"
+        ordering = ["-tijdstip", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.tijdstip:%d/%m/%Y %H:%M} {self.gebruiker} ({self.get_zoekwijze_display()})"

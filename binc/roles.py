@@ -10,6 +10,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "binc.view_module",
         "binc.view_modulegoedkeuring",
         "binc.view_typemodule",
+        "binc.view_rijksregisteropzoeking",
+        "dossiers.view_dossier",
+        "dossiers.view_client",
     ],
     OpgroeienRol.VOORZIENINGENBELEID: [
         "binc.view_voorziening",

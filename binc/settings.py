@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.forms",
+    "django.contrib.postgres",
     "django_htmx",
     "mozilla_django_oidc",
     "binc",
@@ -190,6 +191,16 @@ CELERY_BEAT_SCHEDULE = {
 
 # The moduledatabank drops its nightly export here (an XML file, see docs/moduledatabank.md).
 MODULEDATABANK_FEED_PATH = env.str("MODULEDATABANK_FEED_PATH", default="")
+
+# The national register: "lokaal" (the local stand-in table) or "ksz" (the real service).
+RIJKSREGISTER_BACKEND = env.str("RIJKSREGISTER_BACKEND", default="lokaal")
+if RIJKSREGISTER_BACKEND not in {"lokaal", "ksz"}:
+    raise ImproperlyConfigured("RIJKSREGISTER_BACKEND is 'lokaal' of 'ksz'.")
+KSZ_URL = env.str("KSZ_URL", default="")
+KSZ_CERT_FILE = env.str("KSZ_CERT_FILE", default="")
+KSZ_KEY_FILE = env.str("KSZ_KEY_FILE", default="")
+if RIJKSREGISTER_BACKEND == "ksz" and not KSZ_URL:
+    raise ImproperlyConfigured("KSZ_URL is verplicht met RIJKSREGISTER_BACKEND=ksz.")
 
 LOGGING = {
     "version": 1,

@@ -8,13 +8,13 @@ binc_patterns = [
     path("aanmelden/", views.LoginView.as_view(), name="login"),
     path("afmelden/", views.logout, name="logout"),
     path("voorziening/", views.kies_voorziening, name="kies_voorziening"),
-    path("", views.start, name="start"),
     path("modules/", views.module_list, name="module_list"),
     path("modules/<int:pk>/", views.module_detail, name="module_detail"),
 ]
 
 urlpatterns = [
     path("", include((binc_patterns, "binc"))),
+    path("", include("dossiers.urls")),
     path("opgroeien/", opgroeien_site.urls),
 ]
 if settings.OIDC_ENABLED:

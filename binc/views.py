@@ -29,21 +29,15 @@ def kies_voorziening(request: HttpRequest) -> HttpResponse:
     if request.method == "GET" and request.voorziening is None:
         if len(choices) == 1:
             activate_for_session(request, choices[0])
-            return redirect("binc:start")
+            return redirect("dossiers:overzicht")
         if not choices:
             if request.user.is_staff:
                 return redirect("opgroeien:index")
             return render(request, "binc/geen_toegang.html", status=403)
     if form.is_valid():
         activate_for_session(request, form.cleaned_data["voorziening"])
-        return redirect("binc:start")
+        return redirect("dossiers:overzicht")
     return render(request, "binc/kies_voorziening.html", {"form": form})
-
-
-@medewerker_required
-def start(request: HttpRequest) -> HttpResponse:
-    """'Overzicht Dossiers', the start page; the dossiers issue fills it."""
-    return render(request, "binc/start.html", {"breadcrumbs": [("Overzicht Dossiers", "")]})
 
 
 @medewerker_required
@@ -57,7 +51,7 @@ def module_list(request: HttpRequest) -> HttpResponse:
     context = {
         "form": form,
         "goedkeuringen": goedkeuringen,
-        "breadcrumbs": [("Overzicht Dossiers", reverse("binc:start")), ("Modules", "")],
+        "breadcrumbs": [("Overzicht Dossiers", reverse("dossiers:overzicht")), ("Modules", "")],
     }
     if request.htmx:
         return render(request, "binc/_module_rows.html", context)
@@ -70,7 +64,7 @@ def module_detail(request: HttpRequest, pk: int) -> HttpResponse:
         ModuleGoedkeuring.objects.select_related("module__typemodule"), pk=pk
     )
     breadcrumbs = [
-        ("Overzicht Dossiers", reverse("binc:start")),
+        ("Overzicht Dossiers", reverse("dossiers:overzicht")),
         ("Modules", reverse("binc:module_list")),
         (goedkeuring.module.code, ""),
     ]

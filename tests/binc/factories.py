@@ -13,6 +13,17 @@ from binc.models import (
 )
 
 
+class TenantFactory(factory.django.DjangoModelFactory):
+    """Test data for voorziening-owned models is written outside any tenancy context."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _get_manager(cls, model_class):
+        return model_class._base_manager
+
+
 class VoorzieningFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Voorziening
@@ -71,7 +82,7 @@ class ModuleFactory(factory.django.DjangoModelFactory):
     toegang = Toegang.NRTJ
 
 
-class ModuleGoedkeuringFactory(factory.django.DjangoModelFactory):
+class ModuleGoedkeuringFactory(TenantFactory):
     class Meta:
         model = ModuleGoedkeuring
 

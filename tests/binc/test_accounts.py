@@ -15,7 +15,7 @@ def _login(client, username, password="geheim-wachtwoord"):
 
 @pytest.mark.django_db
 def test_start_page_requires_login(client):
-    response = client.get(reverse("binc:start"))
+    response = client.get(reverse("dossiers:overzicht"))
     assert response.status_code == 302
     assert response.url.startswith(LOGIN)
 
@@ -45,7 +45,7 @@ def test_medewerker_of_one_voorziening_lands_on_the_start_page(client, medewerke
 
     response = client.get(response.url, follow=True)
 
-    assert response.redirect_chain[-1][0] == reverse("binc:start")
+    assert response.redirect_chain[-1][0] == reverse("dossiers:overzicht")
     assert voorziening.naam in response.content.decode()
 
 
@@ -61,7 +61,7 @@ def test_medewerker_of_several_voorzieningen_chooses_one(client, voorziening, an
     response = client.post(
         reverse("binc:kies_voorziening"), {"voorziening": andere_voorziening.pk}, follow=True
     )
-    assert response.redirect_chain[-1][0] == reverse("binc:start")
+    assert response.redirect_chain[-1][0] == reverse("dossiers:overzicht")
     assert response.context["actieve_voorziening"] == andere_voorziening
 
 
@@ -72,7 +72,7 @@ def test_choosing_a_voorziening_one_does_not_belong_to_is_refused(medewerker, an
 
     assert response.status_code == 200
     assert "Je bent geen medewerker van deze voorziening." in response.content.decode()
-    assert client.get(reverse("binc:start")).status_code == 302
+    assert client.get(reverse("dossiers:overzicht")).status_code == 302
 
 
 def test_choosing_nothing_asks_for_a_choice(medewerker, voorziening, andere_voorziening):
@@ -108,9 +108,9 @@ def test_sluit_af_logs_out(medewerker_client):
     response = medewerker_client.post(reverse("binc:logout"), follow=True)
 
     assert "Je bent afgemeld." in response.content.decode()
-    assert medewerker_client.get(reverse("binc:start")).status_code == 302
+    assert medewerker_client.get(reverse("dossiers:overzicht")).status_code == 302
 
 
 def test_logout_is_post_only(medewerker_client):
     assert medewerker_client.get(reverse("binc:logout")).status_code == 405
-    assert medewerker_client.get(reverse("binc:start")).status_code == 200
+    assert medewerker_client.get(reverse("dossiers:overzicht")).status_code == 200

@@ -12,18 +12,54 @@ from binc.tenancy import (
 )
 from tests.binc.factories import MedewerkerFactory, ModuleGoedkeuringFactory
 from tests.conftest import logged_in_client
+from tests.dossiers.factories import ClientFactory, ContextPersoonFactory, DossierFactory
 
-# Every URL that takes an object of a voorziening: how to make one for a given voorziening.
-# A new URL pattern must be added here or to NO_OBJECT_URLS (test_every_url_is_classified).
+
+# Every URL that takes an object of a voorziening: how to make one for a given voorziening,
+# and the method to try. A new URL pattern must be added here or to NO_OBJECT_URLS
+# (test_every_url_is_classified).
+def _dossier(v):
+    return {"pk": DossierFactory(voorziening=v).pk}
+
+
+def _client(v):
+    return {"pk": ClientFactory(toegang=v).pk}
+
+
+def _context_persoon(v):
+    persoon = ContextPersoonFactory(client=ClientFactory(toegang=v))
+    return {"pk": persoon.client_id, "persoon_pk": persoon.pk}
+
+
 OBJECT_URLS = {
-    "binc:module_detail": lambda v: {"pk": ModuleGoedkeuringFactory(voorziening=v).pk},
+    "binc:module_detail": ("get", lambda v: {"pk": ModuleGoedkeuringFactory(voorziening=v).pk}),
+    "dossiers:dossier_detail": ("get", _dossier),
+    "dossiers:aanmelding_wijzigen": ("get", _dossier),
+    "dossiers:activiteiten": ("get", _dossier),
+    "dossiers:dossier_verwijderen": ("get", _dossier),
+    "dossiers:client_detail": ("get", _client),
+    "dossiers:client_wijzigen": ("get", _client),
+    "dossiers:client_koppelen": ("get", _client),
+    "dossiers:context_toevoegen": ("post", _client),
+    "dossiers:context_verwijderen": ("get", _context_persoon),
+    "dossiers:dossier_nieuw": ("get", _client),
+    "dossiers:overdragen_collega": (
+        "get",
+        lambda v: {"pk": DossierFactory(voorziening=v).behandelaar_id},
+    ),
 }
 NO_OBJECT_URLS = {
     "binc:login",
     "binc:logout",
     "binc:kies_voorziening",
-    "binc:start",
     "binc:module_list",
+    "dossiers:overzicht",
+    "dossiers:dossier_zoeken",
+    "dossiers:overdragen",
+    "dossiers:client_zoeken",
+    "dossiers:client_toevoegen",
+    "dossiers:client_nieuw",
+    "dossiers:client_ongeboren",
 }
 # The Opgroeien admin site is cross-voorziening by design and closed to medewerkers; see
 # test_opgroeien_area_is_closed_to_medewerkers.
@@ -50,12 +86,14 @@ def test_every_url_is_classified():
 def test_another_voorzienings_object_answers_404(
     name, medewerker_client, voorziening, andere_voorziening
 ):
+    method, build = OBJECT_URLS[name]
     with all_voorzieningen():
-        own = OBJECT_URLS[name](voorziening)
-        other = OBJECT_URLS[name](andere_voorziening)
+        own = build(voorziening)
+        other = build(andere_voorziening)
+    request = getattr(medewerker_client, method)
 
-    assert medewerker_client.get(reverse(name, kwargs=own)).status_code == 200
-    response = medewerker_client.get(reverse(name, kwargs=other))
+    assert request(reverse(name, kwargs=own)).status_code != 404
+    response = request(reverse(name, kwargs=other))
     assert response.status_code == 404
     assert andere_voorziening.naam not in response.content.decode()
 
@@ -93,7 +131,7 @@ def test_session_pointing_at_a_foreign_voorziening_activates_nothing(
 ):
     client = logged_in_client(medewerker, andere_voorziening)
 
-    response = client.get(reverse("binc:start"))
+    response = client.get(reverse("dossiers:overzicht"))
 
     assert response.status_code == 302
     assert response.url == reverse("binc:kies_voorziening")
@@ -101,11 +139,11 @@ def test_session_pointing_at_a_foreign_voorziening_activates_nothing(
 
 def test_removed_membership_takes_effect_on_the_next_request(medewerker, voorziening):
     client = logged_in_client(medewerker, voorziening)
-    assert client.get(reverse("binc:start")).status_code == 200
+    assert client.get(reverse("dossiers:overzicht")).status_code == 200
 
     medewerker.lidmaatschappen.update(actief=False)
 
-    assert client.get(reverse("binc:start")).status_code == 302
+    assert client.get(reverse("dossiers:overzicht")).status_code == 302
 
 
 def test_opgroeien_area_is_closed_to_medewerkers(medewerker_client):

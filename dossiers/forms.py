@@ -1,0 +1,262 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from stdnum.be import bis, nn
+
+from binc.constants import Geslacht
+from binc.models import Voorziening
+from dossiers.constants import Aanmelder, Hulpfunctie, NietBegeleid
+from dossiers.models import Aanmelding, Client, ContextPersoon
+from dossiers.services.aanmelding import aanmelding_clean, aanmelding_fields, specifieke_choices
+
+JA_NEE = [("ja", "Ja"), ("nee", "Nee")]
+ONGELDIG_NUMMER = "Dit is geen geldig rijksregisternummer of BIS-nummer. Controleer de cijfers."
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def rijksregisternummer_clean(value: str) -> str:
+    """Digits only, valid checksum under either century rule (python-stdnum)."""
+    number = nn.compact(value)
+    if not (nn.is_valid(number) or bis.is_valid(number)):
+        raise ValidationError(ONGELDIG_NUMMER)
+    return number
+
+
+class JaNeeField(forms.TypedChoiceField):
+    """A yes/no question answered with radio buttons; None when unanswered."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(
+            choices=JA_NEE,
+            coerce=lambda value: value == "ja",
+            empty_value=None,
+            widget=forms.RadioSelect,
+            **kwargs,
+        )
+
+    def prepare_value(self, value):
+        if value is True:
+            return "ja"
+        if value is False:
+            return "nee"
+        return value
+
+
+class VersieForm(forms.Form):
+    """Carries the version the user saw, so a later conflicting save is refused (000 §11)."""
+
+    versie = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class RijksregisterZoekForm(forms.Form):
+    nummer = forms.CharField(
+        label="Rijksregisternummer of BIS-nummer",
+        required=False,
+        max_length=20,
+        help_text="Vul het nummer in zonder spaties of leestekens.",
+    )
+    naam = forms.CharField(label="Naam", required=False, max_length=100)
+    geslacht = forms.ChoiceField(
+        label="Geslacht",
+        required=False,
+        choices=[("", "---------"), (Geslacht.MAN, "Man"), (Geslacht.VROUW, "Vrouw")],
+    )
+    geboortedatum = forms.DateField(label="Geboortedatum", required=False, widget=DateInput)
+
+    def clean_nummer(self) -> str:
+        value = self.cleaned_data["nummer"].strip()
+        return rijksregisternummer_clean(value) if value else ""
+
+    def clean(self):
+        data = super().clean()
+        if self.errors or data.get("nummer"):
+            return data
+        missing = [name for name in ("naam", "geslacht", "geboortedatum") if not data.get(name)]
+        if len(missing) == 3:
+            raise ValidationError(
+                "Zoek op rijksregisternummer (of BIS-nummer), of op naam, geslacht en "
+                "geboortedatum samen."
+            )
+        for name in missing:
+            self.add_error(name, "Vul ook dit veld in om op gegevens te zoeken.")
+        return data
+
+
+class ClientExtraForm(forms.ModelForm):
+    """The mandatory fields Binc adds to the register's identification (000 §3.3.1)."""
+
+    class Meta:
+        model = Client
+        fields = ["niet_begeleide_minderjarige", "land_van_origine", "omgangstaal"]
+        widgets = {"niet_begeleide_minderjarige": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["niet_begeleide_minderjarige"].choices = NietBegeleid.choices
+        widget = self.fields["land_van_origine"].widget
+        widget.attrs.update({"list": "landen", "data-shortcut": "België"})  # 000 §3.3.1
+
+
+class ClientWijzigenForm(ClientExtraForm, VersieForm):
+    class Meta(ClientExtraForm.Meta):
+        pass
+
+
+class OngeborenForm(ClientExtraForm):
+    class Meta(ClientExtraForm.Meta):
+        fields = ["naam", "voornaam", *ClientExtraForm.Meta.fields]
+        labels = {"naam": "Naam van de moeder", "voornaam": "Voornaam van de moeder"}
+        help_texts = {
+            "voornaam": "Binc voegt '(ongeboren kind)' toe. Koppel het kind na de geboorte aan "
+            "zijn rijksregisternummer."
+        }
+
+
+class KoppelenForm(VersieForm):
+    nummer = forms.CharField(
+        label="Rijksregisternummer of BIS-nummer",
+        max_length=20,
+        help_text="Het nummer van het kind na de geboorte.",
+        error_messages={"required": "Vul het rijksregisternummer van het kind in."},
+    )
+
+    def clean_nummer(self) -> str:
+        return rijksregisternummer_clean(self.cleaned_data["nummer"])
+
+
+class ContextPersoonForm(forms.ModelForm):
+    class Meta:
+        model = ContextPersoon
+        fields = ["relatie", "naam", "voornaam", "geboortedatum", "rijksregisternummer"]
+        widgets = {"geboortedatum": DateInput}
+
+    def clean_rijksregisternummer(self) -> str:
+        value = self.cleaned_data["rijksregisternummer"].strip()
+        return rijksregisternummer_clean(value) if value else ""
+
+
+def _help(name: str) -> str:
+    return Aanmelding._meta.get_field(name).help_text
+
+
+class AanmeldingForm(forms.ModelForm):
+    """The aanmelding as the voorziening's organisatietype asks it (000 §4.1, 001 §5.1)."""
+
+    lopend_dossier = JaNeeField(
+        label="Is dossier een lopend dossier?", help_text=_help("lopend_dossier")
+    )
+    via_toegangspoort = JaNeeField(
+        label="Via toegangspoort (NRTJ)?", help_text=_help("via_toegangspoort")
+    )
+    uitstroom_gi = JaNeeField(
+        label="Uitstroom uit de gemeenschapsinstelling", help_text=_help("uitstroom_gi")
+    )
+    wachtlijst = JaNeeField(
+        label="Staat het aangemelde gezin of een lid van het gezin op een wachtlijst jeugdhulp?",
+        help_text="Zo ja, duid aan voor welke hulp het gezin staat te wachten.",
+    )
+    wachtlijst_functies = forms.MultipleChoiceField(
+        label="Zo ja, voor welke hulp?",
+        choices=Hulpfunctie.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Aanmelding
+        fields = [
+            "uw_referentie", "lopend_dossier", "startdatum_lopend_dossier", "via_toegangspoort",
+            "aanmelder", "aanmelder_andere", "gerechtelijk", "uitstroom_gi",
+            "specifieke_aanmelding", "soort_pleegzorg", "pleegzorgdoelgroep", "provincie",
+            "datum_aanmelding", "wachtlijst", "wachtlijst_functies",
+        ]  # fmt: skip
+        widgets = {
+            "startdatum_lopend_dossier": DateInput,
+            "datum_aanmelding": DateInput,
+            "specifieke_aanmelding": forms.RadioSelect,
+            "soort_pleegzorg": forms.RadioSelect,
+            "pleegzorgdoelgroep": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, voorziening: Voorziening, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.voorziening = voorziening
+        wanted = aanmelding_fields(voorziening)
+        for name in list(self.fields):
+            if name not in wanted:
+                del self.fields[name]
+        # Which fields are mandatory depends on other answers: aanmelding_clean decides, so
+        # nothing is marked required by the browser alone.
+        for field in self.fields.values():
+            field.required = False
+        if "specifieke_aanmelding" in self.fields:
+            self.fields["specifieke_aanmelding"].choices = specifieke_choices(voorziening)
+        if "aanmelder" in self.fields:
+            self.fields["aanmelder"].choices = [("", "---------"), *Aanmelder.choices]
+        mandatory = {
+            "datum_aanmelding", "aanmelder", "wachtlijst", "via_toegangspoort", "uitstroom_gi",
+            "soort_pleegzorg", "pleegzorgdoelgroep", "provincie",
+        }  # fmt: skip
+        for name in mandatory & set(self.fields):
+            self.fields[name].verplicht = True  # shown with '*' (forms/field.html)
+        # Shown only with the answer they depend on (forms/form.html, static/js/binc.js).
+        show_when = {
+            "startdatum_lopend_dossier": "lopend_dossier=ja",
+            "aanmelder": "via_toegangspoort=nee",
+            "aanmelder_andere": "aanmelder=andere",
+            "gerechtelijk": "aanmelder=crisismeldpunt",
+            "wachtlijst_functies": "wachtlijst=ja",
+        }
+        if "via_toegangspoort" not in self.fields:
+            del show_when["aanmelder"]
+        for name, condition in show_when.items():
+            if name in self.fields:
+                self.fields[name].show_when = condition
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        try:
+            self.aanmelding_values = aanmelding_clean(data, voorziening=self.voorziening)
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                self.add_error(name if name in self.fields else None, messages)
+        return data
+
+
+class AanmeldingWijzigenForm(AanmeldingForm, VersieForm):
+    pass
+
+
+class DossierZoekForm(forms.Form):
+    naam = forms.CharField(label="Naam", required=False, max_length=100)
+    voornaam = forms.CharField(label="Voornaam", required=False, max_length=100)
+    geboortedatum = forms.DateField(label="Geboortedatum", required=False, widget=DateInput)
+    code = forms.CharField(label="Dossiercode", required=False, max_length=30)
+    uw_referentie = forms.CharField(label="Uw referentie", required=False, max_length=100)
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not any(data.values()):
+            raise ValidationError("Vul minstens 1 zoekterm in.")
+        return data
+
+
+class OverdragenForm(forms.Form):
+    dossiers = forms.MultipleChoiceField(
+        label="Dossiers",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Selecteer minstens één dossier om over te dragen."},
+    )
+
+    def __init__(self, *args, dossiers, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["dossiers"].choices = [
+            (str(d.pk), f"{d.client.naam} {d.client.voornaam} – {d.code}") for d in dossiers
+        ]

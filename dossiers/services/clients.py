@@ -1,0 +1,245 @@
+"""Identifying clients through the national register (000 §3, 001 §4) and keeping their
+shared identification and context."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from binc.concurrency import Conflict, save_versioned
+from binc.constants import MAX_LEEFTIJD_OPZOEKING, Organisatietype, Zoekwijze
+from binc.models import Gebruiker, RijksregisterOpzoeking, Voorziening
+from binc.rijksregister import Persoon, Rijksregister, get_rijksregister
+from binc.services.activiteiten import activiteit_log
+from dossiers.constants import ONGEBOREN_KIND, DossierStatus
+from dossiers.models import Client, ClientToegang, ContextPersoon, Dossier
+
+REGISTER_FIELDS = [
+    "rijksregisternummer", "naam", "voornaam", "geslacht", "geboortedatum", "geboorteplaats",
+    "nationaliteit", "straat", "huisnummer", "postcode", "gemeente",
+]  # fmt: skip
+EXTRA_FIELDS = ["niet_begeleide_minderjarige", "land_van_origine", "omgangstaal"]
+
+
+def leeftijd(geboortedatum: datetime.date, op: datetime.date) -> int:
+    return (
+        op.year
+        - geboortedatum.year
+        - ((op.month, op.day) < (geboortedatum.month, geboortedatum.day))
+    )
+
+
+@dataclass
+class Zoekresultaat:
+    personen: list[Persoon]
+    gekend: set[str] = field(default_factory=set)
+    aantal_geweigerd: int = 0
+
+
+def rijksregister_zoeken(
+    *,
+    gebruiker: Gebruiker,
+    voorziening: Voorziening,
+    nummer: str = "",
+    naam: str = "",
+    geslacht: str = "",
+    geboortedatum: datetime.date | None = None,
+    register: Rijksregister | None = None,
+) -> Zoekresultaat:
+    """Look a person up and log the lookup, whatever its outcome (001 §1).
+
+    Numbers must already be valid (the form checks them with python-stdnum): a bad number is
+    never sent. People over 25 are withheld, except for pleegzorg services (000 §3.1).
+    """
+    register = register or get_rijksregister()
+    if nummer:
+        zoekwijze, criteria = Zoekwijze.NUMMER, {"nummer": nummer}
+        found = register.zoek_op_nummer(nummer)
+    else:
+        zoekwijze = Zoekwijze.GEGEVENS
+        criteria = {"naam": naam, "geslacht": geslacht, "geboortedatum": geboortedatum.isoformat()}
+        found = register.zoek_op_gegevens(naam=naam, geslacht=geslacht, geboortedatum=geboortedatum)
+    today = timezone.localdate()
+    unlimited = voorziening.organisatietype == Organisatietype.PLEEGZORG
+    shown = [
+        p for p in found if unlimited or leeftijd(p.geboortedatum, today) <= MAX_LEEFTIJD_OPZOEKING
+    ]
+    RijksregisterOpzoeking.objects.create(
+        gebruiker=gebruiker,
+        voorziening=voorziening,
+        zoekwijze=zoekwijze,
+        criteria=criteria,
+        aantal_resultaten=len(shown),
+        aantal_geweigerd=len(found) - len(shown),
+    )
+    known = Client.objects.filter(rijksregisternummer__in=[p.rijksregisternummer for p in shown])
+    return Zoekresultaat(
+        personen=shown,
+        gekend=set(known.values_list("rijksregisternummer", flat=True)),
+        aantal_geweigerd=len(found) - len(shown),
+    )
+
+
+def client_toegang_ensure(*, client: Client, voorziening: Voorziening) -> None:
+    ClientToegang.objects.get_or_create(client=client, voorziening=voorziening)
+
+
+def client_known_get(*, rijksregisternummer: str, voorziening: Voorziening) -> Client | None:
+    """Client already known in DoMinO: reuse its identification (000 §3.1) and give this
+    voorziening access to it."""
+    client = Client.objects.filter(rijksregisternummer=rijksregisternummer).first()
+    if client is not None:
+        client_toegang_ensure(client=client, voorziening=voorziening)
+    return client
+
+
+@transaction.atomic
+def client_create(
+    *, voorziening: Voorziening, gebruiker: Gebruiker, persoon: Persoon, **extra: str
+) -> Client:
+    """A client identified in the register, completed with the mandatory extra fields."""
+    try:
+        with transaction.atomic():
+            client = Client.objects.create(
+                **{name: getattr(persoon, name) for name in REGISTER_FIELDS},
+                **{name: extra[name] for name in EXTRA_FIELDS},
+            )
+    except IntegrityError:
+        # Someone identified the same person meanwhile: reuse that identification.
+        client = Client.objects.get(rijksregisternummer=persoon.rijksregisternummer)
+    client_toegang_ensure(client=client, voorziening=voorziening)
+    activiteit_log(
+        voorziening=voorziening, gebruiker=gebruiker, actie="client_aangemaakt",
+        omschrijving=f"Cliënt {client} geïdentificeerd", obj=client,
+    )  # fmt: skip
+    return client
+
+
+ONGEBOREN_TYPES = {Organisatietype.CIG, Organisatietype.CKG, Organisatietype.GEZIN_1G1P}
+
+
+@transaction.atomic
+def client_ongeboren_create(
+    *, voorziening: Voorziening, gebruiker: Gebruiker, naam: str, voornaam: str, **extra: str
+) -> Client:
+    """000 §3.2: CIG, CKG and 1G1P register an unborn child under the mother's name."""
+    if voorziening.organisatietype not in ONGEBOREN_TYPES:
+        raise ValidationError("Enkel CIG, CKG en 1G1P kunnen een ongeboren kind registreren.")
+    if ONGEBOREN_KIND not in voornaam:
+        voornaam = f"{voornaam.strip()} {ONGEBOREN_KIND}"
+    client = Client.objects.create(
+        ongeboren=True, naam=naam.strip(), voornaam=voornaam, geslacht="X",
+        **{name: extra[name] for name in EXTRA_FIELDS},
+    )  # fmt: skip
+    client_toegang_ensure(client=client, voorziening=voorziening)
+    activiteit_log(
+        voorziening=voorziening, gebruiker=gebruiker, actie="client_aangemaakt",
+        omschrijving=f"Ongeboren kind {client} manueel geregistreerd", obj=client,
+    )  # fmt: skip
+    return client
+
+
+def client_update(
+    *, client: Client, versie: int, voorziening: Voorziening, gebruiker: Gebruiker, **values
+) -> None:
+    """Change the fields Binc owns (register fields come from the register)."""
+    allowed = set(EXTRA_FIELDS) | ({"naam", "voornaam"} if client.ongeboren else set())
+    for name, value in values.items():
+        if name not in allowed:
+            raise ValueError(f"{name} is not editable")
+        setattr(client, name, value)
+    with transaction.atomic():
+        save_versioned(client, versie=versie, fields=[*values, "gewijzigd_op"])
+        activiteit_log(
+            voorziening=voorziening, gebruiker=gebruiker, actie="client_gewijzigd",
+            omschrijving=f"Cliëntgegevens van {client} gewijzigd", obj=client,
+        )  # fmt: skip
+
+
+@transaction.atomic
+def client_koppelen(
+    *, client: Client, versie: int, persoon: Persoon, voorziening: Voorziening, gebruiker: Gebruiker
+) -> Client:
+    """'Wijzigen via rijksregisternummer' (000 §3.2): give an unborn child its identity.
+
+    If DoMinO already knows that person, the unborn record is merged into it (dossiers,
+    context and access move over) instead of creating a duplicate.
+    """
+    client = Client.objects.select_for_update().get(pk=client.pk)
+    if not client.ongeboren:
+        raise ValidationError("Deze cliënt is al gekoppeld aan een rijksregisternummer.")
+    if client.versie != versie:
+        raise Conflict()
+    existing = (
+        Client.objects.select_for_update()
+        .filter(rijksregisternummer=persoon.rijksregisternummer)
+        .first()
+    )
+    if existing is None:
+        for name in REGISTER_FIELDS:
+            setattr(client, name, getattr(persoon, name))
+        client.ongeboren = False
+        save_versioned(
+            client, versie=versie, fields=[*REGISTER_FIELDS, "ongeboren", "gewijzigd_op"]
+        )
+        target = client
+    else:
+        open_here = Dossier._base_manager.filter(status=DossierStatus.OPEN)
+        clash = (
+            open_here.filter(client=client)
+            .values("voorziening")
+            .intersection(open_here.filter(client=existing).values("voorziening"))
+        )
+        if clash.exists():
+            raise ValidationError(
+                "Deze persoon heeft al een open dossier in een voorziening waar ook het ongeboren "
+                "kind een open dossier heeft. Sluit eerst één van beide dossiers af."
+            )
+        Dossier._base_manager.filter(client=client).update(client=existing)
+        ContextPersoon.objects.filter(client=client).update(client=existing)
+        for toegang in ClientToegang._base_manager.filter(client=client):
+            ClientToegang._base_manager.get_or_create(
+                client=existing, voorziening_id=toegang.voorziening_id
+            )
+        client.delete()
+        target = existing
+    client_toegang_ensure(client=target, voorziening=voorziening)
+    activiteit_log(
+        voorziening=voorziening, gebruiker=gebruiker, actie="client_gekoppeld",
+        omschrijving=f"Ongeboren kind gekoppeld aan rijksregisternummer ({target})", obj=target,
+    )  # fmt: skip
+    return target
+
+
+def context_persoon_add(
+    *, client: Client, voorziening: Voorziening, gebruiker: Gebruiker, **values
+) -> ContextPersoon:
+    with transaction.atomic():
+        persoon = ContextPersoon.objects.create(client=client, toegevoegd_door=gebruiker, **values)
+        activiteit_log(
+            voorziening=voorziening, gebruiker=gebruiker, actie="context_toegevoegd",
+            omschrijving=f"{persoon} toegevoegd aan de context van {client}", obj=persoon,
+        )  # fmt: skip
+    return persoon
+
+
+def context_persoon_remove(
+    *, persoon: ContextPersoon, voorziening: Voorziening, gebruiker: Gebruiker, bevestigd: bool
+) -> None:
+    """Others may rely on the shared context (000 §3.3.2): removing a person someone else
+    added needs an explicit confirmation, and every removal is logged."""
+    if persoon.toegevoegd_door_id != gebruiker.pk and not bevestigd:
+        raise ValidationError(
+            "Deze persoon werd door iemand anders toegevoegd. Bevestig dat je hem of haar wil "
+            "verwijderen uit de gedeelde cliëntcontext."
+        )
+    with transaction.atomic():
+        activiteit_log(
+            voorziening=voorziening, gebruiker=gebruiker, actie="context_verwijderd",
+            omschrijving=f"{persoon} verwijderd uit de context van {persoon.client}", obj=persoon,
+            gegevens={"toegevoegd_door": persoon.toegevoegd_door_id, "naam": persoon.naam,
+                      "voornaam": persoon.voornaam, "relatie": persoon.relatie},
+        )  # fmt: skip
+        persoon.delete()

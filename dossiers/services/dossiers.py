@@ -1,0 +1,159 @@
+"""Creating, changing, transferring and deleting dossiers (000 §4, §6, §8)."""
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+
+from binc.concurrency import Conflict, save_versioned
+from binc.models import Activiteit, Gebruiker, Voorziening
+from binc.services.activiteiten import activiteit_log
+from dossiers.constants import (
+    AL_OPEN_DOSSIER,
+    DOSSIER_AFGESLOTEN_NIET_VERWIJDERBAAR,
+    DOSSIER_REEDS_VERWIJDERD,
+    BrStatus,
+    DossierStatus,
+)
+from dossiers.models import Aanmelding, Client, Dossier
+from dossiers.services.aanmelding import aanmelding_clean, registratie_facultatief
+from dossiers.services.clients import client_toegang_ensure
+
+
+def dossier_code_next() -> str:
+    """BNC_<creation date>_<n>: one atomic upsert, so concurrent creations never share a
+    number."""
+    today = timezone.localdate()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            INSERT INTO dossiers_dossiercodeteller (datum, laatste) VALUES (%s, 1)
+            ON CONFLICT (datum) DO UPDATE SET laatste = dossiers_dossiercodeteller.laatste + 1
+            RETURNING laatste
+            """,
+            [today],
+        )
+        (number,) = cursor.fetchone()
+    return f"BNC_{today:%Y%m%d}_{number:05d}"
+
+
+def _br_status(aanmelding: dict[str, Any], voorziening: Voorziening) -> str:
+    # Until the beginregistratie exists it is not filled: red, unless it is facultative.
+    if registratie_facultatief(aanmelding, voorziening=voorziening):
+        return BrStatus.NIET_VEREIST
+    return BrStatus.ONVOLLEDIG
+
+
+def dossier_create(
+    *, voorziening: Voorziening, gebruiker: Gebruiker, client: Client, aanmelding: dict[str, Any]
+) -> Dossier:
+    """'Maak nieuw dossier aan': a dossier with its aanmelding. One open dossier per client per
+    voorziening (a database constraint backs this check)."""
+    values = aanmelding_clean(aanmelding, voorziening=voorziening)
+    if Dossier.objects.filter(client=client, status=DossierStatus.OPEN).exists():
+        raise ValidationError(AL_OPEN_DOSSIER)
+    try:
+        with transaction.atomic():
+            dossier = Dossier.objects.create(
+                voorziening=voorziening,
+                client=client,
+                code=dossier_code_next(),
+                behandelaar=gebruiker,
+                br_status=_br_status(values, voorziening),
+            )
+            Aanmelding.objects.create(dossier=dossier, **values)
+            client_toegang_ensure(client=client, voorziening=voorziening)
+            activiteit_log(
+                voorziening=voorziening, gebruiker=gebruiker, actie="dossier_aangemaakt",
+                omschrijving=f"Dossier {dossier.code} aangemaakt voor {client}", obj=dossier,
+                dossier_id=dossier.pk,
+            )  # fmt: skip
+    except IntegrityError as exc:
+        if "dossier_one_open_per_client" in str(exc):
+            raise ValidationError(AL_OPEN_DOSSIER) from exc
+        raise
+    return dossier
+
+
+def dossier_touch(dossier: Dossier, **summary: Any) -> None:
+    """Record a change of the dossier or one of its parts: 'laatst gewijzigd' on the start
+    page, and any summary column that changed with it."""
+    Dossier._base_manager.filter(pk=dossier.pk).update(gewijzigd_op=timezone.now(), **summary)
+
+
+def aanmelding_update(
+    *, aanmelding: Aanmelding, versie: int, data: dict[str, Any], gebruiker: Gebruiker
+) -> None:
+    dossier = aanmelding.dossier
+    values = aanmelding_clean(data, voorziening=dossier.voorziening)
+    for name, value in values.items():
+        setattr(aanmelding, name, value)
+    with transaction.atomic():
+        save_versioned(aanmelding, versie=versie, fields=[*values, "gewijzigd_op"])
+        summary = {}
+        if dossier.br_status != BrStatus.VOLLEDIG:
+            summary["br_status"] = _br_status(values, dossier.voorziening)
+        dossier_touch(dossier, **summary)
+        activiteit_log(
+            voorziening=dossier.voorziening, gebruiker=gebruiker, actie="aanmelding_gewijzigd",
+            omschrijving="Aanmelding gewijzigd", obj=aanmelding, dossier_id=dossier.pk,
+        )  # fmt: skip
+
+
+def dossier_has_care(dossier: Dossier) -> bool:
+    """Whether the dossier holds beslissingen or schakelingen. None exist before the
+    beslissingen issue; it replaces this with the real check."""
+    return dossier.laatste_beslissing_begindatum is not None
+
+
+@transaction.atomic
+def dossier_delete(*, pk: int, gebruiker: Gebruiker) -> str:
+    """000 §8: only an open dossier without beslissingen and schakelingen; definitive. The
+    activity log keeps the trace. Returns the deleted dossier's code."""
+    dossier = Dossier.objects.select_for_update().select_related("client").filter(pk=pk).first()
+    if dossier is None:
+        raise Conflict(DOSSIER_REEDS_VERWIJDERD)
+    if dossier.status != DossierStatus.OPEN:
+        raise ValidationError(DOSSIER_AFGESLOTEN_NIET_VERWIJDERBAAR)
+    if dossier_has_care(dossier):
+        raise ValidationError(
+            "Het dossier bevat nog beslissingen of schakelingen. Verwijder die eerst."
+        )
+    activiteit_log(
+        voorziening=dossier.voorziening, gebruiker=gebruiker, actie="dossier_verwijderd",
+        omschrijving=f"Dossier {dossier.code} van {dossier.client} verwijderd", obj=dossier,
+        dossier_id=dossier.pk,
+    )  # fmt: skip
+    code = dossier.code
+    dossier.delete()
+    return code
+
+
+@transaction.atomic
+def dossiers_overdragen(
+    *, gebruiker: Gebruiker, van: Gebruiker, dossier_ids: list[int], voorziening: Voorziening
+) -> int:
+    """000 §6: move a colleague's open dossiers to my 'Mijn dossiers'. Only dossiers that are
+    still the colleague's and still open move; returns how many did."""
+    dossiers = list(
+        Dossier.objects.select_for_update()
+        .filter(pk__in=dossier_ids, behandelaar=van, status=DossierStatus.OPEN)
+        .select_related("client")
+    )
+    Dossier.objects.filter(pk__in=[d.pk for d in dossiers]).update(
+        behandelaar=gebruiker, gewijzigd_op=timezone.now()
+    )
+    Activiteit.objects.bulk_create(
+        Activiteit(
+            voorziening=voorziening,
+            gebruiker=gebruiker,
+            actie="dossier_overgedragen",
+            omschrijving=f"Dossier overgedragen van {van} naar {gebruiker}",
+            object_type=Dossier._meta.label,
+            object_id=d.pk,
+            dossier_id=d.pk,
+        )
+        for d in dossiers
+    )
+    return len(dossiers)

@@ -1,0 +1,42 @@
+from django import template
+from django.utils.html import format_html
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def sort_header(context, key: str, label: str):
+    """A sortable column header: a link that toggles the order, with aria-sort."""
+    request = context["request"]
+    current = context["overzicht"]
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    active = current.sort == key
+    query["sort"] = f"-{key}" if active and not current.desc else key
+    state = ("descending" if current.desc else "ascending") if active else "none"
+    arrow = ("▼" if current.desc else "▲") if active else ""
+    return format_html(
+        '<th scope="col" aria-sort="{}">'
+        '<a href="?{}">{}<span aria-hidden="true"> {}</span></a></th>',
+        state,
+        query.urlencode(),
+        label,
+        arrow,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def with_param(context, name: str, value) -> str:
+    """The current query string with one parameter replaced (and the page reset)."""
+    query = context["request"].GET.copy()
+    query.pop("pagina", None)
+    if value in ("", None):
+        query.pop(name, None)
+    else:
+        query[name] = value
+    return f"?{query.urlencode()}"
+
+
+@register.inclusion_tag("dossiers/_br_icon.html")
+def br_icon(status: str):
+    return {"status": status}

@@ -1,0 +1,87 @@
+import datetime
+
+import factory
+
+from binc.constants import Geslacht
+from dossiers.constants import DossierStatus, NietBegeleid, Omgangstaal, Relatie
+from dossiers.models import Aanmelding, Client, ClientToegang, ContextPersoon, Dossier
+from tests.binc.factories import GebruikerFactory, TenantFactory, VoorzieningFactory
+
+
+def _rrn(n: int) -> str:
+    """A valid rijksregisternummer born 1 March 2012 with serial `n`."""
+    base = f"120301{n:03d}"
+    return f"{base}{97 - int('2' + base) % 97:02d}"
+
+
+class ClientFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Client
+        skip_postgeneration_save = True
+
+    rijksregisternummer = factory.Sequence(lambda n: _rrn(n % 997 + 1))
+    naam = factory.Sequence(lambda n: f"Naam{n}")
+    voornaam = "Jan"
+    geslacht = Geslacht.MAN
+    geboortedatum = datetime.date(2012, 3, 1)
+    niet_begeleide_minderjarige = NietBegeleid.NEE
+    land_van_origine = "België"
+    omgangstaal = Omgangstaal.NEDERLANDS
+
+    class Params:
+        ongeboren_kind = factory.Trait(
+            ongeboren=True, rijksregisternummer=None, geboortedatum=None, geslacht="X",
+            voornaam="Sarah (ongeboren kind)",
+        )  # fmt: skip
+
+    @factory.post_generation
+    def toegang(self, create, extracted, **kwargs):
+        """ClientFactory(toegang=voorziening) gives that voorziening access."""
+        if create and extracted is not None:
+            ClientToegang._base_manager.get_or_create(client=self, voorziening=extracted)
+
+
+class DossierFactory(TenantFactory):
+    class Meta:
+        model = Dossier
+        skip_postgeneration_save = True
+
+    voorziening = factory.SubFactory(VoorzieningFactory)
+    client = factory.SubFactory(ClientFactory)
+    code = factory.Sequence(lambda n: f"BNC_20260101_{n:05d}")
+    behandelaar = factory.SubFactory(GebruikerFactory)
+    aanmelding = factory.RelatedFactory(
+        "tests.dossiers.factories.AanmeldingFactory", factory_related_name="dossier"
+    )
+
+    class Params:
+        afgesloten = factory.Trait(
+            status=DossierStatus.AFGESLOTEN, afgesloten_op=datetime.date(2026, 6, 30)
+        )
+
+    @factory.post_generation
+    def toegang(self, create, extracted, **kwargs):
+        if create:
+            ClientToegang._base_manager.get_or_create(
+                client=self.client, voorziening=self.voorziening
+            )
+
+
+class AanmeldingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Aanmelding
+
+    dossier = factory.SubFactory(DossierFactory, aanmelding=None)
+    via_toegangspoort = True
+    uitstroom_gi = False
+
+
+class ContextPersoonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ContextPersoon
+
+    client = factory.SubFactory(ClientFactory)
+    relatie = Relatie.MOEDER
+    naam = "Peeters"
+    voornaam = "Sarah"
+    toegevoegd_door = factory.SubFactory(GebruikerFactory)
