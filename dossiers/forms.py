@@ -187,13 +187,13 @@ class AanmeldingForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.voorziening = voorziening
         wanted = aanmelding_fields(voorziening)
-        for name in list(self.fields):
+        for name in self.Meta.fields:
             if name not in wanted:
                 del self.fields[name]
         # Which fields are mandatory depends on other answers: aanmelding_clean decides, so
         # nothing is marked required by the browser alone.
-        for field in self.fields.values():
-            field.required = False
+        for name in wanted:
+            self.fields[name].required = False
         if "specifieke_aanmelding" in self.fields:
             self.fields["specifieke_aanmelding"].choices = specifieke_choices(voorziening)
         if "aanmelder" in self.fields:
@@ -227,6 +227,9 @@ class AanmeldingForm(forms.ModelForm):
         except ValidationError as error:
             for name, messages in error.message_dict.items():
                 self.add_error(name if name in self.fields else None, messages)
+            return data
+        # The model's constraints are checked on the normalised answers, not the raw input.
+        data.update({k: v for k, v in self.aanmelding_values.items() if k in self.fields})
         return data
 
 

@@ -8,6 +8,12 @@ from binc.tenancy import SESSION_KEY, all_voorzieningen
 from tests.binc.factories import GebruikerFactory, MedewerkerFactory, VoorzieningFactory
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Hashing stays real, just cheap: the suite creates hundreds of users."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def cross_voorziening():
     """Factories and assertions that reach across voorzieningen run in an explicit context."""

@@ -30,9 +30,12 @@ class ClientFactory(factory.django.DjangoModelFactory):
 
     class Params:
         ongeboren_kind = factory.Trait(
-            ongeboren=True, rijksregisternummer=None, geboortedatum=None, geslacht="X",
+            ongeboren=True,
+            rijksregisternummer=None,
+            geboortedatum=None,
+            geslacht="X",
             voornaam="Sarah (ongeboren kind)",
-        )  # fmt: skip
+        )
 
     @factory.post_generation
     def toegang(self, create, extracted, **kwargs):

@@ -29,9 +29,15 @@ def _person(years: int, naam="Peeters", voornaam="Lotte", **extra) -> Rijksregis
     geboren = TODAY.replace(year=TODAY.year - years) - datetime.timedelta(days=30)
     return RijksregisterPersoon.objects.create(
         rijksregisternummer=extra.pop("nummer", _rrn(geboren, extra.pop("serial", 2))),
-        naam=naam, voornaam=voornaam, geslacht="V", geboortedatum=geboren,
-        gemeente="Gent", postcode="9000", nationaliteit="Belg", **extra,
-    )  # fmt: skip
+        naam=naam,
+        voornaam=voornaam,
+        geslacht="V",
+        geboortedatum=geboren,
+        gemeente="Gent",
+        postcode="9000",
+        nationaliteit="Belg",
+        **extra,
+    )
 
 
 def _search(client, **data):
@@ -231,13 +237,21 @@ def test_unborn_child_is_registered_under_the_mothers_name(ckg):
     _, client = ckg
     client.post(
         reverse("dossiers:client_ongeboren"),
-        {"naam": "Peeters", "voornaam": "Sarah", "niet_begeleide_minderjarige": "nee",
-         "land_van_origine": "België", "omgangstaal": "nl"},
-    )  # fmt: skip
+        {
+            "naam": "Peeters",
+            "voornaam": "Sarah",
+            "niet_begeleide_minderjarige": "nee",
+            "land_van_origine": "België",
+            "omgangstaal": "nl",
+        },
+    )
     kind = Client.objects.get()
     assert (kind.naam, kind.voornaam, kind.ongeboren, kind.rijksregisternummer) == (
-        "Peeters", "Sarah (ongeboren kind)", True, None,
-    )  # fmt: skip
+        "Peeters",
+        "Sarah (ongeboren kind)",
+        True,
+        None,
+    )
 
 
 def test_linking_an_unborn_child_to_a_new_number_keeps_the_same_client(ckg):
