@@ -1,3 +1,5 @@
+import datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
 from stdnum.be import bis, nn
@@ -231,6 +233,29 @@ class AanmeldingForm(forms.ModelForm):
         # The model's constraints are checked on the normalised answers, not the raw input.
         data.update({k: v for k, v in self.aanmelding_values.items() if k in self.fields})
         return data
+
+    def summary(self) -> list[tuple[str, str]]:
+        """The saved answers as (question, answer) for the dossier page; unanswered ones and
+        unticked checkboxes are left out."""
+        rows = []
+        for name, field in self.fields.items():
+            value = self.initial.get(name)
+            if value in (None, "", []) or (
+                value is False and isinstance(field, forms.BooleanField)
+            ):
+                continue
+            if isinstance(value, bool):
+                text = "Ja" if value else "Nee"
+            elif isinstance(value, datetime.date):
+                text = f"{value:%d/%m/%Y}"
+            elif isinstance(value, list):
+                text = ", ".join(str(dict(field.choices).get(v, v)) for v in value)
+            elif getattr(field, "choices", None):
+                text = str(dict(field.choices).get(value, value))
+            else:
+                text = str(value)
+            rows.append((str(field.label), text))
+        return rows
 
 
 class AanmeldingWijzigenForm(AanmeldingForm, VersieForm):

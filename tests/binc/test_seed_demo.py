@@ -70,3 +70,23 @@ def test_local_register_holds_valid_numbers_of_all_ages(seeded):
     assert any(bis.is_valid(p.rijksregisternummer) for p in people)
     years = {p.geboortedatum.year for p in people}
     assert min(years) < 2000 < max(years)  # both century rules are exercised
+
+
+def test_every_demo_voorziening_has_dossiers_in_every_state(seeded):
+    from django.db.models import Count, Q
+
+    from dossiers.models import Dossier
+
+    with all_voorzieningen():
+        per_voorziening = Dossier.objects.values("voorziening").annotate(
+            totaal=Count("pk"),
+            open=Count("pk", filter=Q(status="open")),
+            recent=Count("pk", filter=Q(status="afgesloten", afgesloten_op__year__gte=2025)),
+        )
+        assert len(per_voorziening) == Voorziening.objects.count()
+        for row in per_voorziening:
+            assert row["totaal"] >= 30
+            assert row["open"] > 0
+            assert row["recent"] > 0
+        initials = set(Dossier.objects.values_list("client__naam", flat=True))
+        assert len({naam[0] for naam in initials}) >= 15

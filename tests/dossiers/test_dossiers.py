@@ -482,3 +482,38 @@ def test_dossier_create_checks_the_aanmelding(voorziening, medewerker):
         dossier_create(
             voorziening=voorziening, gebruiker=medewerker, client=ClientFactory(), aanmelding={}
         )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_creations_for_one_client_never_both_succeed():
+    voorziening = VoorzieningFactory()
+    gebruikers = [MedewerkerFactory(voorziening=voorziening).gebruiker for _ in range(2)]
+    klant = ClientFactory(toegang=voorziening)
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def create(gebruiker):
+        try:
+            with voorziening_context(voorziening):
+                barrier.wait()
+                dossier_create(
+                    voorziening=voorziening,
+                    gebruiker=gebruiker,
+                    client=klant,
+                    aanmelding={"via_toegangspoort": True, "uitstroom_gi": False},
+                )
+            outcomes.append("aangemaakt")
+        except ValidationError as error:
+            outcomes.append(error.messages[0])
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=create, args=(g,)) for g in gebruikers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(outcomes) == sorted(["aangemaakt", AL_OPEN_DOSSIER])
+    with all_voorzieningen():
+        assert Dossier.objects.filter(client=klant).count() == 1

@@ -38,17 +38,17 @@ def test_number_lookup_maps_the_response():
         url="https://ksz.invalid/api/", cert=("c.pem", "k.pem"), session=session
     )
 
-    [persoon] = register.zoek_op_nummer("12030100217")
+    [persoon] = register.zoek_op_nummer("12030100276")
 
     assert session.requests == [
         {
             "url": "https://ksz.invalid/api/persons/search",
-            "json": {"ssin": "12030100217"},
+            "json": {"ssin": "12030100276"},
             "cert": ("c.pem", "k.pem"),
         }
     ]
     assert persoon == Persoon(
-        rijksregisternummer="12030100217",
+        rijksregisternummer="12030100276",
         naam="Peeters",
         voornaam="Lotte Marie",
         geslacht="V",
@@ -84,4 +84,4 @@ def test_a_failing_service_is_reported_not_guessed():
         url="https://ksz.invalid", cert=None, session=RecordedSession(status=503)
     )
     with pytest.raises(RijksregisterUnavailable):
-        register.zoek_op_nummer("12030100217")
+        register.zoek_op_nummer("12030100276")
