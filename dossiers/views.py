@@ -208,11 +208,7 @@ def client_ongeboren(request: HttpRequest) -> HttpResponse:
     )
 
 
-@medewerker_required
-@require_GET
-def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """'Cliëntcontext' (000 §3.3.2): identification, context and this voorziening's dossiers."""
-    client = selectors.client_get(pk=pk)
+def _client_page(request: HttpRequest, client, context_form: ContextPersoonForm) -> HttpResponse:
     dossiers = list(selectors.client_dossiers(client=client))
     return render(
         request,
@@ -222,10 +218,17 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "context_personen": selectors.client_context(client=client),
             "dossiers": dossiers,
             "kan_dossier_maken": not any(d.status == DossierStatus.OPEN for d in dossiers),
-            "context_form": ContextPersoonForm(),
+            "context_form": context_form,
             "breadcrumbs": _crumbs((str(client), "")),
         },
     )
+
+
+@medewerker_required
+@require_GET
+def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """'Cliëntcontext' (000 §3.3.2): identification, context and this voorziening's dossiers."""
+    return _client_page(request, selectors.client_get(pk=pk), ContextPersoonForm())
 
 
 @medewerker_required
@@ -328,19 +331,7 @@ def context_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, "De persoon werd toegevoegd aan de cliëntcontext.")
         return redirect(client)
-    dossiers = list(selectors.client_dossiers(client=client))
-    return render(
-        request,
-        "dossiers/client_detail.html",
-        {
-            "client": client,
-            "context_personen": selectors.client_context(client=client),
-            "dossiers": dossiers,
-            "kan_dossier_maken": not any(d.status == DossierStatus.OPEN for d in dossiers),
-            "context_form": form,
-            "breadcrumbs": _crumbs((str(client), "")),
-        },
-    )
+    return _client_page(request, client, form)
 
 
 @medewerker_required
