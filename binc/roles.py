@@ -13,6 +13,12 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "binc.view_rijksregisteropzoeking",
         "dossiers.view_dossier",
         "dossiers.view_client",
+        "dossiers.view_heropenaanvraag",
+        "dossiers.change_heropenaanvraag",
+        "dossiers.view_schakelingwijziging",
+        "kwartaal.view_verwerktjaar",
+        "kwartaal.add_verwerktjaar",
+        "kwartaal.change_verwerktjaar",
     ],
     OpgroeienRol.VOORZIENINGENBELEID: [
         "binc.view_voorziening",

@@ -117,3 +117,71 @@ AL_OPEN_DOSSIER = (
     "nieuwe opname na afsluiten is een nieuw dossier."
 )
 ONGEBOREN_KIND = "(ongeboren kind)"
+
+
+class Verwijzingsgrond(models.TextChoices):
+    VRIJWILLIG = "vrijwillig", "Vrijwillig"
+    GERECHTELIJK = "gerechtelijk", "Gerechtelijk"
+
+
+class GemandateerdeVoorziening(models.TextChoices):
+    GEEN = "geen", "Geen"
+    OCJ = "ocj", "Ondersteuningscentrum Jeugdzorg (OCJ)"
+    VK = "vk", "Vertrouwenscentrum Kindermishandeling (VK)"
+
+
+class SchakelingSoort(models.TextChoices):
+    START_HULPAANBOD = "start", "Start hulpaanbod"
+    SCHAKELING = "schakeling", "Schakeling"
+    VERLENGING = "verlenging", "Verlenging"
+
+
+class BehandelingGerichtOp(models.TextChoices):
+    PLEEGKIND = "pleegkind", "Pleegkind/pleeggast"
+    PLEEGOUDERS = "pleegouders", "Pleegouder(s)"
+    OUDERS = "ouders", "Ouder(s)"
+
+
+class OndersteunendeBegeleidingVorm(models.TextChoices):
+    TIME_OUT = "time_out", "Time-out"
+    ONTHEMING = "ontheming", "Ontheming"
+    ERVARINGSTRAJECTEN = "ervaringstrajecten", "Kortdurende ervaringstrajecten"
+    DAGACTIVERING = "dagactivering", "Dagactivering"
+    ANDERE = "andere", "Andere"
+
+
+class AanvraagStatus(models.TextChoices):
+    INGEDIEND = "ingediend", "Ingediend"
+    GOEDGEKEURD = "goedgekeurd", "Goedgekeurd"
+    AFGEKEURD = "afgekeurd", "Afgekeurd"
+
+
+class WijzigingActie(models.TextChoices):
+    AANGEMAAKT = "aangemaakt", "Aangemaakt"
+    GEWIJZIGD = "gewijzigd", "Gewijzigd"
+    VERWIJDERD = "verwijderd", "Verwijderd"
+
+
+# 000 §11: the manual's messages for conflicting work in one dossier.
+BESLISSING_WEG = (
+    "De jeugdhulpbeslissing bestaat niet meer. Mogelijk werd ze inmiddels verwijderd door een "
+    "andere gebruiker."
+)
+NIET_MEEST_RECENTE_SCHAKELING = (
+    "De schakeling is niet de meest recente schakeling in het dossier en kan niet gewijzigd "
+    "worden. Wellicht is er ondertussen een nieuwe schakeling aangemaakt."
+)
+OPEN_SCHAKELING_INTUSSEN = (
+    "Intussen werd een schakeling zonder einddatum aan het dossier toegevoegd. Gelieve deze "
+    "eerst af te sluiten alvorens een nieuwe schakeling toe te voegen."
+)
+DOSSIER_REEDS_AFGESLOTEN = "Dossier is reeds afgesloten."
+# 000 §4.2.4.1: the two info messages about processed years.
+EINDIGT_IN_VERWERKT_JAAR = (
+    "De schakeling eindigt in een jaar waarin reeds alle kwartaalrapporten verwerkt zijn. De "
+    "schakeling kan niet aangepast worden."
+)
+START_IN_VERWERKT_JAAR = (
+    "De schakeling start in een jaar waarin reeds alle kwartaalrapporten verwerkt zijn. Enkel de "
+    "einddatum kan worden gewijzigd."
+)

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from dossiers import views
+from dossiers.views import dossiers as views
+from dossiers.views import zorg
 
 app_name = "dossiers"
 
@@ -13,6 +14,35 @@ urlpatterns = [
     path("dossiers/<int:pk>/aanmelding/", views.aanmelding_wijzigen, name="aanmelding_wijzigen"),
     path("dossiers/<int:pk>/activiteiten/", views.dossier_activiteiten, name="activiteiten"),
     path("dossiers/<int:pk>/verwijderen/", views.dossier_verwijderen, name="dossier_verwijderen"),
+    path("dossiers/<int:pk>/beslissingen/nieuw/", zorg.beslissing_nieuw, name="beslissing_nieuw"),
+    path(
+        "dossiers/<int:pk>/beslissingen/<int:beslissing_pk>/",
+        zorg.beslissing_wijzigen,
+        name="beslissing_wijzigen",
+    ),
+    path(
+        "dossiers/<int:pk>/beslissingen/<int:beslissing_pk>/verwijderen/",
+        zorg.beslissing_verwijderen,
+        name="beslissing_verwijderen",
+    ),
+    path("dossiers/<int:pk>/schakelingen/nieuw/", zorg.schakeling_nieuw, name="schakeling_nieuw"),
+    path(
+        "dossiers/<int:pk>/schakelingen/vorige-afsluiten/",
+        zorg.vorige_afsluiten,
+        name="vorige_afsluiten",
+    ),
+    path(
+        "dossiers/<int:pk>/schakelingen/<int:schakeling_pk>/",
+        zorg.schakeling_wijzigen,
+        name="schakeling_wijzigen",
+    ),
+    path(
+        "dossiers/<int:pk>/schakelingen/<int:schakeling_pk>/verwijderen/",
+        zorg.schakeling_verwijderen,
+        name="schakeling_verwijderen",
+    ),
+    path("dossiers/<int:pk>/afsluiten/", zorg.dossier_afsluiten, name="dossier_afsluiten"),
+    path("dossiers/<int:pk>/heropenen/", zorg.dossier_heropenen, name="dossier_heropenen"),
     path("clienten/zoeken/", views.client_zoeken, name="client_zoeken"),
     path("clienten/toevoegen/", views.client_toevoegen, name="client_toevoegen"),
     path("clienten/nieuw/", views.client_nieuw, name="client_nieuw"),

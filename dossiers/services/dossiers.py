@@ -13,10 +13,11 @@ from dossiers.constants import (
     AL_OPEN_DOSSIER,
     DOSSIER_AFGESLOTEN_NIET_VERWIJDERBAAR,
     DOSSIER_REEDS_VERWIJDERD,
+    Aanmelder,
     BrStatus,
     DossierStatus,
 )
-from dossiers.models import Aanmelding, Client, Dossier
+from dossiers.models import Aanmelding, Client, Dossier, SchakelingModule
 from dossiers.services.aanmelding import aanmelding_clean, registratie_facultatief
 from dossiers.services.clients import client_toegang_ensure
 
@@ -87,6 +88,21 @@ def aanmelding_update(
 ) -> None:
     dossier = aanmelding.dossier
     values = aanmelding_clean(data, voorziening=dossier.voorziening)
+    if (
+        aanmelding.aanmelder == Aanmelder.CRISISMELDPUNT
+        and values["aanmelder"] != Aanmelder.CRISISMELDPUNT
+        and SchakelingModule.objects.filter(
+            schakeling__dossier=dossier, verzekerd_aanbod=True
+        ).exists()
+    ):
+        raise ValidationError(
+            {
+                "aanmelder": [
+                    "De aanmelder kan niet gewijzigd worden zolang een schakeling modules bevat "
+                    "die als verzekerd aanbod zijn ingezet."
+                ]
+            }
+        )
     for name, value in values.items():
         setattr(aanmelding, name, value)
     with transaction.atomic():
@@ -102,9 +118,8 @@ def aanmelding_update(
 
 
 def dossier_has_care(dossier: Dossier) -> bool:
-    """Whether the dossier holds beslissingen or schakelingen. None exist before the
-    beslissingen issue; it replaces this with the real check."""
-    return dossier.laatste_beslissing_begindatum is not None
+    """Whether the dossier holds beslissingen (and so possibly schakelingen)."""
+    return dossier.beslissingen.exists()
 
 
 @transaction.atomic

@@ -1,6 +1,8 @@
 from django import template
 from django.utils.html import format_html
 
+from dossiers.constants import EINDIGT_IN_VERWERKT_JAAR, START_IN_VERWERKT_JAAR
+
 register = template.Library()
 
 
@@ -40,3 +42,15 @@ def with_param(context, name: str, value) -> str:
 @register.inclusion_tag("dossiers/_br_icon.html")
 def br_icon(status: str):
     return {"status": status}
+
+
+@register.simple_tag
+def verwerkt_melding(schakeling, verwerkt: set[int]):
+    """000 §4.2.4.1: the manual's info message for a schakeling in a processed year."""
+    if schakeling.einddatum and schakeling.einddatum.year in verwerkt:
+        message = EINDIGT_IN_VERWERKT_JAAR
+    elif schakeling.begindatum.year in verwerkt:
+        message = START_IN_VERWERKT_JAAR
+    else:
+        return ""
+    return format_html('<p class="info">{}</p>', message)

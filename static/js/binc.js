@@ -21,20 +21,29 @@ document.addEventListener("DOMContentLoaded", () => {
   });
 });
 
-// Show a field only when the answer it depends on is given (data-show-when="name=value").
-// The server applies the same rule, so hiding is a convenience, never a rule.
+// Show a field only when an answer it depends on is given (data-show-when="name=v1|v2"), and
+// lock fields while a box is ticked (data-lock-when="name=on", e.g. a verlenging copies the
+// previous schakeling). The server applies the same rules: this is a convenience, never a rule.
 document.addEventListener("DOMContentLoaded", () => {
-  const wrappers = document.querySelectorAll("[data-show-when]");
+  const chosen = (name) => {
+    const checked = [...document.querySelectorAll(`[name="${name}"]:checked`)].map((el) => el.value);
+    const select = document.querySelector(`select[name="${name}"]`);
+    return select ? [select.value] : checked;
+  };
+  const matches = (condition) => {
+    const [name, values] = condition.split("=");
+    return values.split("|").some((value) => chosen(name).includes(value));
+  };
   const update = () => {
-    wrappers.forEach((wrapper) => {
-      const [name, value] = wrapper.dataset.showWhen.split("=");
-      const checked = document.querySelector(`[name="${name}"]:checked`);
-      const select = document.querySelector(`select[name="${name}"]`);
-      const current = checked ? checked.value : select ? select.value : "";
-      wrapper.hidden = !value.split("|").includes(current);
+    document.querySelectorAll("[data-show-when]").forEach((wrapper) => {
+      wrapper.hidden = !matches(wrapper.dataset.showWhen);
+    });
+    document.querySelectorAll("[data-lock-when]").forEach((wrapper) => {
+      const locked = matches(wrapper.dataset.lockWhen);
+      wrapper.querySelectorAll("input, select, textarea").forEach((el) => { el.disabled = locked; });
     });
   };
-  if (wrappers.length) {
+  if (document.querySelector("[data-show-when], [data-lock-when]")) {
     document.addEventListener("change", update);
     update();
   }

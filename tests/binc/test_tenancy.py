@@ -12,7 +12,13 @@ from binc.tenancy import (
 )
 from tests.binc.factories import MedewerkerFactory, ModuleGoedkeuringFactory
 from tests.conftest import logged_in_client
-from tests.dossiers.factories import ClientFactory, ContextPersoonFactory, DossierFactory
+from tests.dossiers.factories import (
+    BeslissingFactory,
+    ClientFactory,
+    ContextPersoonFactory,
+    DossierFactory,
+    SchakelingFactory,
+)
 
 
 # Every URL that takes an object of a voorziening: how to make one for a given voorziening,
@@ -31,6 +37,16 @@ def _context_persoon(v):
     return {"pk": persoon.client_id, "persoon_pk": persoon.pk}
 
 
+def _beslissing(v):
+    beslissing = BeslissingFactory(dossier=DossierFactory(voorziening=v))
+    return {"pk": beslissing.dossier_id, "beslissing_pk": beslissing.pk}
+
+
+def _schakeling(v):
+    schakeling = SchakelingFactory(beslissing__dossier=DossierFactory(voorziening=v))
+    return {"pk": schakeling.dossier_id, "schakeling_pk": schakeling.pk}
+
+
 OBJECT_URLS = {
     "binc:module_detail": ("get", lambda v: {"pk": ModuleGoedkeuringFactory(voorziening=v).pk}),
     "dossiers:dossier_detail": ("get", _dossier),
@@ -43,6 +59,15 @@ OBJECT_URLS = {
     "dossiers:context_toevoegen": ("post", _client),
     "dossiers:context_verwijderen": ("get", _context_persoon),
     "dossiers:dossier_nieuw": ("get", _client),
+    "dossiers:beslissing_nieuw": ("get", _dossier),
+    "dossiers:beslissing_wijzigen": ("get", _beslissing),
+    "dossiers:beslissing_verwijderen": ("get", _beslissing),
+    "dossiers:schakeling_nieuw": ("get", _dossier),
+    "dossiers:vorige_afsluiten": ("get", _dossier),
+    "dossiers:schakeling_wijzigen": ("get", _schakeling),
+    "dossiers:schakeling_verwijderen": ("get", _schakeling),
+    "dossiers:dossier_afsluiten": ("get", _dossier),
+    "dossiers:dossier_heropenen": ("post", _dossier),
     "dossiers:overdragen_collega": (
         "get",
         lambda v: {"pk": DossierFactory(voorziening=v).behandelaar_id},

@@ -3,8 +3,24 @@ import datetime
 import factory
 
 from binc.constants import Geslacht
-from dossiers.constants import DossierStatus, NietBegeleid, Omgangstaal, Relatie
-from dossiers.models import Aanmelding, Client, ClientToegang, ContextPersoon, Dossier
+from dossiers.constants import (
+    DossierStatus,
+    NietBegeleid,
+    Omgangstaal,
+    Relatie,
+    SchakelingSoort,
+    Verwijzingsgrond,
+)
+from dossiers.models import (
+    Aanmelding,
+    Beslissing,
+    Client,
+    ClientToegang,
+    ContextPersoon,
+    Dossier,
+    Schakeling,
+    SchakelingModule,
+)
 from tests.binc.factories import GebruikerFactory, TenantFactory, VoorzieningFactory
 
 
@@ -88,3 +104,34 @@ class ContextPersoonFactory(factory.django.DjangoModelFactory):
     naam = "Peeters"
     voornaam = "Sarah"
     toegevoegd_door = factory.SubFactory(GebruikerFactory)
+
+
+class BeslissingFactory(TenantFactory):
+    class Meta:
+        model = Beslissing
+        skip_postgeneration_save = True
+
+    dossier = factory.SubFactory(DossierFactory)
+    begindatum = datetime.date(2026, 1, 5)
+    verwijzingsgrond = Verwijzingsgrond.VRIJWILLIG
+
+    @factory.post_generation
+    def modules(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.modules.set(extracted)
+
+
+class SchakelingFactory(TenantFactory):
+    class Meta:
+        model = Schakeling
+        skip_postgeneration_save = True
+
+    beslissing = factory.SubFactory(BeslissingFactory)
+    dossier = factory.LazyAttribute(lambda s: s.beslissing.dossier)
+    soort = SchakelingSoort.START_HULPAANBOD
+    begindatum = datetime.date(2026, 1, 5)
+
+    @factory.post_generation
+    def modules(self, create, extracted, **kwargs):
+        for module in extracted or []:
+            SchakelingModule.objects.create(schakeling=self, module=module)

@@ -28,20 +28,13 @@ from dossiers.models import ContextPersoon
 from dossiers.selectors import LETTERS, Overzicht
 from dossiers.services import clients as client_services
 from dossiers.services import dossiers as dossier_services
+from dossiers.services.afsluiten import heropenen_mogelijk
 from dossiers.services.clients import ONGEBOREN_TYPES
+from dossiers.views.common import conflict_response, crumbs
 
 RESULTS_KEY = "binc_rijksregister_resultaten"
 SEARCH_KEY = "binc_dossier_zoekopdracht"
 PAGE_SIZE = 50
-
-
-def _conflict(request: HttpRequest, conflict: Conflict) -> HttpResponse:
-    """000 §11: the error page with the manual's message."""
-    return render(request, "dossiers/conflict.html", {"conflict": conflict}, status=409)
-
-
-def _crumbs(*trail: tuple[str, str]) -> list[tuple[str, str]]:
-    return [("Overzicht Dossiers", reverse("dossiers:overzicht")), *trail]
 
 
 # --- Start page and search ----------------------------------------------------------------------
@@ -87,7 +80,7 @@ def dossier_zoeken(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "dossiers/zoeken.html",
-        {"form": form, "resultaten": resultaten, "breadcrumbs": _crumbs(("Opzoeken dossier", ""))},
+        {"form": form, "resultaten": resultaten, "breadcrumbs": crumbs(("Opzoeken dossier", ""))},
     )
 
 
@@ -118,7 +111,7 @@ def client_zoeken(request: HttpRequest) -> HttpResponse:
             "form": form,
             "resultaat": resultaat,
             "ongeboren_mogelijk": request.voorziening.organisatietype in ONGEBOREN_TYPES,
-            "breadcrumbs": _crumbs(("Toevoegen nieuwe cliënt/dossier", "")),
+            "breadcrumbs": crumbs(("Toevoegen nieuwe cliënt/dossier", "")),
         },
     )
 
@@ -176,7 +169,7 @@ def client_nieuw(request: HttpRequest) -> HttpResponse:
             "form": form,
             "persoon": persoon,
             "titel": "Cliëntgegevens",
-            "breadcrumbs": _crumbs(
+            "breadcrumbs": crumbs(
                 ("Toevoegen nieuwe cliënt/dossier", reverse("dossiers:client_zoeken")),
                 ("Cliëntgegevens", ""),
             ),
@@ -203,7 +196,7 @@ def client_ongeboren(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "titel": "Toevoegen ongeboren kind",
-            "breadcrumbs": _crumbs(("Toevoegen ongeboren kind", "")),
+            "breadcrumbs": crumbs(("Toevoegen ongeboren kind", "")),
         },
     )
 
@@ -219,7 +212,7 @@ def _client_page(request: HttpRequest, client, context_form: ContextPersoonForm)
             "dossiers": dossiers,
             "kan_dossier_maken": not any(d.status == DossierStatus.OPEN for d in dossiers),
             "context_form": context_form,
-            "breadcrumbs": _crumbs((str(client), "")),
+            "breadcrumbs": crumbs((str(client), "")),
         },
     )
 
@@ -251,7 +244,7 @@ def client_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
                 **values,
             )
         except Conflict as conflict:
-            return _conflict(request, conflict)
+            return conflict_response(request, conflict)
         messages.success(request, "De cliëntgegevens werden gewijzigd.")
         return redirect(client)
     return render(
@@ -261,9 +254,7 @@ def client_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "client": client,
             "titel": "Wijzig details",
-            "breadcrumbs": _crumbs(
-                (str(client), client.get_absolute_url()), ("Wijzig details", "")
-            ),
+            "breadcrumbs": crumbs((str(client), client.get_absolute_url()), ("Wijzig details", "")),
         },
     )
 
@@ -300,7 +291,7 @@ def client_koppelen(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error("nummer", error.messages)
         except Conflict as conflict:
-            return _conflict(request, conflict)
+            return conflict_response(request, conflict)
         else:
             messages.success(request, "Het kind werd gekoppeld aan zijn rijksregisternummer.")
             return redirect(client)
@@ -310,7 +301,7 @@ def client_koppelen(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "form": form,
             "client": client,
-            "breadcrumbs": _crumbs(
+            "breadcrumbs": crumbs(
                 (str(client), client.get_absolute_url()), ("Wijzigen via rijksregisternummer", "")
             ),
         },
@@ -361,7 +352,7 @@ def context_verwijderen(request: HttpRequest, pk: int, persoon_pk: int) -> HttpR
             "persoon": persoon,
             "door_ander": persoon.toegevoegd_door_id != request.user.pk,
             "error": error,
-            "breadcrumbs": _crumbs(
+            "breadcrumbs": crumbs(
                 (str(client), client.get_absolute_url()), ("Persoon verwijderen", "")
             ),
         },
@@ -399,7 +390,7 @@ def dossier_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "client": client,
             "titel": "Aanmelding",
-            "breadcrumbs": _crumbs((str(client), client.get_absolute_url()), ("Nieuw dossier", "")),
+            "breadcrumbs": crumbs((str(client), client.get_absolute_url()), ("Nieuw dossier", "")),
         },
     )
 
@@ -419,7 +410,9 @@ def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 instance=dossier.aanmelding, voorziening=dossier.voorziening
             ),
             "zoekopdracht": request.session.get(SEARCH_KEY),
-            "breadcrumbs": _crumbs((dossier.code, "")),
+            "zorg": selectors.dossier_zorg(dossier=dossier),
+            "heropenen_mogelijk": heropenen_mogelijk(dossier),
+            "breadcrumbs": crumbs((dossier.code, "")),
         },
     )
 
@@ -444,9 +437,13 @@ def aanmelding_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
                 gebruiker=request.user,
             )
         except Conflict as conflict:
-            return _conflict(request, conflict)
-        messages.success(request, "De aanmelding werd gewijzigd.")
-        return redirect(dossier)
+            return conflict_response(request, conflict)
+        except ValidationError as error:
+            for name, errors in error.message_dict.items():
+                form.add_error(name if name in form.fields else None, errors)
+        else:
+            messages.success(request, "De aanmelding werd gewijzigd.")
+            return redirect(dossier)
     return render(
         request,
         "dossiers/aanmelding_form.html",
@@ -455,7 +452,7 @@ def aanmelding_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
             "client": dossier.client,
             "dossier": dossier,
             "titel": "Aanmelding wijzigen",
-            "breadcrumbs": _crumbs(
+            "breadcrumbs": crumbs(
                 (dossier.code, dossier.get_absolute_url()), ("Aanmelding wijzigen", "")
             ),
         },
@@ -474,7 +471,7 @@ def dossier_activiteiten(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "dossier": dossier,
             "activiteiten": activiteiten,
-            "breadcrumbs": _crumbs(
+            "breadcrumbs": crumbs(
                 (dossier.code, dossier.get_absolute_url()), ("Activiteiten dossier", "")
             ),
         },
@@ -489,7 +486,7 @@ def dossier_verwijderen(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             code = dossier_services.dossier_delete(pk=pk, gebruiker=request.user)
         except Conflict as conflict:
-            return _conflict(request, conflict)
+            return conflict_response(request, conflict)
         except ValidationError as error:
             messages.error(request, error.messages[0])
             return redirect("dossiers:dossier_detail", pk=pk)
@@ -501,7 +498,7 @@ def dossier_verwijderen(request: HttpRequest, pk: int) -> HttpResponse:
         "dossiers/dossier_verwijderen.html",
         {
             "dossier": dossier,
-            "breadcrumbs": _crumbs((dossier.code, dossier.get_absolute_url()), ("Verwijderen", "")),
+            "breadcrumbs": crumbs((dossier.code, dossier.get_absolute_url()), ("Verwijderen", "")),
         },
     )
 
@@ -515,7 +512,7 @@ def overdragen(request: HttpRequest) -> HttpResponse:
         "dossiers/overdragen.html",
         {
             "collegas": selectors.colleagues_with_open_dossiers(gebruiker=request.user),
-            "breadcrumbs": _crumbs(("Overdragen dossier naar mezelf", "")),
+            "breadcrumbs": crumbs(("Overdragen dossier naar mezelf", "")),
         },
     )
 
@@ -541,7 +538,7 @@ def overdragen_collega(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "form": form,
             "collega": collega,
-            "breadcrumbs": _crumbs(
+            "breadcrumbs": crumbs(
                 ("Overdragen dossier naar mezelf", reverse("dossiers:overdragen")),
                 (str(collega), ""),
             ),

@@ -1,0 +1,192 @@
+"""Closing and reopening dossiers (000 §9, §10; 001 §6–7)."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from binc.concurrency import Conflict
+from binc.models import Gebruiker
+from binc.services.activiteiten import activiteit_log
+from dossiers.constants import (
+    AL_OPEN_DOSSIER,
+    DOSSIER_REEDS_AFGESLOTEN,
+    AanvraagStatus,
+    BrStatus,
+    DossierStatus,
+)
+from dossiers.models import Beslissing, Dossier, HeropenAanvraag, Schakeling
+from dossiers.selectors import dossier_get
+from dossiers.services.dossiers import dossier_touch
+
+
+@dataclass(frozen=True)
+class Ontbrekend:
+    """Something that keeps a dossier from closing, and where to fix it."""
+
+    tekst: str
+    url: str
+
+
+def registratie_ontbrekend(dossier: Dossier) -> list[Ontbrekend]:
+    """The mandatory begin- and eindregistratie fields still empty. The registratie forms do
+    not exist yet, so nothing is missing; the registratie app replaces this function."""
+    return []
+
+
+def afsluiten_ontbrekend(
+    dossier: Dossier, *, vandaag: datetime.date | None = None
+) -> list[Ontbrekend]:
+    """000 §9: ≥1 beslissing and ≥1 schakeling, every schakeling ended in the past, the
+    mandatory registration filled (unless facultative)."""
+    vandaag = vandaag or timezone.localdate()
+    dossier_url = dossier.get_absolute_url()
+    missing = []
+    if not Beslissing.objects.filter(dossier=dossier).exists():
+        missing.append(
+            Ontbrekend(
+                "Het dossier bevat nog geen beslissing.",
+                reverse("dossiers:beslissing_nieuw", args=[dossier.pk]),
+            )
+        )
+    schakelingen = list(Schakeling.objects.filter(dossier=dossier).order_by("begindatum"))
+    if not schakelingen:
+        missing.append(
+            Ontbrekend("Het dossier bevat nog geen schakeling.", dossier_url + "#beslissingen")
+        )
+    for schakeling in schakelingen:
+        url = reverse("dossiers:schakeling_wijzigen", args=[dossier.pk, schakeling.pk])
+        if schakeling.einddatum is None:
+            missing.append(Ontbrekend(f"{schakeling} heeft nog geen einddatum.", url))
+        elif schakeling.einddatum > vandaag:
+            missing.append(Ontbrekend(f"{schakeling} eindigt pas in de toekomst.", url))
+    if dossier.br_status != BrStatus.NIET_VEREIST:
+        missing.extend(registratie_ontbrekend(dossier))
+    return missing
+
+
+def afsluiten_waarschuwingen(dossier: Dossier) -> list[str]:
+    """000 §9: a warning, not a block, for a beslissing without schakeling."""
+    zonder = Beslissing.objects.filter(dossier=dossier, schakelingen__isnull=True)
+    return [f"{b} heeft geen schakeling." for b in zonder]
+
+
+def dossier_afsluiten(
+    *, dossier_pk: int, gebruiker: Gebruiker, bevestigd: bool
+) -> list[Ontbrekend] | list[str] | None:
+    """Close the dossier. Returns what is missing (nothing changed), the warnings to confirm
+    (when not `bevestigd`), or None once closed."""
+    with transaction.atomic():
+        dossier = dossier_get(pk=dossier_pk, for_update=True)
+        if dossier.status == DossierStatus.AFGESLOTEN:
+            raise Conflict(DOSSIER_REEDS_AFGESLOTEN, causes=[])
+        missing = afsluiten_ontbrekend(dossier)
+        if missing:
+            return missing
+        warnings = afsluiten_waarschuwingen(dossier)
+        if warnings and not bevestigd:
+            return warnings
+        vandaag = timezone.localdate()
+        Dossier.objects.filter(pk=dossier.pk).update(
+            status=DossierStatus.AFGESLOTEN, afgesloten_op=vandaag
+        )
+        dossier_touch(dossier)
+        activiteit_log(
+            voorziening=dossier.voorziening, gebruiker=gebruiker, actie="dossier_afgesloten",
+            omschrijving=f"Dossier {dossier.code} afgesloten", obj=dossier, dossier_id=dossier.pk,
+        )  # fmt: skip
+    return None
+
+
+def heropenen_mogelijk(dossier: Dossier) -> bool:
+    """000 §10: only when the client has no other open dossier in the voorziening."""
+    other = Dossier._base_manager.filter(
+        client_id=dossier.client_id,
+        voorziening_id=dossier.voorziening_id,
+        status=DossierStatus.OPEN,
+    ).exclude(pk=dossier.pk)
+    return dossier.status == DossierStatus.AFGESLOTEN and not other.exists()
+
+
+def heropenen_direct(dossier: Dossier, *, vandaag: datetime.date | None = None) -> bool:
+    """Within a year after the last schakeling's end: reopened at once, else a request."""
+    vandaag = vandaag or timezone.localdate()
+    last = Schakeling._base_manager.filter(dossier_id=dossier.pk).order_by("-begindatum").first()
+    return (
+        last is None
+        or last.einddatum is None
+        or last.einddatum >= vandaag - datetime.timedelta(days=365)
+    )
+
+
+def _reopen(dossier: Dossier) -> None:
+    Dossier._base_manager.filter(pk=dossier.pk).update(
+        status=DossierStatus.OPEN, afgesloten_op=None
+    )
+    dossier_touch(dossier)
+
+
+def dossier_heropenen(*, dossier_pk: int, gebruiker: Gebruiker) -> str:
+    """Returns 'heropend' or 'aangevraagd'."""
+    with transaction.atomic():
+        dossier = dossier_get(pk=dossier_pk, for_update=True)
+        if dossier.status == DossierStatus.OPEN:
+            raise Conflict()
+        if not heropenen_mogelijk(dossier):
+            raise ValidationError(AL_OPEN_DOSSIER)
+        if heropenen_direct(dossier):
+            _reopen(dossier)
+            outcome, text = "heropend", f"Dossier {dossier.code} heropend"
+        else:
+            if HeropenAanvraag.objects.filter(
+                dossier=dossier, status=AanvraagStatus.INGEDIEND
+            ).exists():
+                raise ValidationError(
+                    "Er is al een aanvraag tot heropenen ingediend voor dit dossier."
+                )
+            HeropenAanvraag.objects.create(dossier=dossier, aangevraagd_door=gebruiker)
+            outcome, text = (
+                "aangevraagd",
+                f"Heropenen van dossier {dossier.code} aangevraagd bij Opgroeien",
+            )
+        activiteit_log(
+            voorziening=dossier.voorziening, gebruiker=gebruiker, actie=f"dossier_{outcome}",
+            omschrijving=text, obj=dossier, dossier_id=dossier.pk,
+        )  # fmt: skip
+    return outcome
+
+
+def heropenaanvraag_behandelen(*, aanvraag_pk: int, gebruiker: Gebruiker, goedkeuren: bool) -> None:
+    """The Opgroeien dossierbehandelaar approves or rejects; approval re-checks that the client
+    has no other open dossier (one may have been created since the request)."""
+    with transaction.atomic():
+        aanvraag = (
+            HeropenAanvraag.objects.select_for_update()
+            .select_related("dossier")
+            .get(pk=aanvraag_pk)
+        )
+        if aanvraag.status != AanvraagStatus.INGEDIEND:
+            raise ValidationError("Deze aanvraag werd al behandeld.")
+        dossier = aanvraag.dossier
+        if goedkeuren:
+            if not heropenen_mogelijk(dossier):
+                raise ValidationError(
+                    f"Dossier {dossier.code}: de cliënt heeft intussen een open dossier in deze "
+                    "voorziening; heropenen kan niet."
+                )
+            _reopen(dossier)
+        aanvraag.status = AanvraagStatus.GOEDGEKEURD if goedkeuren else AanvraagStatus.AFGEKEURD
+        aanvraag.behandeld_door, aanvraag.behandeld_op = gebruiker, timezone.now()
+        aanvraag.save(update_fields=["status", "behandeld_door", "behandeld_op"])
+        status = aanvraag.get_status_display().lower()
+        activiteit_log(
+            voorziening=dossier.voorziening,
+            gebruiker=gebruiker,
+            actie=f"heropenen_{aanvraag.status}",
+            omschrijving=f"Aanvraag tot heropenen {status} door Opgroeien",
+            obj=dossier,
+            dossier_id=dossier.pk,
+        )

@@ -1,0 +1,388 @@
+"""Beslissingen, schakelingen, afsluiten and heropenen (000 §4.2, §9, §10)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from binc.concurrency import Conflict
+from binc.tenancy import medewerker_required
+from dossiers import selectors
+from dossiers.constants import BESLISSING_WEG, DossierStatus
+from dossiers.forms import (
+    AfsluitenForm,
+    BeslissingForm,
+    BeslissingWijzigenForm,
+    EinddatumForm,
+    SchakelingForm,
+    schakeling_initial,
+)
+from dossiers.models import Beslissing, Schakeling
+from dossiers.services import afsluiten as afsluit_services
+from dossiers.services import zorg as zorg_services
+from dossiers.views.common import conflict_response, crumbs
+
+METHODS = ["GET", "POST"]
+
+
+def _data(request: HttpRequest):
+    return request.POST if request.method == "POST" else None
+
+
+def _trail(dossier, label: str):
+    return crumbs((dossier.code, dossier.get_absolute_url()), (label, ""))
+
+
+# --- Beslissingen ------------------------------------------------------------------------------
+
+
+@medewerker_required
+@require_http_methods(METHODS)
+def beslissing_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
+    dossier = selectors.dossier_get(pk=pk)
+    form = BeslissingForm(_data(request), voorziening=dossier.voorziening)
+    if form.is_valid():
+        values = {k: v for k, v in form.cleaned_data.items() if k != "modules"}
+        try:
+            zorg_services.beslissing_create(
+                dossier_pk=dossier.pk,
+                gebruiker=request.user,
+                modules=list(form.cleaned_data["modules"]),
+                **values,
+            )
+        except ValidationError as error:
+            _field_errors(form, error)
+        else:
+            messages.success(request, "De beslissing werd toegevoegd.")
+            if not Schakeling.objects.filter(dossier=dossier).exists():
+                # 000 §4.2.1: the first beslissing opens 'Toevoegen Start Hulpaanbod' at once.
+                return redirect("dossiers:schakeling_nieuw", pk=dossier.pk)
+            return redirect(dossier)
+    return render(
+        request,
+        "dossiers/beslissing_form.html",
+        {
+            "form": form,
+            "dossier": dossier,
+            "titel": "Toevoegen Jeugdhulpbeslissing",
+            "breadcrumbs": _trail(dossier, "Toevoegen beslissing"),
+        },
+    )
+
+
+@medewerker_required
+@require_http_methods(METHODS)
+def beslissing_wijzigen(request: HttpRequest, pk: int, beslissing_pk: int) -> HttpResponse:
+    dossier = selectors.dossier_get(pk=pk)
+    beslissing = Beslissing.objects.filter(pk=beslissing_pk, dossier=dossier).first()
+    if beslissing is None:
+        return conflict_response(request, Conflict(BESLISSING_WEG))
+    form = BeslissingWijzigenForm(
+        _data(request),
+        instance=beslissing,
+        initial={"versie": beslissing.versie},
+        voorziening=dossier.voorziening,
+    )
+    if request.method == "POST" and form.is_valid():
+        values = {k: v for k, v in form.cleaned_data.items() if k not in {"modules", "versie"}}
+        try:
+            zorg_services.beslissing_update(
+                beslissing_pk=beslissing.pk,
+                versie=form.cleaned_data["versie"],
+                gebruiker=request.user,
+                modules=list(form.cleaned_data["modules"]),
+                **values,
+            )
+        except Conflict as conflict:
+            return conflict_response(request, conflict)
+        except ValidationError as error:
+            _field_errors(form, error)
+        else:
+            messages.success(request, "De beslissing werd gewijzigd.")
+            return redirect(dossier)
+    return render(
+        request,
+        "dossiers/beslissing_form.html",
+        {
+            "form": form,
+            "dossier": dossier,
+            "titel": "Wijzigen Jeugdhulpbeslissing",
+            "breadcrumbs": _trail(dossier, "Wijzigen beslissing"),
+        },
+    )
+
+
+@medewerker_required
+@require_http_methods(METHODS)
+def beslissing_verwijderen(request: HttpRequest, pk: int, beslissing_pk: int) -> HttpResponse:
+    dossier = selectors.dossier_get(pk=pk)
+    if request.method == "POST":
+        try:
+            zorg_services.beslissing_delete(beslissing_pk=beslissing_pk, gebruiker=request.user)
+        except Conflict as conflict:
+            return conflict_response(request, conflict)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, "De beslissing werd verwijderd.")
+        return redirect(dossier)
+    beslissing = get_object_or_404(Beslissing, pk=beslissing_pk, dossier=dossier)
+    return render(
+        request,
+        "dossiers/bevestigen.html",
+        {
+            "dossier": dossier,
+            "titel": f"{beslissing} verwijderen?",
+            "knop": "Ja, verwijder de beslissing",
+            "tekst": "Een beslissing kan enkel verwijderd worden als er geen schakelingen aan "
+            "gekoppeld zijn.",
+            "breadcrumbs": _trail(dossier, "Beslissing verwijderen"),
+        },
+    )
+
+
+def _field_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, errors in error.message_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+# --- Schakelingen ------------------------------------------------------------------------------
+
+
+def _schakeling_page(request, dossier, form, *, beslissing, vorige, titel, warnings=()):
+    return render(
+        request,
+        "dossiers/schakeling_form.html",
+        {
+            "form": form,
+            "dossier": dossier,
+            "beslissing": beslissing,
+            "vorige": vorige,
+            "titel": titel,
+            "warnings": warnings,
+            "breadcrumbs": _trail(dossier, titel),
+        },
+    )
+
+
+@medewerker_required
+@require_http_methods(METHODS)
+def schakeling_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
+    """'Toevoegen schakeling' under the latest beslissing; the previous one is closed first."""
+    dossier = selectors.dossier_get(pk=pk)
+    beslissing = zorg_services.laatste_beslissing(dossier)
+    if beslissing is None:
+        messages.error(request, "Voeg eerst een beslissing toe.")
+        return redirect("dossiers:beslissing_nieuw", pk=dossier.pk)
+    vorige = zorg_services.laatste_schakeling(dossier)
+    if request.method == "GET" and vorige is not None and vorige.einddatum is None:
+        return redirect("dossiers:vorige_afsluiten", pk=dossier.pk)
+    if request.method == "POST":
+        # The form was made for a beslissing: if another became the latest meanwhile, the
+        # service answers with the manual's message.
+        beslissing_pk = int(request.POST.get("beslissing", beslissing.pk))
+    else:
+        beslissing_pk = beslissing.pk
+    mogelijk = zorg_services.verlenging_mogelijk(beslissing, vorige)
+    initial = {"begindatum": vorige.einddatum} if vorige and vorige.einddatum else {}
+    form = SchakelingForm(
+        _data(request), dossier=dossier, verlenging_mogelijk=mogelijk, initial=initial
+    )
+    titel = "Toevoegen Start Hulpaanbod" if vorige is None else "Toevoegen Schakeling"
+    warnings: list[str] = []
+    if form.is_valid():
+        try:
+            result = zorg_services.schakeling_add(
+                dossier_pk=dossier.pk,
+                beslissing_pk=beslissing_pk,
+                invoer=form.invoer(),
+                gebruiker=request.user,
+                bevestigd=form.cleaned_data["bevestigd"],
+            )
+        except Conflict as conflict:
+            return conflict_response(request, conflict)
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            if isinstance(result, list):
+                warnings = result
+            else:
+                messages.success(request, f"{result} werd toegevoegd.")
+                return redirect(dossier)
+    return _schakeling_page(
+        request, dossier, form, beslissing=beslissing, vorige=vorige, titel=titel, warnings=warnings
+    )
+
+
+@medewerker_required
+@require_http_methods(METHODS)
+def vorige_afsluiten(request: HttpRequest, pk: int) -> HttpResponse:
+    """'Afsluiten vorig hulpaanbod' (000 §4.2.2)."""
+    dossier = selectors.dossier_get(pk=pk)
+    vorige = zorg_services.laatste_schakeling(dossier)
+    if vorige is None or vorige.einddatum is not None:
+        return redirect("dossiers:schakeling_nieuw", pk=dossier.pk)
+    form = EinddatumForm(_data(request), initial={"versie": vorige.versie})
+    if form.is_valid():
+        try:
+            zorg_services.schakeling_einddatum_set(
+                schakeling_pk=vorige.pk,
+                dossier_pk=dossier.pk,
+                versie=form.cleaned_data["versie"],
+                einddatum=form.cleaned_data["einddatum"],
+                gebruiker=request.user,
+            )
+        except Conflict as conflict:
+            return conflict_response(request, conflict)
+        except ValidationError as error:
+            _field_errors(form, error)
+        else:
+            return redirect("dossiers:schakeling_nieuw", pk=dossier.pk)
+    return render(
+        request,
+        "dossiers/vorige_afsluiten.html",
+        {
+            "form": form,
+            "dossier": dossier,
+            "vorige": vorige,
+            "breadcrumbs": _trail(dossier, "Afsluiten vorig hulpaanbod"),
+        },
+    )
+
+
+@medewerker_required
+@require_http_methods(METHODS)
+def schakeling_wijzigen(request: HttpRequest, pk: int, schakeling_pk: int) -> HttpResponse:
+    dossier = selectors.dossier_get(pk=pk)
+    schakeling = get_object_or_404(
+        Schakeling.objects.prefetch_related("modules__module__typemodule", "pleegzorgers"),
+        pk=schakeling_pk,
+        dossier=dossier,
+    )
+    form = SchakelingForm(
+        _data(request), dossier=dossier, nieuw=False, initial=schakeling_initial(schakeling)
+    )
+    warnings: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = zorg_services.schakeling_update(
+                schakeling_pk=schakeling.pk,
+                dossier_pk=dossier.pk,
+                versie=form.cleaned_data["versie"],
+                invoer=form.invoer(),
+                gebruiker=request.user,
+                bevestigd=form.cleaned_data["bevestigd"],
+            )
+        except Conflict as conflict:
+            return conflict_response(request, conflict)
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            if isinstance(result, list):
+                warnings = result
+            else:
+                messages.success(request, f"{result} werd gewijzigd.")
+                return redirect(dossier)
+    return _schakeling_page(
+        request,
+        dossier,
+        form,
+        beslissing=schakeling.beslissing,
+        vorige=None,
+        titel=f"Wijzigen {schakeling.get_soort_display()}",
+        warnings=warnings,
+    )
+
+
+@medewerker_required
+@require_http_methods(METHODS)
+def schakeling_verwijderen(request: HttpRequest, pk: int, schakeling_pk: int) -> HttpResponse:
+    dossier = selectors.dossier_get(pk=pk)
+    if request.method == "POST":
+        try:
+            zorg_services.schakeling_delete(
+                schakeling_pk=schakeling_pk, dossier_pk=dossier.pk, gebruiker=request.user
+            )
+        except Conflict as conflict:
+            return conflict_response(request, conflict)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, "De schakeling werd verwijderd.")
+        return redirect(dossier)
+    schakeling = get_object_or_404(Schakeling, pk=schakeling_pk, dossier=dossier)
+    return render(
+        request,
+        "dossiers/bevestigen.html",
+        {
+            "dossier": dossier,
+            "titel": f"{schakeling} verwijderen?",
+            "knop": "Ja, verwijder de schakeling",
+            "tekst": "Enkel de meest recente schakeling kan verwijderd worden.",
+            "breadcrumbs": _trail(dossier, "Schakeling verwijderen"),
+        },
+    )
+
+
+# --- Afsluiten en heropenen --------------------------------------------------------------------
+
+
+@medewerker_required
+@require_http_methods(METHODS)
+def dossier_afsluiten(request: HttpRequest, pk: int) -> HttpResponse:
+    """000 §9: what is missing, each linked to where to fix it; then confirm."""
+    dossier = selectors.dossier_get(pk=pk)
+    if dossier.status == DossierStatus.AFGESLOTEN and request.method == "GET":
+        messages.info(request, "Dit dossier is al afgesloten.")
+        return redirect(dossier)
+    form = AfsluitenForm(_data(request))
+    ontbrekend = afsluit_services.afsluiten_ontbrekend(dossier)
+    warnings = afsluit_services.afsluiten_waarschuwingen(dossier)
+    if form.is_valid():
+        try:
+            result = afsluit_services.dossier_afsluiten(
+                dossier_pk=dossier.pk, gebruiker=request.user, bevestigd=True
+            )
+        except Conflict as conflict:
+            return conflict_response(request, conflict)
+        if result is None:
+            messages.success(request, f"Dossier {dossier.code} werd afgesloten.")
+            return redirect(dossier)
+        ontbrekend = result
+    return render(
+        request,
+        "dossiers/afsluiten.html",
+        {
+            "form": form,
+            "dossier": dossier,
+            "ontbrekend": ontbrekend,
+            "warnings": warnings,
+            "breadcrumbs": _trail(dossier, "Afsluiten dossier"),
+        },
+    )
+
+
+@medewerker_required
+@require_POST
+def dossier_heropenen(request: HttpRequest, pk: int) -> HttpResponse:
+    dossier = selectors.dossier_get(pk=pk)
+    try:
+        outcome = afsluit_services.dossier_heropenen(dossier_pk=dossier.pk, gebruiker=request.user)
+    except Conflict as conflict:
+        return conflict_response(request, conflict)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        if outcome == "heropend":
+            messages.success(request, "Het dossier werd heropend.")
+        else:
+            messages.info(
+                request,
+                "De laatste schakeling eindigde meer dan een jaar geleden: de aanvraag tot "
+                "heropenen werd verzonden naar de dossierbehandelaar van Opgroeien.",
+            )
+    return redirect(dossier)
