@@ -9,5 +9,6 @@ class BincConfig(AppConfig):
     def ready(self) -> None:
         from binc.roles import opgroeien_roles_ensure
 
-        # After auth's own post_migrate handler has created this app's permissions.
-        post_migrate.connect(opgroeien_roles_ensure, sender=self)
+        # Runs after every app's migrations (idempotent): the roles hold permissions of several
+        # apps, which auth's own post_migrate handler creates app by app.
+        post_migrate.connect(opgroeien_roles_ensure, dispatch_uid="binc_opgroeien_roles")

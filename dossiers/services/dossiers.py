@@ -88,8 +88,10 @@ def aanmelding_update(
 ) -> None:
     dossier = aanmelding.dossier
     values = aanmelding_clean(data, voorziening=dossier.voorziening)
+    # The stored answer, not the instance: a bound ModelForm has already changed the latter.
+    stored = Aanmelding.objects.filter(pk=aanmelding.pk).values_list("aanmelder", flat=True)
     if (
-        aanmelding.aanmelder == Aanmelder.CRISISMELDPUNT
+        stored.first() == Aanmelder.CRISISMELDPUNT
         and values["aanmelder"] != Aanmelder.CRISISMELDPUNT
         and SchakelingModule.objects.filter(
             schakeling__dossier=dossier, verzekerd_aanbod=True

@@ -1,0 +1,583 @@
+"""Beslissingen and schakelingen (000 §4.2), processed years (§4.2.4.1), Groeipakket (§4.2.7)."""
+
+import threading
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.urls import reverse
+
+from binc.concurrency import Conflict
+from binc.constants import Organisatietype
+from binc.tenancy import voorziening_context
+from dossiers.constants import (
+    BESLISSING_WEG,
+    EINDIGT_IN_VERWERKT_JAAR,
+    NIET_MEEST_RECENTE_SCHAKELING,
+    OPEN_SCHAKELING_INTUSSEN,
+    START_IN_VERWERKT_JAAR,
+    SchakelingSoort,
+    WijzigingActie,
+)
+from dossiers.models import Schakeling, SchakelingWijziging
+from dossiers.services import zorg
+from dossiers.services.zorg import ModuleKeuze
+from kwartaal.models import VerwerktJaar
+from tests.binc.factories import (
+    MedewerkerFactory,
+    ModuleFactory,
+    ModuleGoedkeuringFactory,
+    VoorzieningFactory,
+)
+from tests.conftest import logged_in_client
+from tests.dossiers.factories import BeslissingFactory, ClientFactory, DossierFactory
+from tests.dossiers.zorg_helpers import D, add, beslissing, invoer, m
+
+# --- Beslissingen ---------------------------------------------------------------------------
+
+
+def test_beslissing_takes_only_modules_approved_on_its_date(omgeving):
+    _, gebruiker, dossier = omgeving
+    with pytest.raises(
+        ValidationError, match="Niet goedgekeurd voor je voorziening op 05/01/2026: DAGBJB01"
+    ):
+        beslissing(dossier, gebruiker, codes=("VBFBJB04", "DAGBJB01"))
+    with pytest.raises(ValidationError, match="Kies minstens één module."):
+        beslissing(dossier, gebruiker, codes=())
+
+
+def test_first_beslissing_opens_start_hulpaanbod(omgeving):
+    voorziening, gebruiker, dossier = omgeving
+    client = logged_in_client(gebruiker, voorziening)
+    response = client.post(
+        reverse("dossiers:beslissing_nieuw", args=[dossier.pk]),
+        {
+            "begindatum": "2026-01-05",
+            "modules": [m("VBFBJB04").pk],
+            "verwijzingsgrond": "vrijwillig",
+            "gemandateerde_voorziening": "geen",
+        },
+    )
+    assert response.url == reverse("dossiers:schakeling_nieuw", args=[dossier.pk])
+    assert "Toevoegen Start Hulpaanbod" in client.get(response.url).content.decode()
+
+
+def test_beslissing_with_schakelingen_cannot_be_deleted(omgeving):
+    _, gebruiker, dossier = omgeving
+    b = beslissing(dossier, gebruiker)
+    add(dossier, gebruiker, b, D(2026, 1, 5))
+    with pytest.raises(ValidationError, match="geen schakelingen aan gekoppeld"):
+        zorg.beslissing_delete(beslissing_pk=b.pk, gebruiker=gebruiker)
+
+
+def test_beslissing_deleted_meanwhile_gets_the_manuals_message(omgeving):
+    _, gebruiker, dossier = omgeving
+    b = beslissing(dossier, gebruiker)
+    zorg.beslissing_delete(beslissing_pk=b.pk, gebruiker=gebruiker)
+    with pytest.raises(Conflict, match=BESLISSING_WEG):
+        zorg.schakeling_add(
+            dossier_pk=dossier.pk,
+            beslissing_pk=b.pk,
+            invoer=invoer(D(2026, 1, 5)),
+            gebruiker=gebruiker,
+        )
+
+
+# --- Schakelingen -----------------------------------------------------------------------------
+
+
+def test_first_is_start_hulpaanbod_then_schakeling(omgeving):
+    _, gebruiker, dossier = omgeving
+    b = beslissing(dossier, gebruiker)
+    first = add(dossier, gebruiker, b, D(2026, 1, 5), D(2026, 3, 1))
+    second = add(dossier, gebruiker, b, D(2026, 3, 1))
+    assert (first.soort, second.soort) == (
+        SchakelingSoort.START_HULPAANBOD,
+        SchakelingSoort.SCHAKELING,
+    )
+
+
+def test_schakeling_only_under_the_latest_beslissing(omgeving):
+    _, gebruiker, dossier = omgeving
+    oud = beslissing(dossier, gebruiker, begin=D(2026, 1, 5))
+    beslissing(dossier, gebruiker, begin=D(2026, 2, 1))
+    with pytest.raises(Conflict, match="De gevraagde actie kon niet uitgevoerd worden."):
+        add(dossier, gebruiker, oud, D(2026, 2, 1))
+
+
+def test_previous_must_be_closed_first(omgeving):
+    _, gebruiker, dossier = omgeving
+    b = beslissing(dossier, gebruiker)
+    add(dossier, gebruiker, b, D(2026, 1, 5))
+    with pytest.raises(Conflict, match=OPEN_SCHAKELING_INTUSSEN):
+        add(dossier, gebruiker, b, D(2026, 2, 1))
+
+
+def test_begin_not_before_previous_end_and_seamless_is_allowed(omgeving):
+    _, gebruiker, dossier = omgeving
+    b = beslissing(dossier, gebruiker)
+    add(dossier, gebruiker, b, D(2026, 1, 5), D(2026, 3, 1))
+    with pytest.raises(ValidationError, match="op of na de einddatum van de vorige schakeling"):
+        add(dossier, gebruiker, b, D(2026, 2, 28))
+    assert add(dossier, gebruiker, b, D(2026, 3, 1)).begindatum == D(2026, 3, 1)
+
+
+def test_end_not_before_begin(omgeving):
+    _, gebruiker, dossier = omgeving
+    b = beslissing(dossier, gebruiker)
+    with pytest.raises(ValidationError, match="De einddatum kan niet vóór de begindatum liggen."):
+        add(dossier, gebruiker, b, D(2026, 2, 1), D(2026, 1, 31))
+
+
+def test_no_overlap_is_enforced_by_postgresql(omgeving):
+    _, gebruiker, dossier = omgeving
+    b = beslissing(dossier, gebruiker)
+    add(dossier, gebruiker, b, D(2026, 1, 5), D(2026, 3, 1))
+    with pytest.raises(IntegrityError, match="schakeling_no_overlap"), transaction.atomic():
+        Schakeling.objects.create(
+            dossier=dossier, beslissing=b, soort="schakeling", begindatum=D(2026, 2, 1)
+        )
+    Schakeling.objects.create(
+        dossier=dossier, beslissing=b, soort="schakeling", begindatum=D(2026, 3, 1)
+    )
+
+
+def test_only_the_most_recent_schakeling_is_editable_and_deletable(omgeving):
+    _, gebruiker, dossier = omgeving
+    b = beslissing(dossier, gebruiker)
+    first = add(dossier, gebruiker, b, D(2026, 1, 5), D(2026, 3, 1))
+    add(dossier, gebruiker, b, D(2026, 3, 1))
+    with pytest.raises(Conflict, match="niet de meest recente schakeling"):
+        zorg.schakeling_update(
+            schakeling_pk=first.pk,
+            dossier_pk=dossier.pk,
+            versie=first.versie,
+            invoer=invoer(D(2026, 1, 6), D(2026, 3, 1)),
+            gebruiker=gebruiker,
+            bevestigd=True,
+        )
+    with pytest.raises(Conflict, match=NIET_MEEST_RECENTE_SCHAKELING):
+        zorg.schakeling_delete(schakeling_pk=first.pk, dossier_pk=dossier.pk, gebruiker=gebruiker)
+
+
+def test_verlenging_copies_modules_and_detail_under_a_new_beslissing(omgeving):
+    _, gebruiker, dossier = omgeving
+    b1 = beslissing(dossier, gebruiker)
+    add(
+        dossier,
+        gebruiker,
+        b1,
+        D(2026, 1, 5),
+        D(2026, 6, 1),
+        keuzes=[ModuleKeuze(m("OBBJB01"), ob_vorm="ontheming")],
+    )
+    b2 = beslissing(dossier, gebruiker, begin=D(2026, 6, 1))
+    assert zorg.verlenging_mogelijk(b2, zorg.laatste_schakeling(dossier))
+
+    verlenging = add(dossier, gebruiker, b2, D(2026, 6, 1), codes=("BEGBJB02",), verlenging=True)
+
+    assert verlenging.soort == SchakelingSoort.VERLENGING
+    assert [(sm.module.code, sm.ob_vorm) for sm in verlenging.modules.all()] == [
+        ("OBBJB01", "ontheming")
+    ]
+
+
+def test_no_verlenging_under_the_same_beslissing(omgeving):
+    _, gebruiker, dossier = omgeving
+    b = beslissing(dossier, gebruiker)
+    add(dossier, gebruiker, b, D(2026, 1, 5), D(2026, 2, 1))
+    with pytest.raises(ValidationError, match="Een verlenging is hier niet mogelijk."):
+        add(dossier, gebruiker, b, D(2026, 2, 1), verlenging=True)
+
+
+@pytest.mark.parametrize(
+    ("keuze", "message"),
+    [
+        (lambda: ModuleKeuze(m("OBBJB01")), "Duid aan welke vorm van ondersteunende begeleiding"),
+        (
+            lambda: ModuleKeuze(m("BEGBJB02"), verzekerd_aanbod=True),
+            "Verzekerd aanbod kan enkel bij een aanmelding door het crisismeldpunt.",
+        ),
+    ],
+)
+def test_module_detail_rules(keuze, message, omgeving):
+    _, gebruiker, dossier = omgeving
+    b = beslissing(dossier, gebruiker)
+    with pytest.raises(ValidationError, match=message):
+        add(dossier, gebruiker, b, D(2026, 1, 5), keuzes=[keuze()])
+
+
+def test_verzekerd_aanbod_with_crisismeldpunt_and_the_aanmelder_then_stays(omgeving):
+    voorziening, gebruiker, dossier = omgeving
+    dossier.aanmelding.via_toegangspoort, dossier.aanmelding.aanmelder = False, "crisismeldpunt"
+    dossier.aanmelding.save()
+    b = beslissing(dossier, gebruiker)
+    add(
+        dossier,
+        gebruiker,
+        b,
+        D(2026, 1, 5),
+        keuzes=[ModuleKeuze(m("BEGBJB02"), verzekerd_aanbod=True)],
+    )
+    client = logged_in_client(gebruiker, voorziening)
+
+    response = client.post(
+        reverse("dossiers:aanmelding_wijzigen", args=[dossier.pk]),
+        {
+            "via_toegangspoort": "nee",
+            "aanmelder": "caw",
+            "uitstroom_gi": "nee",
+            "specifieke_aanmelding": "geen",
+            "versie": dossier.aanmelding.versie,
+        },
+    )
+
+    assert "als verzekerd aanbod zijn ingezet" in response.content.decode()
+    dossier.aanmelding.refresh_from_db()
+    assert dossier.aanmelding.aanmelder == "crisismeldpunt"
+
+
+# --- Warnings and the Groeipakket ----------------------------------------------------------------
+
+
+def warnings_for(dossier, gebruiker, b, codes, begin=None, **extra):
+    begin = begin or D(2026, 1, 5)
+    vorige = zorg.laatste_schakeling(dossier)
+    return zorg.schakeling_waarschuwingen(
+        dossier, invoer(begin, codes=codes, **extra), voor=vorige, zelfde=False
+    )
+
+
+def test_several_verblijf_modules_warn_and_save_only_after_confirmation(omgeving):
+    _, gebruiker, dossier = omgeving
+    b = beslissing(dossier, gebruiker)
+    result = zorg.schakeling_add(
+        dossier_pk=dossier.pk,
+        beslissing_pk=b.pk,
+        invoer=invoer(D(2026, 1, 5), codes=("VBFBJB04", "VBFBJB16")),
+        gebruiker=gebruiker,
+        bevestigd=False,
+    )
+    assert any("meerdere verblijfsmodules" in w for w in result)
+    assert not Schakeling.objects.exists()
+    add(dossier, gebruiker, b, D(2026, 1, 5), codes=("VBFBJB04", "VBFBJB16"))
+
+
+def test_groeipakket_warning_when_a_module_with_impact_starts(omgeving):
+    _, gebruiker, dossier = omgeving
+    b = beslissing(dossier, gebruiker)
+    assert any("D227" in w for w in warnings_for(dossier, gebruiker, b, ("VBFBJB04",)))
+    assert warnings_for(dossier, gebruiker, b, ("BEGBJB02",)) == []
+
+
+@pytest.mark.parametrize(("geboren", "warned"), [(D(2008, 6, 1), True), (D(2007, 6, 1), False)])
+def test_cbaw_has_impact_only_under_18(geboren, warned, omgeving):
+    _, gebruiker, dossier = omgeving
+    dossier.client.geboortedatum = geboren  # 17 resp. 18 on 5 January 2026
+    dossier.client.save()
+    b = beslissing(dossier, gebruiker, codes=("BEGBJB05",))
+    assert any("D227" in w for w in warnings_for(dossier, gebruiker, b, ("BEGBJB05",))) is warned
+
+
+def test_time_out_dossier_and_zwaartepunt_elders_send_nothing(omgeving):
+    _, gebruiker, dossier = omgeving
+    b = beslissing(dossier, gebruiker)
+    assert warnings_for(dossier, gebruiker, b, ("VBFBJB04",), zwaartepunt_elders=True) == []
+    dossier.aanmelding.specifieke_aanmelding = "time_out"
+    dossier.aanmelding.save()
+    s = add(dossier, gebruiker, b, D(2026, 1, 5), codes=("VBFBJB04",))
+    assert SchakelingWijziging.objects.get(schakeling_id=s.pk).groeipakket is False
+
+
+def test_change_history_records_create_change_and_delete_with_before_and_after(omgeving):
+    _, gebruiker, dossier = omgeving
+    b = beslissing(dossier, gebruiker)
+    s = add(dossier, gebruiker, b, D(2026, 1, 5), codes=("VBFBJB04",))
+    zorg.schakeling_update(
+        schakeling_pk=s.pk,
+        dossier_pk=dossier.pk,
+        versie=s.versie,
+        invoer=invoer(D(2026, 1, 5), D(2026, 4, 30), codes=("VBFBJB04",)),
+        gebruiker=gebruiker,
+        bevestigd=True,
+    )
+    zorg.schakeling_delete(schakeling_pk=s.pk, dossier_pk=dossier.pk, gebruiker=gebruiker)
+
+    history = list(SchakelingWijziging.objects.filter(schakeling_id=s.pk))
+    assert [h.actie for h in history] == [
+        WijzigingActie.AANGEMAAKT,
+        WijzigingActie.GEWIJZIGD,
+        WijzigingActie.VERWIJDERD,
+    ]
+    assert history[0].voor is None
+    assert history[0].na["modules"][0]["code"] == "VBFBJB04"
+    assert history[1].voor["einddatum"] is None
+    assert history[1].na["einddatum"] == "2026-04-30"
+    assert history[2].na is None
+    assert all(h.groeipakket for h in history)
+    assert history[0].na["verwijzingsgrond"] == "vrijwillig"
+
+
+def test_start_page_shows_the_latest_dates(omgeving):
+    voorziening, gebruiker, dossier = omgeving
+    b = beslissing(dossier, gebruiker, begin=D(2026, 1, 5))
+    add(dossier, gebruiker, b, D(2026, 1, 5), D(2026, 2, 1))
+    add(dossier, gebruiker, b, D(2026, 2, 1), D(2026, 5, 31))
+    dossier.refresh_from_db()
+    assert (
+        dossier.laatste_beslissing_begindatum,
+        dossier.laatste_schakeling_begindatum,
+        dossier.laatste_schakeling_einddatum,
+    ) == (
+        D(2026, 1, 5),
+        D(2026, 2, 1),
+        D(2026, 5, 31),
+    )
+    html = (
+        logged_in_client(gebruiker, voorziening).get(reverse("dossiers:overzicht")).content.decode()
+    )
+    assert "31/05/2026" in html
+
+
+# --- Processed years (000 §4.2.4.1) --------------------------------------------------------------
+
+
+@pytest.fixture
+def verwerkt_2025(omgeving):
+    _, gebruiker, dossier = omgeving
+    b = beslissing(dossier, gebruiker, begin=D(2025, 1, 6))
+    VerwerktJaar.objects.create(jaar=2024)
+    return b
+
+
+def _process(year):
+    VerwerktJaar.objects.create(jaar=year)
+
+
+def test_no_new_schakeling_in_a_processed_year(omgeving, verwerkt_2025):
+    _, gebruiker, dossier = omgeving
+    _process(2025)
+    with pytest.raises(ValidationError, match="Nieuwe schakelingen kunnen niet gecreëerd worden"):
+        add(dossier, gebruiker, verwerkt_2025, D(2025, 2, 1))
+
+
+def test_schakeling_ending_in_a_processed_year_cannot_change(omgeving, verwerkt_2025):
+    _, gebruiker, dossier = omgeving
+    s = add(dossier, gebruiker, verwerkt_2025, D(2025, 2, 1), D(2025, 11, 30))
+    _process(2025)
+    with pytest.raises(ValidationError, match=EINDIGT_IN_VERWERKT_JAAR):
+        zorg.schakeling_update(
+            schakeling_pk=s.pk,
+            dossier_pk=dossier.pk,
+            versie=s.versie,
+            invoer=invoer(D(2025, 2, 1), D(2026, 1, 31)),
+            gebruiker=gebruiker,
+            bevestigd=True,
+        )
+
+
+def test_schakeling_starting_in_a_processed_year_only_changes_its_end_after_that_year(
+    omgeving, verwerkt_2025
+):
+    _, gebruiker, dossier = omgeving
+    s = add(dossier, gebruiker, verwerkt_2025, D(2025, 2, 1))
+    _process(2025)
+    with pytest.raises(ValidationError, match=START_IN_VERWERKT_JAAR):
+        zorg.schakeling_update(
+            schakeling_pk=s.pk,
+            dossier_pk=dossier.pk,
+            versie=s.versie,
+            invoer=invoer(D(2025, 2, 1), codes=("BEGBJB02", "OBBJB01")),
+            gebruiker=gebruiker,
+            bevestigd=True,
+        )
+    with pytest.raises(ValidationError, match="na het laatste verwerkte jaar"):
+        zorg.schakeling_update(
+            schakeling_pk=s.pk,
+            dossier_pk=dossier.pk,
+            versie=s.versie,
+            invoer=invoer(D(2025, 2, 1), D(2025, 12, 31)),
+            gebruiker=gebruiker,
+            bevestigd=True,
+        )
+    zorg.schakeling_update(
+        schakeling_pk=s.pk,
+        dossier_pk=dossier.pk,
+        versie=s.versie,
+        invoer=invoer(D(2025, 2, 1), D(2026, 1, 15)),
+        gebruiker=gebruiker,
+        bevestigd=True,
+    )
+    s.refresh_from_db()
+    assert s.einddatum == D(2026, 1, 15)
+
+
+def test_no_verlenging_when_the_previous_ends_in_a_processed_year(omgeving, verwerkt_2025):
+    _, gebruiker, dossier = omgeving
+    add(dossier, gebruiker, verwerkt_2025, D(2025, 2, 1), D(2025, 12, 31))
+    _process(2025)
+    nieuw = beslissing(dossier, gebruiker, begin=D(2026, 1, 1))
+    assert not zorg.verlenging_mogelijk(nieuw, zorg.laatste_schakeling(dossier))
+    with pytest.raises(ValidationError, match="Een verlenging is hier niet mogelijk."):
+        add(dossier, gebruiker, nieuw, D(2026, 1, 1), verlenging=True)
+
+
+def test_schakeling_starting_in_a_processed_year_cannot_be_deleted(omgeving, verwerkt_2025):
+    voorziening, gebruiker, dossier = omgeving
+    s = add(dossier, gebruiker, verwerkt_2025, D(2025, 2, 1))
+    _process(2025)
+    with pytest.raises(ValidationError, match="kan niet worden verwijderd"):
+        zorg.schakeling_delete(schakeling_pk=s.pk, dossier_pk=dossier.pk, gebruiker=gebruiker)
+    html = logged_in_client(gebruiker, voorziening).get(dossier.get_absolute_url()).content.decode()
+    assert START_IN_VERWERKT_JAAR in html
+
+
+# --- Pleegzorg (000 §4.2.7) -------------------------------------------------------------------
+
+
+@pytest.fixture
+def pleegzorg(db):
+    voorziening = VoorzieningFactory(organisatietype=Organisatietype.PLEEGZORG)
+    for code in ["VBFINT04", "VBFINT05", "VBFINT06", "VBFINT01", "BHDINT01"]:
+        ModuleGoedkeuringFactory(voorziening=voorziening, module=m(code), geldig_van=D(2015, 1, 1))
+    gebruiker = MedewerkerFactory(voorziening=voorziening).gebruiker
+    with voorziening_context(voorziening):
+        yield voorziening, gebruiker
+
+
+def _pleegzorg_dossier(voorziening, gebruiker, geboren):
+    dossier = DossierFactory(voorziening=voorziening, client=ClientFactory(geboortedatum=geboren))
+    return dossier, beslissing(dossier, gebruiker, codes=("VBFINT04",))
+
+
+PLEEGZORGER = ("85073003328", "Marc Peeters")
+
+
+def test_pleegzorgers_are_mandatory_under_25(pleegzorg):
+    voorziening, gebruiker = pleegzorg
+    dossier, b = _pleegzorg_dossier(voorziening, gebruiker, D(2012, 1, 1))
+    with pytest.raises(ValidationError, match="Vul minstens één pleegzorger in"):
+        add(dossier, gebruiker, b, D(2026, 1, 5), codes=("VBFINT04",))
+    s = add(dossier, gebruiker, b, D(2026, 1, 5), codes=("VBFINT04",), pleegzorgers=[PLEEGZORGER])
+    assert s.pleegzorgers.get().naam == "Marc Peeters"
+
+
+def test_pleegzorgers_optional_from_25(pleegzorg):
+    voorziening, gebruiker = pleegzorg
+    dossier, b = _pleegzorg_dossier(voorziening, gebruiker, D(1990, 1, 1))
+    add(dossier, gebruiker, b, D(2026, 1, 5), codes=("VBFINT04",))
+
+
+def test_at_most_two_pleegzorgers(pleegzorg):
+    voorziening, gebruiker = pleegzorg
+    dossier, b = _pleegzorg_dossier(voorziening, gebruiker, D(2012, 1, 1))
+    with pytest.raises(ValidationError, match="hoogstens twee pleegzorgers"):
+        add(
+            dossier,
+            gebruiker,
+            b,
+            D(2026, 1, 5),
+            codes=("VBFINT04",),
+            pleegzorgers=[PLEEGZORGER] * 3,
+        )
+
+
+def test_overgangsregeling_for_dossiers_running_before_2019(pleegzorg):
+    voorziening, gebruiker = pleegzorg
+    dossier, b = _pleegzorg_dossier(voorziening, gebruiker, D(2012, 1, 1))
+    dossier.aanmelding.lopend_dossier, dossier.aanmelding.startdatum_lopend_dossier = (
+        True,
+        D(2018, 3, 1),
+    )
+    dossier.aanmelding.save()
+    with pytest.raises(ValidationError, match="overgangsregeling pleegzorgtoeslag"):
+        add(dossier, gebruiker, b, D(2026, 1, 5), codes=("VBFINT04",), pleegzorgers=[PLEEGZORGER])
+    s = add(dossier, gebruiker, b, D(2026, 1, 5), codes=("VBFINT04",), uitbetaling_aan_ouders=True)
+    assert not s.pleegzorgers.exists()
+
+
+def test_behandelpleegzorg_and_overbruggingszorg_need_their_detail(pleegzorg):
+    voorziening, gebruiker = pleegzorg
+    dossier = DossierFactory(voorziening=voorziening)
+    b = beslissing(dossier, gebruiker, codes=("BHDINT01",))
+    with pytest.raises(ValidationError) as error:
+        add(dossier, gebruiker, b, D(2026, 1, 5), codes=("BHDINT01", "VBFINT01"))
+    assert set(error.value.message_dict) == {"behandeling_gericht_op", "overbruggingszorg"}
+
+
+def test_combinatie_met_verblijf_is_pleegzorgs_label(pleegzorg):
+    voorziening, gebruiker = pleegzorg
+    dossier, _ = _pleegzorg_dossier(voorziening, gebruiker, D(2012, 1, 1))
+    html = (
+        logged_in_client(gebruiker, voorziening)
+        .get(reverse("dossiers:schakeling_nieuw", args=[dossier.pk]))
+        .content.decode()
+    )
+    assert "Er is een combinatie met verblijf" in html
+
+
+# --- Concurrency -------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_add_schakeling_posts_never_both_succeed():
+    # Its own module: transactional tests flush the catalogue the migrations loaded.
+    module = ModuleFactory()
+    voorziening = VoorzieningFactory()
+    ModuleGoedkeuringFactory(voorziening=voorziening, module=module, geldig_van=D(2015, 1, 1))
+    gebruikers = [MedewerkerFactory(voorziening=voorziening).gebruiker for _ in range(2)]
+    dossier = DossierFactory(voorziening=voorziening)
+    b = BeslissingFactory(dossier=dossier, modules=[module])
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def post(client, begin):
+        try:
+            barrier.wait()
+            response = client.post(
+                reverse("dossiers:schakeling_nieuw", args=[dossier.pk]),
+                {
+                    "beslissing": b.pk,
+                    "begindatum": begin,
+                    "modules": [module.pk],
+                    "bevestigd": "on",
+                },
+            )
+            outcomes.append(response.status_code)
+        except Exception as exc:  # reported by the assertion below
+            outcomes.append(repr(exc))
+        finally:
+            connection.close()
+
+    clients = [logged_in_client(g, voorziening) for g in gebruikers]
+    threads = [
+        threading.Thread(target=post, args=(c, d))
+        for c, d in zip(clients, ["2026-01-05", "2026-01-10"], strict=True)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(outcomes) == [302, 409]
+    assert Schakeling._base_manager.filter(dossier=dossier).count() == 1
+
+
+def test_stale_schakeling_form_is_refused(omgeving):
+    voorziening, gebruiker, dossier = omgeving
+    b = beslissing(dossier, gebruiker)
+    s = add(dossier, gebruiker, b, D(2026, 1, 5))
+    client = logged_in_client(gebruiker, voorziening)
+    url = reverse("dossiers:schakeling_wijzigen", args=[dossier.pk, s.pk])
+    data = {
+        "begindatum": "2026-01-05",
+        "einddatum": "2026-02-01",
+        "modules": [m("BEGBJB02").pk],
+        "versie": s.versie,
+        "bevestigd": "on",
+    }
+    assert client.post(url, data).status_code == 302
+    response = client.post(url, {**data, "einddatum": "2026-03-01"})
+    assert response.status_code == 409
+    s.refresh_from_db()
+    assert s.einddatum == D(2026, 2, 1)
