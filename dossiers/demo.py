@@ -1,15 +1,17 @@
 """Demo dossiers: 30 per voorziening (open, closed within the year, closed earlier), for
-clients from the local national register, with their aanmelding filled in. Created through
-the same services the screens use."""
+clients from the local national register, with their aanmelding, beslissingen and
+schakelingen. Created through the same services the screens use."""
 
 import datetime
 import random
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from binc.constants import Organisatietype, Provincie
 from binc.models import Gebruiker, Medewerker, RijksregisterPersoon, Voorziening
 from binc.rijksregister import LokaalRijksregister
+from binc.selectors import modules_approved_on
 from binc.tenancy import voorziening_context
 from dossiers.constants import (
     Aanmelder,
@@ -21,14 +23,25 @@ from dossiers.constants import (
     SoortPleegzorg,
     SpecifiekeAanmelding,
 )
-from dossiers.models import Client, Dossier
+from dossiers.models import Client, Dossier, HeropenAanvraag
+from dossiers.services.afsluiten import (
+    dossier_afsluiten,
+    dossier_heropenen,
+    heropenen_direct,
+    heropenen_mogelijk,
+)
 from dossiers.services.clients import client_create, leeftijd
 from dossiers.services.dossiers import dossier_create
+from dossiers.services.zorg import ModuleKeuze, SchakelingInvoer, beslissing_create, schakeling_add
+from kwartaal.models import VerwerktJaar
 
 PER_VOORZIENING = 30
 
 
 def seed(*, stdout) -> None:
+    # Opgroeien processes the previous year's kwartalen every April (000 §12.2).
+    for jaar in range(2015, timezone.localdate().year - 1):
+        VerwerktJaar.objects.get_or_create(jaar=jaar)
     rng = random.Random(4242)
     register = LokaalRijksregister()
     people = list(RijksregisterPersoon.objects.order_by("rijksregisternummer"))
@@ -72,19 +85,89 @@ def seed(*, stdout) -> None:
                     voorziening=voorziening, gebruiker=medewerker, client=client,
                     aanmelding=_aanmelding(voorziening, rng, index),
                 )  # fmt: skip
-                # A quarter closed within the year, a few closed long ago (closing itself comes
-                # with the beslissingen; the demo sets the outcome directly).
+                # Open dossiers are in care; a quarter closed within the year, a few long ago.
                 if index % 4 == 1:
-                    _close(dossier, today - datetime.timedelta(days=rng.randint(10, 300)))
+                    _care(dossier, medewerker, rng, ended_days_ago=rng.randint(10, 300))
                 elif index % 10 == 3:
-                    _close(dossier, today - datetime.timedelta(days=rng.randint(400, 900)))
+                    _care(dossier, medewerker, rng, ended_days_ago=rng.randint(400, 700))
+                elif index % 5 != 4:
+                    _care(dossier, medewerker, rng, ended_days_ago=None)
+        if voorziening.organisatietype != Organisatietype.GEZIN_1G1P:
+            _reopen_request(voorziening, medewerker)
         stdout.write(f"Demodossiers voor {voorziening.naam} aangemaakt.")
 
 
-def _close(dossier: Dossier, datum: datetime.date) -> None:
-    Dossier.objects.filter(pk=dossier.pk).update(
-        status=DossierStatus.AFGESLOTEN, afgesloten_op=datum
+def _care(
+    dossier: Dossier, gebruiker: Gebruiker, rng: random.Random, *, ended_days_ago: int | None
+) -> None:
+    """A beslissing with a Start hulpaanbod (and for a closed dossier its end and closing)."""
+    today = timezone.localdate()
+    if dossier.voorziening.organisatietype == Organisatietype.GEZIN_1G1P:
+        # No beslissingen or schakelingen (001): closing needs only the registration.
+        if ended_days_ago:
+            dossier_afsluiten(dossier_pk=dossier.pk, gebruiker=gebruiker, bevestigd=True)
+            Dossier.objects.filter(pk=dossier.pk).update(
+                afgesloten_op=today - datetime.timedelta(days=ended_days_ago)
+            )
+        return
+    einde = today - datetime.timedelta(days=ended_days_ago) if ended_days_ago else None
+    begin = (einde or today) - datetime.timedelta(days=rng.randint(20, 200))
+    # Never in a processed year; a long-closed dossier then gets a short schakeling.
+    begin = max(begin, datetime.date(today.year - 1, 1, 2))
+    if einde is not None and einde < begin:
+        einde = begin + datetime.timedelta(days=10)
+    modules = list(modules_approved_on(voorziening=dossier.voorziening, datum=begin)[:3])
+    if not modules:
+        return
+    module = rng.choice(modules)
+    beslissing = beslissing_create(
+        dossier_pk=dossier.pk,
+        gebruiker=gebruiker,
+        modules=[module],
+        begindatum=begin,
+        verwijzingsgrond=rng.choice(["vrijwillig", "vrijwillig", "gerechtelijk"]),
+        gemandateerde_voorziening="geen",
     )
+    invoer = SchakelingInvoer(begindatum=begin, einddatum=einde, modules=[_keuze(module)])
+    try:
+        schakeling_add(
+            dossier_pk=dossier.pk,
+            beslissing_pk=beslissing.pk,
+            invoer=invoer,
+            gebruiker=gebruiker,
+            bevestigd=True,
+        )
+    except ValidationError:
+        return  # a module asking for detail the demo does not fill (e.g. pleegzorgers)
+    if einde is not None:
+        dossier_afsluiten(dossier_pk=dossier.pk, gebruiker=gebruiker, bevestigd=True)
+        # Backdate the closing so the demo has dossiers closed long ago.
+        Dossier.objects.filter(pk=dossier.pk).update(afgesloten_op=einde)
+
+
+def _keuze(module) -> ModuleKeuze:
+    typemodule = module.typemodule.code
+    return ModuleKeuze(
+        module=module,
+        behandeling_gericht_op=["pleegkind"] if typemodule == "behandelpleegzorg" else [],
+        overbruggingszorg=False if module.code == "VBFINT01" else None,
+        ob_vorm="ontheming" if typemodule == "ondersteunende-begeleiding" else "",
+    )
+
+
+def _reopen_request(voorziening: Voorziening, gebruiker: Gebruiker) -> None:
+    """One request for the Opgroeien dossierbehandelaar's work list."""
+    if HeropenAanvraag.objects.exists():
+        return
+    closed = (
+        Dossier.objects.filter(
+            status=DossierStatus.AFGESLOTEN, laatste_schakeling_einddatum__isnull=False
+        )
+        .order_by("laatste_schakeling_einddatum")
+        .first()
+    )
+    if closed and not heropenen_direct(closed) and heropenen_mogelijk(closed):
+        dossier_heropenen(dossier_pk=closed.pk, gebruiker=gebruiker)
 
 
 def _aanmelding(voorziening: Voorziening, rng: random.Random, index: int) -> dict:

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from binc.concurrency import Conflict
+from binc.constants import Organisatietype
 from binc.models import Gebruiker
 from binc.services.activiteiten import activiteit_log
 from dossiers.constants import (
@@ -41,7 +42,10 @@ def afsluiten_ontbrekend(
     dossier: Dossier, *, vandaag: datetime.date | None = None
 ) -> list[Ontbrekend]:
     """000 §9: ≥1 beslissing and ≥1 schakeling, every schakeling ended in the past, the
-    mandatory registration filled (unless facultative)."""
+    mandatory registration filled (unless facultative). 001 §6: a 1G1P dossier, which has no
+    beslissingen, only needs its mandatory parameters."""
+    if dossier.voorziening.organisatietype == Organisatietype.GEZIN_1G1P:
+        return registratie_ontbrekend(dossier)
     vandaag = vandaag or timezone.localdate()
     dossier_url = dossier.get_absolute_url()
     missing = []
@@ -112,8 +116,14 @@ def heropenen_mogelijk(dossier: Dossier) -> bool:
 
 
 def heropenen_direct(dossier: Dossier, *, vandaag: datetime.date | None = None) -> bool:
-    """Within a year after the last schakeling's end: reopened at once, else a request."""
+    """Within a year after the last schakeling's end (000 §10), for 1G1P after the closing
+    date (001 §7): reopened at once, else a request to Opgroeien."""
     vandaag = vandaag or timezone.localdate()
+    if dossier.voorziening.organisatietype == Organisatietype.GEZIN_1G1P:
+        return (
+            dossier.afgesloten_op is None
+            or dossier.afgesloten_op >= vandaag - datetime.timedelta(days=365)
+        )
     last = Schakeling._base_manager.filter(dossier_id=dossier.pk).order_by("-begindatum").first()
     return (
         last is None

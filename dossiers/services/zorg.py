@@ -139,9 +139,16 @@ def _lock(dossier_pk: int) -> Dossier:
 # --- Beslissingen --------------------------------------------------------------------------
 
 
+GEEN_ZORG_1G1P = (
+    "Een samenwerkingsverband '1 Gezin, 1 Plan' registreert geen beslissingen of schakelingen."
+)
+
+
 def _beslissing_check(
     dossier: Dossier, begindatum: datetime.date, modules: list[Module], keep=()
 ) -> None:
+    if dossier.voorziening.organisatietype == Organisatietype.GEZIN_1G1P:
+        raise ValidationError(GEEN_ZORG_1G1P)
     errors: dict[str, list[str]] = {}
     if not modules:
         errors["modules"] = ["Kies minstens één module."]

@@ -154,6 +154,10 @@ def _field_errors(form, error: ValidationError) -> None:
 
 
 def _schakeling_page(request, dossier, form, *, beslissing, vorige, titel, warnings=()):
+    if warnings:
+        # Submitting the same form again confirms the warnings.
+        form.data = form.data.copy()
+        form.data["bevestigd"] = "on"
     return render(
         request,
         "dossiers/schakeling_form.html",

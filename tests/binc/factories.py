@@ -65,6 +65,7 @@ class MedewerkerFactory(factory.django.DjangoModelFactory):
 class TypemoduleFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Typemodule
+        django_get_or_create = ["code"]
 
     code = factory.Sequence(lambda n: f"typemodule-{n}")
     naam = factory.Sequence(lambda n: f"Typemodule {n}")
@@ -75,6 +76,7 @@ class TypemoduleFactory(factory.django.DjangoModelFactory):
 class ModuleFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Module
+        django_get_or_create = ["code"]
 
     code = factory.Sequence(lambda n: f"TSTMOD{n:03d}")
     naam = factory.Sequence(lambda n: f"Module {n}")

@@ -212,3 +212,34 @@ def test_dossier_with_care_cannot_be_deleted(omgeving, afgerond):
     )
     assert "bevat nog beslissingen of schakelingen" in response.content.decode()
     assert zorg.laatste_beslissing(dossier) is not None
+
+
+@pytest.fixture
+def ggp(db):
+    from binc.constants import Organisatietype
+    from tests.binc.factories import MedewerkerFactory, VoorzieningFactory
+
+    voorziening = VoorzieningFactory(organisatietype=Organisatietype.GEZIN_1G1P)
+    gebruiker = MedewerkerFactory(voorziening=voorziening).gebruiker
+    with voorziening_context(voorziening):
+        yield voorziening, gebruiker, DossierFactory(voorziening=voorziening)
+
+
+def test_1g1p_has_no_beslissingen_and_closes_on_its_parameters_alone(ggp):
+    voorziening, gebruiker, dossier = ggp
+    with pytest.raises(Exception, match="registreert geen beslissingen"):
+        beslissing(dossier, gebruiker)
+    html = logged_in_client(gebruiker, voorziening).get(dossier.get_absolute_url()).content.decode()
+    assert "Beslissingen en schakelingen" not in html
+    assert _close(dossier, gebruiker) is None
+    dossier.refresh_from_db()
+    assert dossier.status == DossierStatus.AFGESLOTEN
+
+
+def test_1g1p_reopens_within_a_year_of_closing(ggp):
+    _, gebruiker, dossier = ggp
+    _close(dossier, gebruiker)
+    assert afsluiten.dossier_heropenen(dossier_pk=dossier.pk, gebruiker=gebruiker) == "heropend"
+    _close(dossier, gebruiker)
+    Dossier.objects.filter(pk=dossier.pk).update(afgesloten_op=TODAY - datetime.timedelta(days=400))
+    assert afsluiten.dossier_heropenen(dossier_pk=dossier.pk, gebruiker=gebruiker) == "aangevraagd"

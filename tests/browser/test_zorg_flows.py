@@ -1,0 +1,184 @@
+"""Beslissingen and schakelingen in Chromium, from the first beslissing to heropenen; and a
+pleegzorg schakeling with pleegzorgers and the Groeipakket warning."""
+
+import datetime
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from binc.constants import Organisatietype
+from tests.binc.factories import (
+    GebruikerFactory,
+    MedewerkerFactory,
+    ModuleFactory,
+    ModuleGoedkeuringFactory,
+    TypemoduleFactory,
+    VoorzieningFactory,
+)
+from tests.dossiers.factories import ClientFactory, DossierFactory
+
+TODAY = datetime.date.today()
+
+
+def _d(days: int) -> str:
+    return (TODAY + datetime.timedelta(days=days)).isoformat()
+
+
+def _login(page, username):
+    page.goto("/aanmelden/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill("geheim-wachtwoord")
+    page.get_by_role("button", name="Aanmelden").click()
+
+
+def _modules(voorziening, *specs):
+    """Modules by code, created when an earlier transactional test flushed the catalogue."""
+    result = []
+    for code, naam, typemodule in specs:
+        module = ModuleFactory(code=code, naam=naam, typemodule=typemodule)
+        ModuleGoedkeuringFactory(
+            voorziening=voorziening, module=module, geldig_van=datetime.date(2015, 1, 1)
+        )
+        result.append(module)
+    return result
+
+
+@pytest.fixture
+def ovbj(transactional_db):
+    voorziening = VoorzieningFactory(
+        naam="Jeugdhulp De Linde", organisatietype=Organisatietype.OVBJ_VERBLIJF
+    )
+    MedewerkerFactory(voorziening=voorziening, gebruiker=GebruikerFactory(username="hulpverlener"))
+    context = TypemoduleFactory(code="cb-laagintensief", naam="Contextbegeleiding laagintensief")
+    _modules(
+        voorziening,
+        ("TSTCB01", "Contextbegeleiding", context),
+        ("TSTCB02", "Contextbegeleiding intensief", context),
+    )
+    return DossierFactory(
+        voorziening=voorziening, client=ClientFactory(naam="Quintelier", voornaam="Lotte")
+    )
+
+
+def _check_module(page, naam):
+    page.get_by_role("group", name=re.compile("^Modules")).get_by_label(re.compile(naam)).check()
+
+
+def test_from_first_beslissing_to_heropenen(page, ovbj):
+    dossier = ovbj
+    _login(page, "hulpverlener")
+    page.goto(dossier.get_absolute_url())
+
+    page.get_by_role("link", name="Beslissing toevoegen").click()
+    page.get_by_label("Begindatum").fill(_d(-60))
+    page.get_by_label(re.compile(r"Contextbegeleiding \(TSTCB01\)")).check()
+    page.get_by_label("Vrijwillig").check()
+    page.get_by_role("button", name="Opslaan").click()
+
+    expect(page.get_by_role("heading", name="Toevoegen Start Hulpaanbod")).to_be_visible()
+    page.get_by_label("Begindatum").fill(_d(-60))
+    _check_module(page, r"Contextbegeleiding \(TSTCB01\)")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("link", name="Start hulpaanbod", exact=True)).to_be_visible()
+
+    page.get_by_role("link", name="Schakeling toevoegen").click()
+    expect(page.get_by_role("heading", name="Afsluiten vorig hulpaanbod")).to_be_visible()
+    page.get_by_label("Einddatum vorige schakeling").fill(_d(-40))
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("heading", name="Toevoegen Schakeling")).to_be_visible()
+    expect(page.get_by_label("Begindatum")).to_have_value(_d(-40))  # seamless by default
+    _check_module(page, r"Contextbegeleiding intensief")
+    page.get_by_role("button", name="Opslaan").click()
+
+    page.get_by_role("link", name="Beslissing toevoegen").click()
+    page.get_by_label("Begindatum").fill(_d(-20))
+    page.get_by_label(re.compile(r"Contextbegeleiding intensief")).check()
+    page.get_by_label("Vrijwillig").check()
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_role("link", name="Schakeling toevoegen").click()
+    page.get_by_label("Einddatum vorige schakeling").fill(_d(-20))
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_label("Begindatum").fill(_d(-20))
+    page.get_by_label(re.compile("^Verlenging")).check()
+    expect(
+        page.get_by_role("group", name=re.compile("^Modules")).get_by_role("checkbox").first
+    ).to_be_disabled()
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("link", name="Verlenging", exact=True)).to_be_visible()
+
+    page.get_by_role("link", name="Overzicht Dossiers").first.click()
+    row = page.get_by_role("row", name=re.compile("Quintelier"))
+    expect(row).to_contain_text((TODAY - datetime.timedelta(days=20)).strftime("%d/%m/%Y"))
+
+    page.goto(dossier.get_absolute_url())
+    page.get_by_role("link", name="Afsluiten dossier").click()
+    missing = page.get_by_role("alert")
+    expect(missing).to_contain_text("heeft nog geen einddatum")
+    missing.get_by_role("link").first.click()
+    page.get_by_label("Einddatum", exact=True).fill(_d(-1))
+    page.get_by_role("button", name="Opslaan").click()
+
+    page.get_by_role("link", name="Afsluiten dossier").click()
+    page.get_by_label("Ik bevestig dat ik het dossier wil afsluiten").check()
+    page.get_by_role("button", name="Afsluiten dossier").click()
+    expect(page.get_by_text("werd afgesloten")).to_be_visible()
+    expect(page.locator(".dossierbar__title")).to_contain_text("Afgesloten")
+
+    page.get_by_role("button", name="Heropenen").click()
+    expect(page.get_by_text("Het dossier werd heropend.")).to_be_visible()
+    expect(page.locator(".dossierbar__title")).to_contain_text("Open")
+
+
+def test_pleegzorg_with_pleegzorgers_and_the_groeipakket_warning(page, transactional_db):
+    voorziening = VoorzieningFactory(
+        naam="Pleegzorg West", organisatietype=Organisatietype.PLEEGZORG
+    )
+    MedewerkerFactory(voorziening=voorziening, gebruiker=GebruikerFactory(username="pleegzorg"))
+    perspectief = TypemoduleFactory(
+        code="pleeggezin-perspectiefbiedend",
+        naam="Verblijf in een pleeggezin [perspectiefbiedend]",
+        functie="verblijf",
+        groeipakket_impact=True,
+        groeipakket_leeftijdsgrens=25,
+    )
+    _modules(
+        voorziening,
+        (
+            "VBFINT04",
+            "Verblijf in een pleeggezin [perspectiefbiedend – hoge frequentie]",
+            perspectief,
+        ),
+    )
+    dossier = DossierFactory(
+        voorziening=voorziening,
+        client=ClientFactory(naam="Maes", geboortedatum=datetime.date(2015, 2, 2)),
+    )
+
+    _login(page, "pleegzorg")
+    page.goto(dossier.get_absolute_url())
+    page.get_by_role("link", name="Beslissing toevoegen").click()
+    page.get_by_label("Begindatum").fill(_d(-10))
+    page.get_by_label(re.compile("VBFINT04")).check()
+    page.get_by_label("Gerechtelijk").check()
+    page.get_by_role("button", name="Opslaan").click()
+
+    expect(page.get_by_label("Er is een combinatie met verblijf")).to_be_visible()
+    expect(page.get_by_label("Pleegzorger 1: rijksregisternummer")).to_be_hidden()
+    page.get_by_label("Begindatum").fill(_d(-10))
+    _check_module(page, "VBFINT04")
+    expect(page.get_by_label("Pleegzorger 1: rijksregisternummer")).to_be_visible()
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("alert")).to_contain_text("Vul minstens één pleegzorger in")
+
+    page.get_by_label("Pleegzorger 1: rijksregisternummer").fill("85073003328")
+    page.get_by_label("Pleegzorger 1: naam").fill("Marc Peeters")
+    page.get_by_role("button", name="Opslaan").click()
+    warning = page.get_by_role("alert")
+    expect(warning).to_contain_text("D227")
+    page.get_by_role("button", name="Bevestigen en opslaan").click()
+
+    expect(page.get_by_role("link", name="Start hulpaanbod", exact=True)).to_be_visible()
+    expect(
+        page.get_by_text("Verblijf in een pleeggezin [perspectiefbiedend – hoge frequentie]").first
+    ).to_be_visible()
