@@ -479,24 +479,9 @@ def _write_modules(schakeling: Schakeling, invoer: SchakelingInvoer) -> None:
 
 def _copy_from(vorige: Schakeling, invoer: SchakelingInvoer) -> SchakelingInvoer:
     """Verlenging (000 §4.2.6): same modules, detail and pleegzorgers as before."""
-    return SchakelingInvoer(
-        begindatum=invoer.begindatum,
-        einddatum=invoer.einddatum,
-        modules=[
-            ModuleKeuze(
-                sm.module,
-                sm.verzekerd_aanbod,
-                list(sm.behandeling_gericht_op),
-                sm.overbruggingszorg,
-                sm.ob_vorm,
-            )
-            for sm in vorige.modules.select_related("module__typemodule")
-        ],
-        zwaartepunt_elders=vorige.zwaartepunt_elders,
-        uitbetaling_aan_ouders=vorige.uitbetaling_aan_ouders,
-        pleegzorgers=[(p.rijksregisternummer, p.naam) for p in vorige.pleegzorgers.all()],
-        verlenging=True,
-    )
+    copy = _invoer_of(vorige)
+    copy.begindatum, copy.einddatum, copy.verlenging = invoer.begindatum, invoer.einddatum, True
+    return copy
 
 
 def verlenging_mogelijk(beslissing: Beslissing, vorige: Schakeling | None) -> bool:

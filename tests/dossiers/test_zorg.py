@@ -581,3 +581,38 @@ def test_stale_schakeling_form_is_refused(omgeving):
     assert response.status_code == 409
     s.refresh_from_db()
     assert s.einddatum == D(2026, 2, 1)
+
+
+def test_adding_a_beslissing_to_a_dossier_deleted_meanwhile(omgeving):
+    from dossiers.constants import DOSSIER_WEG
+
+    voorziening, gebruiker, dossier = omgeving
+    client = logged_in_client(gebruiker, voorziening)
+    client.post(reverse("dossiers:dossier_verwijderen", args=[dossier.pk]))
+
+    response = client.post(
+        reverse("dossiers:beslissing_nieuw", args=[dossier.pk]),
+        {
+            "begindatum": "2026-01-05",
+            "modules": [m("VBFBJB04").pk],
+            "verwijzingsgrond": "vrijwillig",
+        },
+    )
+
+    assert response.status_code == 404
+    assert DOSSIER_WEG in response.content.decode()
+
+
+def test_schakeling_can_be_added_from_the_start_page(omgeving):
+    voorziening, gebruiker, dossier = omgeving
+    client = logged_in_client(gebruiker, voorziening)
+    url = reverse("dossiers:schakeling_nieuw", args=[dossier.pk])
+    assert (
+        url not in client.get(reverse("dossiers:overzicht")).content.decode()
+    )  # no beslissing yet
+
+    b = beslissing(dossier, gebruiker)
+    add(dossier, gebruiker, b, D(2026, 1, 5))
+
+    assert url in client.get(reverse("dossiers:overzicht")).content.decode()
+    assert client.get(url).url == reverse("dossiers:vorige_afsluiten", args=[dossier.pk])
