@@ -15,6 +15,7 @@ binc_patterns = [
 urlpatterns = [
     path("", include((binc_patterns, "binc"))),
     path("", include("dossiers.urls")),
+    path("", include("registratie.urls")),
     path("opgroeien/", opgroeien_site.urls),
 ]
 if settings.OIDC_ENABLED:

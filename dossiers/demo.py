@@ -34,6 +34,7 @@ from dossiers.services.clients import client_create, leeftijd
 from dossiers.services.dossiers import dossier_create
 from dossiers.services.zorg import ModuleKeuze, SchakelingInvoer, beslissing_create, schakeling_add
 from kwartaal.models import VerwerktJaar
+from registratie import demo as registratie_demo
 
 PER_VOORZIENING = 30
 
@@ -105,10 +106,7 @@ def _care(
     if dossier.voorziening.organisatietype == Organisatietype.GEZIN_1G1P:
         # No beslissingen or schakelingen (001): closing needs only the registration.
         if ended_days_ago:
-            dossier_afsluiten(dossier_pk=dossier.pk, gebruiker=gebruiker, bevestigd=True)
-            Dossier.objects.filter(pk=dossier.pk).update(
-                afgesloten_op=today - datetime.timedelta(days=ended_days_ago)
-            )
+            _close(dossier, gebruiker, rng, today - datetime.timedelta(days=ended_days_ago))
         return
     einde = today - datetime.timedelta(days=ended_days_ago) if ended_days_ago else None
     begin = (einde or today) - datetime.timedelta(days=rng.randint(20, 200))
@@ -140,9 +138,16 @@ def _care(
     except ValidationError:
         return  # a module asking for detail the demo does not fill (e.g. pleegzorgers)
     if einde is not None:
-        dossier_afsluiten(dossier_pk=dossier.pk, gebruiker=gebruiker, bevestigd=True)
-        # Backdate the closing so the demo has dossiers closed long ago.
-        Dossier.objects.filter(pk=dossier.pk).update(afgesloten_op=einde)
+        _close(dossier, gebruiker, rng, einde)
+
+
+def _close(
+    dossier: Dossier, gebruiker: Gebruiker, rng: random.Random, datum: datetime.date
+) -> None:
+    """Register completely, close, and backdate the closing so some closed long ago."""
+    registratie_demo.complete(dossier, gebruiker, rng)
+    if dossier_afsluiten(dossier_pk=dossier.pk, gebruiker=gebruiker, bevestigd=True) is None:
+        Dossier.objects.filter(pk=dossier.pk).update(afgesloten_op=datum)
 
 
 def _keuze(module) -> ModuleKeuze:

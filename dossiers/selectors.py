@@ -20,6 +20,14 @@ from kwartaal.selectors import verwerkte_jaren
 LETTERS = list(string.ascii_uppercase)
 
 
+@dataclass(frozen=True)
+class Ontbrekend:
+    """Something that keeps a dossier from closing, and where to fix it."""
+
+    tekst: str
+    url: str
+
+
 class DossierGone(PublicNotFound):
     """Not found, with the manual's message (000 §11); says nothing about other voorzieningen."""
 

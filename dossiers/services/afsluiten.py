@@ -1,7 +1,6 @@
 """Closing and reopening dossiers (000 §9, §10; 001 §6–7)."""
 
 import datetime
-from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -16,26 +15,12 @@ from dossiers.constants import (
     AL_OPEN_DOSSIER,
     DOSSIER_REEDS_AFGESLOTEN,
     AanvraagStatus,
-    BrStatus,
     DossierStatus,
 )
 from dossiers.models import Beslissing, Dossier, HeropenAanvraag, Schakeling
-from dossiers.selectors import dossier_get
+from dossiers.selectors import Ontbrekend, dossier_get
 from dossiers.services.dossiers import dossier_touch
-
-
-@dataclass(frozen=True)
-class Ontbrekend:
-    """Something that keeps a dossier from closing, and where to fix it."""
-
-    tekst: str
-    url: str
-
-
-def registratie_ontbrekend(dossier: Dossier) -> list[Ontbrekend]:
-    """The mandatory begin- and eindregistratie fields still empty. The registratie forms do
-    not exist yet, so nothing is missing; the registratie app replaces this function."""
-    return []
+from registratie.selectors import registratie_ontbrekend
 
 
 def afsluiten_ontbrekend(
@@ -67,8 +52,7 @@ def afsluiten_ontbrekend(
             missing.append(Ontbrekend(f"{schakeling} heeft nog geen einddatum.", url))
         elif schakeling.einddatum > vandaag:
             missing.append(Ontbrekend(f"{schakeling} eindigt pas in de toekomst.", url))
-    if dossier.br_status != BrStatus.NIET_VEREIST:
-        missing.extend(registratie_ontbrekend(dossier))
+    missing.extend(registratie_ontbrekend(dossier))
     return missing
 
 

@@ -14,12 +14,12 @@ from dossiers.constants import (
     DOSSIER_AFGESLOTEN_NIET_VERWIJDERBAAR,
     DOSSIER_REEDS_VERWIJDERD,
     Aanmelder,
-    BrStatus,
     DossierStatus,
 )
 from dossiers.models import Aanmelding, Client, Dossier, SchakelingModule
-from dossiers.services.aanmelding import aanmelding_clean, registratie_facultatief
+from dossiers.services.aanmelding import aanmelding_clean
 from dossiers.services.clients import client_toegang_ensure
+from registratie.selectors import br_status
 
 
 def dossier_code_next() -> str:
@@ -39,13 +39,6 @@ def dossier_code_next() -> str:
     return f"BNC_{today:%Y%m%d}_{number:05d}"
 
 
-def _br_status(aanmelding: dict[str, Any], voorziening: Voorziening) -> str:
-    # Until the beginregistratie exists it is not filled: red, unless it is facultative.
-    if registratie_facultatief(aanmelding, voorziening=voorziening):
-        return BrStatus.NIET_VEREIST
-    return BrStatus.ONVOLLEDIG
-
-
 def dossier_create(
     *, voorziening: Voorziening, gebruiker: Gebruiker, client: Client, aanmelding: dict[str, Any]
 ) -> Dossier:
@@ -61,9 +54,10 @@ def dossier_create(
                 client=client,
                 code=dossier_code_next(),
                 behandelaar=gebruiker,
-                br_status=_br_status(values, voorziening),
             )
             Aanmelding.objects.create(dossier=dossier, **values)
+            dossier.br_status = br_status(dossier)
+            dossier.save(update_fields=["br_status"])
             client_toegang_ensure(client=client, voorziening=voorziening)
             activiteit_log(
                 voorziening=voorziening, gebruiker=gebruiker, actie="dossier_aangemaakt",
@@ -109,10 +103,7 @@ def aanmelding_update(
         setattr(aanmelding, name, value)
     with transaction.atomic():
         save_versioned(aanmelding, versie=versie, fields=[*values, "gewijzigd_op"])
-        summary = {}
-        if dossier.br_status != BrStatus.VOLLEDIG:
-            summary["br_status"] = _br_status(values, dossier.voorziening)
-        dossier_touch(dossier, **summary)
+        dossier_touch(dossier, br_status=br_status(dossier))
         activiteit_log(
             voorziening=dossier.voorziening, gebruiker=gebruiker, actie="aanmelding_gewijzigd",
             omschrijving="Aanmelding gewijzigd", obj=aanmelding, dossier_id=dossier.pk,

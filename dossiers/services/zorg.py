@@ -41,6 +41,7 @@ from dossiers.selectors import dossier_get
 from dossiers.services.clients import leeftijd
 from dossiers.services.dossiers import dossier_touch
 from kwartaal.selectors import verwerkte_jaren
+from registratie.selectors import br_status
 
 PERSPECTIEFBIEDEND = {"VBFINT04", "VBFINT05"}
 PLEEGZORG_MET_PLEEGZORGERS = PERSPECTIEFBIEDEND | {"VBFINT06"}
@@ -129,6 +130,7 @@ def dossier_summary_refresh(dossier: Dossier) -> None:
         laatste_beslissing_begindatum=beslissing.begindatum if beslissing else None,
         laatste_schakeling_begindatum=schakeling.begindatum if schakeling else None,
         laatste_schakeling_einddatum=schakeling.einddatum if schakeling else None,
+        br_status=br_status(dossier),  # the three-month term runs from the first schakeling
     )
 
 

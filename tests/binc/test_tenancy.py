@@ -68,6 +68,7 @@ OBJECT_URLS = {
     "dossiers:schakeling_verwijderen": ("get", _schakeling),
     "dossiers:dossier_afsluiten": ("get", _dossier),
     "dossiers:dossier_heropenen": ("post", _dossier),
+    "registratie:formulier": ("get", lambda v: {**_dossier(v), "soort": "begin"}),
     "dossiers:overdragen_collega": (
         "get",
         lambda v: {"pk": DossierFactory(voorziening=v).behandelaar_id},

@@ -56,8 +56,13 @@ def ovbj(transactional_db):
         ("TSTCB01", "Contextbegeleiding", context),
         ("TSTCB02", "Contextbegeleiding intensief", context),
     )
+    # Referred by the crisismeldpunt: registration is facultative (000 §5.3), so this flow is
+    # about care records only; the registration screens have their own flow.
     return DossierFactory(
-        voorziening=voorziening, client=ClientFactory(naam="Quintelier", voornaam="Lotte")
+        voorziening=voorziening,
+        client=ClientFactory(naam="Quintelier", voornaam="Lotte"),
+        aanmelding__via_toegangspoort=False,
+        aanmelding__aanmelder="crisismeldpunt",
     )
 
 

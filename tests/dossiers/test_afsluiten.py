@@ -13,6 +13,7 @@ from dossiers.services import afsluiten, zorg
 from tests.conftest import logged_in_client
 from tests.dossiers.factories import DossierFactory
 from tests.dossiers.zorg_helpers import D, add, beslissing
+from tests.registratie.helpers import registreer_volledig
 
 TODAY = datetime.date.today()
 
@@ -63,6 +64,7 @@ def afgerond(omgeving):
     begin = TODAY - datetime.timedelta(days=60)
     b = beslissing(dossier, gebruiker, begin=begin, codes=("BEGBJB02",))
     add(dossier, gebruiker, b, begin, TODAY - datetime.timedelta(days=7))
+    registreer_volledig(dossier, gebruiker)
     return b
 
 
@@ -123,6 +125,7 @@ def test_reopening_after_a_year_is_a_request_to_opgroeien(omgeving, opgroeien_ge
     voorziening, gebruiker, dossier = omgeving
     b = beslissing(dossier, gebruiker, begin=D(2023, 1, 2), codes=("BEGBJB02",))
     add(dossier, gebruiker, b, D(2023, 1, 2), D(2023, 6, 30))
+    registreer_volledig(dossier, gebruiker)
     _close(dossier, gebruiker)
 
     assert afsluiten.dossier_heropenen(dossier_pk=dossier.pk, gebruiker=gebruiker) == "aangevraagd"
@@ -164,6 +167,7 @@ def test_approval_rechecks_for_a_new_open_dossier(omgeving, opgroeien_gebruiker)
     voorziening, gebruiker, dossier = omgeving
     b = beslissing(dossier, gebruiker, begin=D(2023, 1, 2), codes=("BEGBJB02",))
     add(dossier, gebruiker, b, D(2023, 1, 2), D(2023, 6, 30))
+    registreer_volledig(dossier, gebruiker)
     _close(dossier, gebruiker)
     afsluiten.dossier_heropenen(dossier_pk=dossier.pk, gebruiker=gebruiker)
     DossierFactory(voorziening=voorziening, client=dossier.client)  # a new stay meanwhile
@@ -186,6 +190,7 @@ def test_rejecting_a_request_leaves_the_dossier_closed(omgeving, opgroeien_gebru
     voorziening, gebruiker, dossier = omgeving
     b = beslissing(dossier, gebruiker, begin=D(2023, 1, 2), codes=("BEGBJB02",))
     add(dossier, gebruiker, b, D(2023, 1, 2), D(2023, 6, 30))
+    registreer_volledig(dossier, gebruiker)
     _close(dossier, gebruiker)
     afsluiten.dossier_heropenen(dossier_pk=dossier.pk, gebruiker=gebruiker)
     aanvraag = HeropenAanvraag.objects.get()
@@ -231,6 +236,9 @@ def test_1g1p_has_no_beslissingen_and_closes_on_its_parameters_alone(ggp):
         beslissing(dossier, gebruiker)
     html = logged_in_client(gebruiker, voorziening).get(dossier.get_absolute_url()).content.decode()
     assert "Beslissingen en schakelingen" not in html
+    missing = _close(dossier, gebruiker)
+    assert {o.tekst.split(":")[0] for o in missing} == {"Gezinssituatie", "Trajectinformatie"}
+    registreer_volledig(dossier, gebruiker)
     assert _close(dossier, gebruiker) is None
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.AFGESLOTEN
@@ -238,6 +246,7 @@ def test_1g1p_has_no_beslissingen_and_closes_on_its_parameters_alone(ggp):
 
 def test_1g1p_reopens_within_a_year_of_closing(ggp):
     _, gebruiker, dossier = ggp
+    registreer_volledig(dossier, gebruiker)
     _close(dossier, gebruiker)
     assert afsluiten.dossier_heropenen(dossier_pk=dossier.pk, gebruiker=gebruiker) == "heropend"
     _close(dossier, gebruiker)

@@ -1,0 +1,119 @@
+from django import forms
+from django.db.models import Q
+
+from dossiers.constants import Hulpfunctie
+from dossiers.forms import DateInput, JaNeeField
+from registratie.constants import GerealiseerdVervolg, Soort
+from registratie.models import Antwoord
+from registratie.selectors import MODELS, altijd_verplicht, velden
+
+JA_NEE_MODELVELDEN = {
+    "zwanger",
+    "schuldenlast",
+    "uitval",
+    "gezinsplan_opgesteld",
+    "gespecialiseerde_hulp",
+}
+SHOW_WHEN = {
+    "begeleiding_start": "begeleiding=on",
+    "begeleiding_einde": "begeleiding=on",
+    "begeleiding_reden_einde": "begeleiding=on",
+    "begeleiding_reden_andere": "begeleiding_reden_einde=andere",
+    "gezinsplan_opgesteld": "begeleiding=on",
+    "psycholoog_start": "eerstelijnspsycholoog=on",
+    "psycholoog_einde": "eerstelijnspsycholoog=on",
+    "psycholoog_sessies": "eerstelijnspsycholoog=on",
+    "hulp_functies": "gespecialiseerde_hulp=ja",
+    "hulp_andere": "hulp_functies=andere",
+}
+
+
+class RegistratieForm(forms.ModelForm):
+    """One of the four registration forms, as the voorziening's organisatietype asks it. Nothing
+    is required to save (registration is gradual); '*' marks what [Valideren] checks."""
+
+    versie = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, soort: str, organisatietype: str, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.soort = soort
+        for field in self.fields.values():
+            field.required = False
+        for name in altijd_verplicht(soort, organisatietype):
+            self.fields[name].verplicht = True
+        for name, condition in SHOW_WHEN.items():
+            if name in self.fields:
+                self.fields[name].show_when = condition
+        for name, field in self.fields.items():
+            if isinstance(field, forms.ModelChoiceField):
+                field.queryset = self._answers(name, field)
+        if soort == Soort.TRAJECT:
+            self.fields["hulp_functies"] = forms.MultipleChoiceField(
+                label="Welke gespecialiseerde hulp is aangewezen?",
+                choices=Hulpfunctie.choices,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+            )
+            self.fields["hulp_functies"].show_when = SHOW_WHEN["hulp_functies"]
+            gerealiseerd = (self.instance.hulp_gerealiseerd or {}) if self.instance.pk else {}
+            for value, label in Hulpfunctie.choices:
+                name = f"gerealiseerd_{value}"
+                self.fields[name] = forms.ChoiceField(
+                    label=f"{label}: gerealiseerd?",
+                    required=False,
+                    choices=[("", "---------"), *GerealiseerdVervolg.choices],
+                    initial=gerealiseerd.get(value, ""),
+                )
+                self.fields[name].show_when = f"hulp_functies={value}"
+            del self.fields["hulp_gerealiseerd"]
+
+    def _answers(self, name: str, field: forms.ModelChoiceField):
+        """The list's active answers, plus retired ones this record already chose."""
+        keep = []
+        if self.instance.pk:
+            if isinstance(field, forms.ModelMultipleChoiceField):
+                keep = list(getattr(self.instance, name).values_list("pk", flat=True))
+            else:
+                keep = [getattr(self.instance, f"{name}_id")]
+        lijst = self.Meta.model._meta.get_field(name).remote_field.limit_choices_to["lijst"]
+        return Antwoord.objects.filter(lijst=lijst).filter(
+            Q(actief=True) | Q(pk__in=[pk for pk in keep if pk])
+        )
+
+    def clean_arbeidssituatie(self):
+        value = self.cleaned_data["arbeidssituatie"]
+        if len(value) > 2:  # 000 §5.1: minimum 1, maximum 2
+            raise forms.ValidationError("Duid hoogstens twee inkomensbronnen aan.")
+        return value
+
+    def values(self) -> dict:
+        data = {
+            k: v
+            for k, v in self.cleaned_data.items()
+            if k != "versie" and not k.startswith("gerealiseerd_")
+        }
+        if self.soort == Soort.TRAJECT:
+            data["hulp_gerealiseerd"] = {
+                value: self.cleaned_data[f"gerealiseerd_{value}"]
+                for value, _ in Hulpfunctie.choices
+                if self.cleaned_data.get(f"gerealiseerd_{value}")
+            }
+        return data
+
+
+def registratie_form_class(soort: str, organisatietype: str) -> type[RegistratieForm]:
+    model = MODELS[soort]
+    fields = velden(soort, organisatietype)
+    widgets = {}
+    for name in fields:
+        field = model._meta.get_field(name)
+        if field.get_internal_type() == "DateField":
+            widgets[name] = DateInput
+        elif field.many_to_many:
+            widgets[name] = forms.CheckboxSelectMultiple
+        elif field.choices and name != "begeleiding_reden_einde":
+            widgets[name] = forms.RadioSelect
+    field_classes = {name: JaNeeField for name in JA_NEE_MODELVELDEN if name in fields}
+    return forms.modelform_factory(
+        model, form=RegistratieForm, fields=fields, widgets=widgets, field_classes=field_classes
+    )

@@ -1,0 +1,78 @@
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from binc.concurrency import Conflict
+from binc.tenancy import medewerker_required
+from dossiers.selectors import dossier_get
+from dossiers.views.common import conflict_response, crumbs
+from registratie.constants import Soort
+from registratie.forms import registratie_form_class
+from registratie.selectors import MODELS, facultatief, ontbrekend, soorten
+from registratie.services import registratie_geopend, registratie_opslaan
+
+VERPLICHT = "Dit veld is verplicht."
+
+
+@medewerker_required
+@require_http_methods(["GET", "POST"])
+def formulier(request: HttpRequest, pk: int, soort: str) -> HttpResponse:
+    """A registration form with [Valideren] (reports blanks, saves nothing) and [Opslaan]
+    (saves what is filled in, and says what is still missing)."""
+    dossier = dossier_get(pk=pk)
+    if soort not in soorten(dossier):
+        raise Http404("Dit formulier bestaat niet voor dit dossier.")
+    organisatietype = dossier.voorziening.organisatietype
+    instance = MODELS[soort].objects.filter(dossier=dossier).first()
+    form_class = registratie_form_class(soort, organisatietype)
+    initial = {"versie": instance.versie if instance else 0}
+    if instance is None and soort == Soort.BEGIN:
+        initial["niet_begeleide_minderjarige"] = dossier.client.niet_begeleide_minderjarige
+    data = request.POST if request.method == "POST" else None
+    form = form_class(
+        data, instance=instance, initial=initial, soort=soort, organisatietype=organisatietype
+    )
+    validated = False
+    if request.method == "GET":
+        registratie_geopend(dossier=dossier, soort=soort)
+    elif form.is_valid():
+        values = form.values()
+        if request.POST.get("actie") == "valideren":
+            missing = ontbrekend(soort, organisatietype, values)
+            for name in missing:
+                form.add_error(name, VERPLICHT)
+            validated = not missing
+        else:
+            try:
+                missing = registratie_opslaan(
+                    dossier=dossier,
+                    soort=soort,
+                    versie=form.cleaned_data["versie"],
+                    values=values,
+                    gebruiker=request.user,
+                )
+            except Conflict as conflict:
+                return conflict_response(request, conflict)
+            if missing:
+                labels = ", ".join(str(form.fields[name].label) for name in missing)
+                messages.warning(
+                    request, f"{Soort(soort).label} opgeslagen. Nog niet ingevuld: {labels}."
+                )
+            else:
+                messages.success(request, f"{Soort(soort).label} opgeslagen en volledig.")
+            return redirect("registratie:formulier", pk=dossier.pk, soort=soort)
+    return render(
+        request,
+        "registratie/formulier.html",
+        {
+            "form": form,
+            "dossier": dossier,
+            "titel": Soort(soort).label,
+            "validated": validated,
+            "facultatief": soort in (Soort.BEGIN, Soort.EINDE) and facultatief(dossier),
+            "breadcrumbs": crumbs(
+                (dossier.code, dossier.get_absolute_url()), (Soort(soort).label, "")
+            ),
+        },
+    )
