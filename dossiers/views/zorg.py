@@ -34,6 +34,14 @@ def _trail(dossier, label: str):
     return crumbs((dossier.code, dossier.get_absolute_url()), (label, ""))
 
 
+def _beslissing_page(request, dossier, form, titel: str, label: str) -> HttpResponse:
+    return render(
+        request,
+        "dossiers/beslissing_form.html",
+        {"form": form, "dossier": dossier, "titel": titel, "breadcrumbs": _trail(dossier, label)},
+    )
+
+
 # --- Beslissingen ------------------------------------------------------------------------------
 
 
@@ -59,15 +67,8 @@ def beslissing_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
                 # 000 §4.2.1: the first beslissing opens 'Toevoegen Start Hulpaanbod' at once.
                 return redirect("dossiers:schakeling_nieuw", pk=dossier.pk)
             return redirect(dossier)
-    return render(
-        request,
-        "dossiers/beslissing_form.html",
-        {
-            "form": form,
-            "dossier": dossier,
-            "titel": "Toevoegen Jeugdhulpbeslissing",
-            "breadcrumbs": _trail(dossier, "Toevoegen beslissing"),
-        },
+    return _beslissing_page(
+        request, dossier, form, "Toevoegen Jeugdhulpbeslissing", "Toevoegen beslissing"
     )
 
 
@@ -101,15 +102,8 @@ def beslissing_wijzigen(request: HttpRequest, pk: int, beslissing_pk: int) -> Ht
         else:
             messages.success(request, "De beslissing werd gewijzigd.")
             return redirect(dossier)
-    return render(
-        request,
-        "dossiers/beslissing_form.html",
-        {
-            "form": form,
-            "dossier": dossier,
-            "titel": "Wijzigen Jeugdhulpbeslissing",
-            "breadcrumbs": _trail(dossier, "Wijzigen beslissing"),
-        },
+    return _beslissing_page(
+        request, dossier, form, "Wijzigen Jeugdhulpbeslissing", "Wijzigen beslissing"
     )
 
 
