@@ -182,7 +182,8 @@ def schakeling_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         # The form was made for a beslissing: if another became the latest meanwhile, the
         # service answers with the manual's message.
-        beslissing_pk = int(request.POST.get("beslissing", beslissing.pk))
+        posted = request.POST.get("beslissing", "")
+        beslissing_pk = int(posted) if posted.isdigit() else beslissing.pk
     else:
         beslissing_pk = beslissing.pk
     mogelijk = zorg_services.verlenging_mogelijk(beslissing, vorige)

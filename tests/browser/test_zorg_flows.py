@@ -187,3 +187,59 @@ def test_pleegzorg_with_pleegzorgers_and_the_groeipakket_warning(page, transacti
     expect(
         page.get_by_text("Verblijf in een pleeggezin [perspectiefbiedend – hoge frequentie]").first
     ).to_be_visible()
+
+
+def test_edit_and_delete_beslissingen_and_schakelingen(page, ovbj):
+    dossier = ovbj
+    _login(page, "hulpverlener")
+    page.goto(dossier.get_absolute_url())
+    page.get_by_role("link", name="Beslissing toevoegen").click()
+    page.get_by_label("Begindatum").fill(_d(-30))
+    page.get_by_label(re.compile(r"Contextbegeleiding \(TSTCB01\)")).check()
+    page.get_by_label("Vrijwillig").check()
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_label("Begindatum").fill(_d(-30))
+    _check_module(page, r"Contextbegeleiding \(TSTCB01\)")
+    page.get_by_role("button", name="Opslaan").click()
+
+    page.get_by_role("link", name=re.compile("^Beslissing van")).click()
+    expect(page.get_by_role("heading", name="Wijzigen Jeugdhulpbeslissing")).to_be_visible()
+    page.get_by_label("Gerechtelijk").check()
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("De beslissing werd gewijzigd.")).to_be_visible()
+
+    page.get_by_role("link", name=re.compile("^Verwijder Start hulpaanbod")).click()
+    page.get_by_role("button", name="Ja, verwijder de schakeling").click()
+    expect(page.get_by_text("De schakeling werd verwijderd.")).to_be_visible()
+    page.get_by_role("link", name=re.compile("^Verwijder beslissing")).click()
+    page.get_by_role("button", name="Ja, verwijder de beslissing").click()
+    expect(page.get_by_text("Nog geen beslissingen of schakelingen.")).to_be_visible()
+
+    page.get_by_role("link", name="Eindregistratie").click()
+    expect(page.get_by_role("heading", name="Eindregistratie")).to_be_visible()
+    expect(page.get_by_text("registratie facultatief")).to_be_visible()  # crisismeldpunt
+
+
+def test_1g1p_gezinssituatie(page, transactional_db):
+    from registratie.models import Antwoord
+
+    Antwoord.objects.get_or_create(
+        lijst="gezinssituatie", code="woont-alleen", defaults={"label": "Woont alleen"}
+    )
+    voorziening = VoorzieningFactory(
+        naam="1G1P Regio Gent", organisatietype=Organisatietype.GEZIN_1G1P
+    )
+    MedewerkerFactory(voorziening=voorziening, gebruiker=GebruikerFactory(username="netwerk"))
+    dossier = DossierFactory(voorziening=voorziening)
+    _login(page, "netwerk")
+    page.goto(dossier.get_absolute_url())
+    page.get_by_role("link", name="Gezinssituatie").click()
+    page.get_by_role("combobox", name=re.compile("^Gezinssituatie")).select_option(
+        label="Woont alleen"
+    )
+    page.get_by_label("Pleeggezin").check()
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text(re.compile("Nog niet ingevuld: Aantal kinderen"))).to_be_visible()
+    page.get_by_label(re.compile("^Aantal kinderen")).fill("2")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Gezinssituatie opgeslagen en volledig.")).to_be_visible()

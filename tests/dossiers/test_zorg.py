@@ -616,3 +616,15 @@ def test_schakeling_can_be_added_from_the_start_page(omgeving):
 
     assert url in client.get(reverse("dossiers:overzicht")).content.decode()
     assert client.get(url).url == reverse("dossiers:vorige_afsluiten", args=[dossier.pk])
+
+
+def test_a_tampered_beslissing_field_is_not_a_server_error(omgeving):
+    voorziening, gebruiker, dossier = omgeving
+    beslissing(dossier, gebruiker)
+    client = logged_in_client(gebruiker, voorziening)
+    response = client.post(
+        reverse("dossiers:schakeling_nieuw", args=[dossier.pk]),
+        {"beslissing": "abc", "begindatum": "niet-een-datum", "modules": ["x"]},
+    )
+    assert response.status_code == 200
+    assert "Het formulier bevat fouten" in response.content.decode()
