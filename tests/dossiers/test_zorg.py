@@ -628,3 +628,19 @@ def test_a_tampered_beslissing_field_is_not_a_server_error(omgeving):
     )
     assert response.status_code == 200
     assert "Het formulier bevat fouten" in response.content.decode()
+
+
+def test_groeipakket_history_cannot_be_rewritten_only_stamped_as_sent(omgeving):
+    from django.db import DatabaseError
+    from django.utils import timezone
+
+    _, gebruiker, dossier = omgeving
+    s = add(dossier, gebruiker, beslissing(dossier, gebruiker), D(2026, 1, 5), codes=("VBFBJB04",))
+    history = SchakelingWijziging._base_manager.filter(schakeling_id=s.pk)
+
+    history.update(verzonden_op=timezone.now())
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        history.update(groeipakket=False)
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
+        history.delete()
+    assert history.get().verzonden_op is not None
