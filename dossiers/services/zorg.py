@@ -93,16 +93,21 @@ PLEEGZORGER_VERPLICHT = (
 )
 
 
-def _na_vorige(vorige: Schakeling) -> ValidationError:
-    return ValidationError(
-        {
-            "begindatum": [
-                "De begindatum moet op of na de einddatum van de vorige schakeling liggen "
-                f"({vorige.einddatum:%d/%m/%Y}) en na haar begindatum: schakelingen overlappen "
-                "niet."
-            ]
-        }
-    )
+def _check_na_vorige(vorige: Schakeling | None, begindatum: datetime.date) -> None:
+    """000 §4.2.2: a schakeling begins on or after the previous one's end (a seamless follow-up
+    on that very day) and after the previous one began."""
+    if vorige is None:
+        return
+    if vorige.einddatum is None or begindatum < vorige.einddatum or begindatum <= vorige.begindatum:
+        einde = f"{vorige.einddatum:%d/%m/%Y}" if vorige.einddatum else "nog niet ingevuld"
+        raise ValidationError(
+            {
+                "begindatum": [
+                    "De begindatum moet op of na de einddatum van de vorige schakeling liggen "
+                    f"({einde}) en na haar begindatum: schakelingen overlappen niet."
+                ]
+            }
+        )
 
 
 # --- Reading the dossier's care ------------------------------------------------------------------
@@ -530,10 +535,7 @@ def schakeling_add(
         verwerkt = verwerkte_jaren()
         if invoer.begindatum.year in verwerkt:
             raise ValidationError({"begindatum": [GEEN_NIEUWE_IN_VERWERKT_JAAR]})
-        if vorige is not None and (
-            invoer.begindatum < vorige.einddatum or invoer.begindatum <= vorige.begindatum
-        ):
-            raise _na_vorige(vorige)
+        _check_na_vorige(vorige, invoer.begindatum)
         if invoer.verlenging:
             if not verlenging_mogelijk(beslissing, vorige):
                 raise ValidationError({"verlenging": ["Een verlenging is hier niet mogelijk."]})
@@ -615,10 +617,7 @@ def schakeling_update(
                     f"De einddatum moet na het laatste verwerkte jaar ({max(verwerkt)}) liggen."
                 ]})  # fmt: skip
         vorige = laatste_schakeling(dossier, behalve=schakeling.pk)
-        if vorige is not None and (
-            invoer.begindatum < vorige.einddatum or invoer.begindatum <= vorige.begindatum
-        ):
-            raise _na_vorige(vorige)
+        _check_na_vorige(vorige, invoer.begindatum)
         _check_invoer(dossier, invoer, bestaand=bestaand)
         if not bevestigd:
             warnings = schakeling_waarschuwingen(dossier, invoer, voor=schakeling, zelfde=True)

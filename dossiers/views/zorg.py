@@ -167,6 +167,25 @@ def _schakeling_page(request, dossier, form, *, beslissing, vorige, titel, warni
     )
 
 
+def _schakeling_submit(request, dossier, form, *, save, gedaan: str, **page) -> HttpResponse:
+    """Save through the service. Warnings come back to be confirmed (nothing saved yet), a lost
+    race gets the manual's page, rule violations appear at their fields."""
+    warnings: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = save(form.invoer(), form.cleaned_data["bevestigd"])
+        except Conflict as conflict:
+            return conflict_response(request, conflict)
+        except ValidationError as error:
+            form.add_service_errors(error)
+        else:
+            if not isinstance(result, list):
+                messages.success(request, f"{result} werd {gedaan}.")
+                return redirect(dossier)
+            warnings = result
+    return _schakeling_page(request, dossier, form, warnings=warnings, **page)
+
+
 @medewerker_required
 @require_http_methods(METHODS)
 def schakeling_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
@@ -192,28 +211,21 @@ def schakeling_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
         _data(request), dossier=dossier, verlenging_mogelijk=mogelijk, initial=initial
     )
     titel = "Toevoegen Start Hulpaanbod" if vorige is None else "Toevoegen Schakeling"
-    warnings: list[str] = []
-    if form.is_valid():
-        try:
-            result = zorg_services.schakeling_add(
-                dossier_pk=dossier.pk,
-                beslissing_pk=beslissing_pk,
-                invoer=form.invoer(),
-                gebruiker=request.user,
-                bevestigd=form.cleaned_data["bevestigd"],
-            )
-        except Conflict as conflict:
-            return conflict_response(request, conflict)
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            if isinstance(result, list):
-                warnings = result
-            else:
-                messages.success(request, f"{result} werd toegevoegd.")
-                return redirect(dossier)
-    return _schakeling_page(
-        request, dossier, form, beslissing=beslissing, vorige=vorige, titel=titel, warnings=warnings
+    return _schakeling_submit(
+        request,
+        dossier,
+        form,
+        gedaan="toegevoegd",
+        beslissing=beslissing,
+        vorige=vorige,
+        titel=titel,
+        save=lambda invoer, bevestigd: zorg_services.schakeling_add(
+            dossier_pk=dossier.pk,
+            beslissing_pk=beslissing_pk,
+            invoer=invoer,
+            gebruiker=request.user,
+            bevestigd=bevestigd,
+        ),
     )
 
 
@@ -265,35 +277,22 @@ def schakeling_wijzigen(request: HttpRequest, pk: int, schakeling_pk: int) -> Ht
     form = SchakelingForm(
         _data(request), dossier=dossier, nieuw=False, initial=schakeling_initial(schakeling)
     )
-    warnings: list[str] = []
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = zorg_services.schakeling_update(
-                schakeling_pk=schakeling.pk,
-                dossier_pk=dossier.pk,
-                versie=form.cleaned_data["versie"],
-                invoer=form.invoer(),
-                gebruiker=request.user,
-                bevestigd=form.cleaned_data["bevestigd"],
-            )
-        except Conflict as conflict:
-            return conflict_response(request, conflict)
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            if isinstance(result, list):
-                warnings = result
-            else:
-                messages.success(request, f"{result} werd gewijzigd.")
-                return redirect(dossier)
-    return _schakeling_page(
+    return _schakeling_submit(
         request,
         dossier,
         form,
+        gedaan="gewijzigd",
         beslissing=schakeling.beslissing,
         vorige=None,
         titel=f"Wijzigen {schakeling.get_soort_display()}",
-        warnings=warnings,
+        save=lambda invoer, bevestigd: zorg_services.schakeling_update(
+            schakeling_pk=schakeling.pk,
+            dossier_pk=dossier.pk,
+            versie=form.cleaned_data["versie"],
+            invoer=invoer,
+            gebruiker=request.user,
+            bevestigd=bevestigd,
+        ),
     )
 
 

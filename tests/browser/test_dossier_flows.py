@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 from binc.constants import Organisatietype
 from binc.models import RijksregisterPersoon
 from tests.binc.factories import GebruikerFactory, MedewerkerFactory, VoorzieningFactory
+from tests.browser.helpers import login
 from tests.dossiers.factories import ClientFactory, DossierFactory
 
 NUMMER = "12030100276"  # born 1 March 2012, valid checksum (post-2000 rule)
@@ -22,14 +23,6 @@ def register(transactional_db):
         geboortedatum=datetime.date(2012, 3, 1), gemeente="Gent", postcode="9000",
         straat="Kerkstraat", huisnummer="12", nationaliteit="Belg",
     )  # fmt: skip
-
-
-def _login(page, username):
-    page.goto("/aanmelden/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill("geheim-wachtwoord")
-    page.get_by_role("button", name="Aanmelden").click()
-    expect(page.get_by_role("heading", name="Overzicht Dossiers")).to_be_visible()
 
 
 def _identify(page):
@@ -65,7 +58,7 @@ def test_identify_open_find_take_over_and_read_activities(page, register):
         client=ClientFactory(naam="Wouters", voornaam="Finn"),
     )
 
-    _login(page, "hulpverlener")
+    login(page, "hulpverlener")
     _identify(page)
 
     page.get_by_role("link", name="Maak nieuw dossier aan").click()
@@ -116,7 +109,7 @@ def test_1g1p_aanmelding_reveals_the_waiting_list_functions(page, register):
     )
     MedewerkerFactory(voorziening=voorziening, gebruiker=GebruikerFactory(username="netwerk"))
 
-    _login(page, "netwerk")
+    login(page, "netwerk")
     _identify(page)
     page.get_by_role("link", name="Maak nieuw dossier aan").click()
 
@@ -138,7 +131,7 @@ def test_1g1p_aanmelding_reveals_the_waiting_list_functions(page, register):
 def test_unborn_child_context_details_aanmelding_and_delete(page, register):
     voorziening = VoorzieningFactory(naam="CKG Het Nestje", organisatietype=Organisatietype.CKG)
     MedewerkerFactory(voorziening=voorziening, gebruiker=GebruikerFactory(username="ckg"))
-    _login(page, "ckg")
+    login(page, "ckg")
 
     page.get_by_role("link", name="Toevoegen nieuwe cliënt/dossier").click()
     page.get_by_role("link", name="Toevoegen ongeboren kind").click()

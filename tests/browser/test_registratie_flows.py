@@ -10,6 +10,7 @@ from binc.constants import Organisatietype
 from registratie.constants import Lijst
 from registratie.models import Antwoord
 from tests.binc.factories import GebruikerFactory, MedewerkerFactory, VoorzieningFactory
+from tests.browser.helpers import login
 from tests.dossiers.factories import ClientFactory, DossierFactory
 
 ANSWERS = {
@@ -31,13 +32,6 @@ def answers(transactional_db):
         )
 
 
-def _login(page, username):
-    page.goto("/aanmelden/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill("geheim-wachtwoord")
-    page.get_by_role("button", name="Aanmelden").click()
-
-
 def _select(page, question, answer):
     page.get_by_role("combobox", name=re.compile(f"^{question}")).select_option(label=answer)
 
@@ -56,7 +50,7 @@ def test_beginregistratie_from_partial_to_a_green_icon(page, answers):
     dossier = DossierFactory(
         voorziening=voorziening, client=ClientFactory(naam="Quintelier", voornaam="Lotte")
     )
-    _login(page, "hulpverlener")
+    login(page, "hulpverlener")
     expect(
         page.get_by_role("row", name=re.compile("Quintelier")).locator(".br--nok")
     ).to_be_visible()
@@ -106,7 +100,7 @@ def test_1g1p_trajectinformatie_reveals_begeleiding_fields(page, answers):
     )
     MedewerkerFactory(voorziening=voorziening, gebruiker=GebruikerFactory(username="netwerk"))
     dossier = DossierFactory(voorziening=voorziening)
-    _login(page, "netwerk")
+    login(page, "netwerk")
     page.goto(dossier.get_absolute_url())
     page.get_by_role("link", name="Trajectinformatie").click()
 

@@ -16,6 +16,7 @@ from tests.binc.factories import (
     TypemoduleFactory,
     VoorzieningFactory,
 )
+from tests.browser.helpers import login
 from tests.dossiers.factories import ClientFactory, DossierFactory
 
 TODAY = datetime.date.today()
@@ -23,13 +24,6 @@ TODAY = datetime.date.today()
 
 def _d(days: int) -> str:
     return (TODAY + datetime.timedelta(days=days)).isoformat()
-
-
-def _login(page, username):
-    page.goto("/aanmelden/")
-    page.get_by_label("Gebruikersnaam").fill(username)
-    page.get_by_label("Wachtwoord").fill("geheim-wachtwoord")
-    page.get_by_role("button", name="Aanmelden").click()
 
 
 def _modules(voorziening, *specs):
@@ -72,7 +66,7 @@ def _check_module(page, naam):
 
 def test_from_first_beslissing_to_heropenen(page, ovbj):
     dossier = ovbj
-    _login(page, "hulpverlener")
+    login(page, "hulpverlener")
     page.goto(dossier.get_absolute_url())
 
     page.get_by_role("link", name="Beslissing toevoegen").click()
@@ -160,7 +154,7 @@ def test_pleegzorg_with_pleegzorgers_and_the_groeipakket_warning(page, transacti
         client=ClientFactory(naam="Maes", geboortedatum=datetime.date(2015, 2, 2)),
     )
 
-    _login(page, "pleegzorg")
+    login(page, "pleegzorg")
     page.goto(dossier.get_absolute_url())
     page.get_by_role("link", name="Beslissing toevoegen").click()
     page.get_by_label("Begindatum").fill(_d(-10))
@@ -191,7 +185,7 @@ def test_pleegzorg_with_pleegzorgers_and_the_groeipakket_warning(page, transacti
 
 def test_edit_and_delete_beslissingen_and_schakelingen(page, ovbj):
     dossier = ovbj
-    _login(page, "hulpverlener")
+    login(page, "hulpverlener")
     page.goto(dossier.get_absolute_url())
     page.get_by_role("link", name="Beslissing toevoegen").click()
     page.get_by_label("Begindatum").fill(_d(-30))
@@ -231,7 +225,7 @@ def test_1g1p_gezinssituatie(page, transactional_db):
     )
     MedewerkerFactory(voorziening=voorziening, gebruiker=GebruikerFactory(username="netwerk"))
     dossier = DossierFactory(voorziening=voorziening)
-    _login(page, "netwerk")
+    login(page, "netwerk")
     page.goto(dossier.get_absolute_url())
     page.get_by_role("link", name="Gezinssituatie").click()
     page.get_by_role("combobox", name=re.compile("^Gezinssituatie")).select_option(
