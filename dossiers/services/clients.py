@@ -158,15 +158,40 @@ def client_update(
         )  # fmt: skip
 
 
-@transaction.atomic
 def client_koppelen(
-    *, client: Client, versie: int, persoon: Persoon, voorziening: Voorziening, gebruiker: Gebruiker
+    *,
+    client: Client,
+    versie: int,
+    nummer: str,
+    voorziening: Voorziening,
+    gebruiker: Gebruiker,
+    register: Rijksregister | None = None,
 ) -> Client:
-    """'Wijzigen via rijksregisternummer' (000 §3.2): give an unborn child its identity.
+    """'Wijzigen via rijksregisternummer' (000 §3.2): give an unborn child its identity, as the
+    national register knows it. Not atomic on purpose: the lookup stays logged even when the
+    linking itself is refused.
 
     If DoMinO already knows that person, the unborn record is merged into it (dossiers,
     context and access move over) instead of creating a duplicate.
     """
+    found = rijksregister_zoeken(
+        gebruiker=gebruiker, voorziening=voorziening, nummer=nummer, register=register
+    ).personen
+    if not found:
+        raise ValidationError({"nummer": ["Dit nummer werd niet gevonden in het rijksregister."]})
+    return _koppelen(
+        client=client,
+        versie=versie,
+        persoon=found[0],
+        voorziening=voorziening,
+        gebruiker=gebruiker,
+    )
+
+
+@transaction.atomic
+def _koppelen(
+    *, client: Client, versie: int, persoon: Persoon, voorziening: Voorziening, gebruiker: Gebruiker
+) -> Client:
     client = Client.objects.select_for_update().get(pk=client.pk)
     if not client.ongeboren:
         raise ValidationError("Deze cliënt is al gekoppeld aan een rijksregisternummer.")

@@ -32,6 +32,7 @@ from dossiers.services.afsluiten import heropenen_mogelijk
 from dossiers.services.clients import ONGEBOREN_TYPES
 from dossiers.views.common import conflict_response, crumbs
 
+REGISTER_ONBEREIKBAAR = "Het rijksregister kon niet bevraagd worden. Probeer het later opnieuw."
 RESULTS_KEY = "binc_rijksregister_resultaten"
 SEARCH_KEY = "binc_dossier_zoekopdracht"
 PAGE_SIZE = 50
@@ -99,9 +100,7 @@ def client_zoeken(request: HttpRequest) -> HttpResponse:
                 gebruiker=request.user, voorziening=request.voorziening, **form.cleaned_data
             )
         except RijksregisterUnavailable:
-            form.add_error(
-                None, "Het rijksregister kon niet bevraagd worden. Probeer het later opnieuw."
-            )
+            form.add_error(None, REGISTER_ONBEREIKBAAR)
         else:
             request.session[RESULTS_KEY] = [p.as_session() for p in resultaat.personen]
     return render(
@@ -270,24 +269,16 @@ def client_koppelen(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST if request.method == "POST" else None, initial={"versie": client.versie}
     )
     if request.method == "POST" and form.is_valid():
-        nummer = form.cleaned_data["nummer"]
         try:
-            resultaat = client_services.rijksregister_zoeken(
-                gebruiker=request.user, voorziening=request.voorziening, nummer=nummer
-            )
-            if not resultaat.personen:
-                raise ValidationError("Dit nummer werd niet gevonden in het rijksregister.")
             client = client_services.client_koppelen(
                 client=client,
                 versie=form.cleaned_data["versie"],
-                persoon=resultaat.personen[0],
+                nummer=form.cleaned_data["nummer"],
                 voorziening=request.voorziening,
                 gebruiker=request.user,
             )
         except RijksregisterUnavailable:
-            form.add_error(
-                None, "Het rijksregister kon niet bevraagd worden. Probeer het later opnieuw."
-            )
+            form.add_error(None, REGISTER_ONBEREIKBAAR)
         except ValidationError as error:
             form.add_error("nummer", error.messages)
         except Conflict as conflict:

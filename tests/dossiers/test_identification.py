@@ -384,3 +384,17 @@ def test_other_types_allowed_to_register_unborn(soort, db):
     voorziening = VoorzieningFactory(organisatietype=soort)
     client = logged_in_client(MedewerkerFactory(voorziening=voorziening).gebruiker, voorziening)
     assert client.get(reverse("dossiers:client_ongeboren")).status_code == 200
+
+
+def test_linking_to_a_number_unknown_to_the_register_is_refused_but_logged(ckg):
+    voorziening, client = ckg
+    kind = ClientFactory(ongeboren_kind=True, toegang=voorziening)
+
+    response = client.post(
+        reverse("dossiers:client_koppelen", args=[kind.pk]),
+        {"nummer": _rrn(datetime.date(2026, 1, 1), 99), "versie": kind.versie},
+    )
+
+    assert "Dit nummer werd niet gevonden in het rijksregister." in response.content.decode()
+    assert Client.objects.get().ongeboren
+    assert RijksregisterOpzoeking.objects.get().aantal_resultaten == 0
