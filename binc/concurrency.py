@@ -43,7 +43,7 @@ def save_versioned(
     for field in instance._meta.concrete_fields:
         if getattr(field, "auto_now", False) and field.name in fields:
             values[field.name] = field.pre_save(instance, add=False)
-    manager = type(instance)._base_manager
+    manager = type(instance)._default_manager  # scoped: never another voorziening's row
     updated = manager.filter(pk=instance.pk, versie=versie).update(**values, versie=F("versie") + 1)
     if not updated:
         if not manager.filter(pk=instance.pk).exists():

@@ -25,6 +25,14 @@ class Provincie(models.TextChoices):
     BRUSSEL = "brussel", "Brussels Hoofdstedelijk Gewest"
 
 
+class Detailvraag(models.TextChoices):
+    """The extra question a typemodule asks per schakeling (000 §4.2.3)."""
+
+    GEEN = "", "Geen"
+    BEHANDELING_GERICHT_OP = "behandeling_gericht_op", "Op wie is de behandeling gericht"
+    OB_VORM = "ob_vorm", "Vorm van ondersteunende begeleiding"
+
+
 class Functie(models.TextChoices):
     """The function group of a typemodule; benutting and bezetting group on it (000 §13–§14)."""
 

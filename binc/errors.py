@@ -1,8 +1,12 @@
 """Error pages in Dutch, in the site's own layout."""
 
+from collections.abc import Callable
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template import loader
+
+from binc.concurrency import Conflict
 
 
 class PublicNotFound(Http404):
@@ -22,3 +26,24 @@ def forbidden(request: HttpRequest, exception: Exception) -> HttpResponse:
 def server_error(request: HttpRequest) -> HttpResponse:
     # No request context: the failure may lie in a context processor.
     return HttpResponse(loader.get_template("errors/500.html").render(), status=500)
+
+
+class ConflictMiddleware:
+    """A save that lost against an earlier one (000 §11) answers with the manual's error page
+    and message; nothing was saved. Views that keep the user on the form with a message
+    catch `Conflict` themselves."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, Conflict):
+            return conflict_response(request, exception)
+        return None
+
+
+def conflict_response(request: HttpRequest, conflict: Conflict) -> HttpResponse:
+    return render(request, "errors/conflict.html", {"conflict": conflict}, status=409)

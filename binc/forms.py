@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 
 from binc.models import Voorziening
@@ -55,3 +56,16 @@ class ModuleFilterForm(forms.Form):
         help_text="Een deel van de modulecode of van de naam van de module of typemodule.",
     )
     alleen_actief = forms.BooleanField(label="Enkel actieve modules", required=False, initial=True)
+
+
+def add_service_errors(
+    form: forms.BaseForm, error: ValidationError, *, aliases: dict[str, str] | None = None
+) -> None:
+    """Put a service's ValidationError on the form: at its field when the form has it (or the
+    field `aliases` names for it), else above the form."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    for name, messages in error.message_dict.items():
+        target = (aliases or {}).get(name, name)
+        form.add_error(target if target in form.fields else None, messages)

@@ -16,9 +16,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "dossiers.view_heropenaanvraag",
         "dossiers.change_heropenaanvraag",
         "dossiers.view_schakelingwijziging",
-        "kwartaal.view_verwerktjaar",
-        "kwartaal.add_verwerktjaar",
-        "kwartaal.change_verwerktjaar",
+        "dossiers.view_verwerktjaar",
+        "dossiers.add_verwerktjaar",
+        "dossiers.change_verwerktjaar",
     ],
     OpgroeienRol.VOORZIENINGENBELEID: [
         "binc.view_voorziening",

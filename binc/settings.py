@@ -57,7 +57,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "binc.tenancy.VoorzieningMiddleware",
+    "binc.access.VoorzieningMiddleware",
+    "binc.errors.ConflictMiddleware",
 ]
 
 ROOT_URLCONF = "binc.urls"

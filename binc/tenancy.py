@@ -4,7 +4,8 @@ Every model that belongs to a voorziening declares ``objects = TenantManager()``
 voorziening is not a direct field, ``tenant_path``, e.g. ``"dossier__voorziening"``). The
 manager filters every query on the voorziening that is active *in this context*:
 
-- a web request: ``VoorzieningMiddleware`` activates the voorziening the medewerker chose;
+- a web request: ``binc.access.VoorzieningMiddleware`` activates the voorziening the
+  medewerker chose;
 - a Celery task or management command: ``voorziening_context(v)`` for one voorziening, or
   ``all_voorzieningen()`` for the batch jobs and Opgroeien screens that see across them.
 
@@ -13,15 +14,12 @@ that forgets to scope fails loudly in tests and can never show another voorzieni
 lookup of another voorziening's object therefore finds nothing and the view answers 404.
 """
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from functools import wraps
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.db import models
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 
 if TYPE_CHECKING:
     from binc.models import Voorziening
@@ -85,47 +83,8 @@ class TenantManager(models.Manager):
         return queryset.filter(**{getattr(self.model, "tenant_path", "voorziening"): value})
 
 
-class VoorzieningMiddleware:
-    """Activates the voorziening the logged-in medewerker chose, for the whole request.
-
-    The choice lives in the session and is checked against the medewerker's active memberships
-    on every request, so a removed membership takes effect at once.
-    """
-
-    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
-        self.get_response = get_response
-
-    def __call__(self, request: HttpRequest) -> HttpResponse:
-        request.voorziening = self._voorziening(request)
-        with voorziening_context(request.voorziening):
-            return self.get_response(request)
-
-    @staticmethod
-    def _voorziening(request: HttpRequest) -> "Voorziening | None":
-        from binc.selectors import voorzieningen_of
-
-        voorziening_id = request.session.get(SESSION_KEY)
-        if voorziening_id is None or not request.user.is_authenticated:
-            return None
-        return voorzieningen_of(gebruiker=request.user).filter(pk=voorziening_id).first()
-
-
-def activate_for_session(request: HttpRequest, voorziening: "Voorziening") -> None:
-    request.session[SESSION_KEY] = voorziening.pk
-    request.voorziening = voorziening
-
-
-def medewerker_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Views of a voorziening's data: a logged-in medewerker with an active voorziening."""
-    # Imported here: auth views pull in the user model, which imports this module.
-    from django.contrib.auth.views import redirect_to_login
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if request.voorziening is None:
-            return redirect("binc:kies_voorziening")
-        return view(request, *args, **kwargs)
-
-    return wrapper
+class UnscopedManager(models.Manager):
+    """Every voorziening's rows, whatever context is active. Declared as ``alle`` next to
+    ``objects`` on tenant models, for the few reads and writes that must cross voorzieningen
+    (another voorziening's open dossier of the same client, merging a client known in several);
+    each use says why in a comment. Never for a screen's data."""

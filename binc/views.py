@@ -7,10 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from binc.access import activate_for_session, medewerker_required
 from binc.forms import KiesVoorzieningForm, LoginForm, ModuleFilterForm
 from binc.models import ModuleGoedkeuring
 from binc.selectors import goedkeuring_list
-from binc.tenancy import activate_for_session, medewerker_required
 
 
 class LoginView(auth_views.LoginView):

@@ -8,14 +8,14 @@ import random
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from binc.constants import Organisatietype, Provincie
+from binc.constants import Detailvraag, Organisatietype, Provincie
+from binc.dates import leeftijd
 from binc.models import Gebruiker, Medewerker, RijksregisterPersoon, Voorziening
 from binc.rijksregister import LokaalRijksregister
 from binc.selectors import modules_approved_on
 from binc.tenancy import voorziening_context
 from dossiers.constants import (
     Aanmelder,
-    DossierStatus,
     Hulpfunctie,
     NietBegeleid,
     Omgangstaal,
@@ -23,18 +23,12 @@ from dossiers.constants import (
     SoortPleegzorg,
     SpecifiekeAanmelding,
 )
-from dossiers.models import Client, Dossier, HeropenAanvraag
-from dossiers.services.afsluiten import (
-    dossier_afsluiten,
-    dossier_heropenen,
-    heropenen_direct,
-    heropenen_mogelijk,
-)
-from dossiers.services.clients import client_create, leeftijd
+from dossiers.models import Client, Dossier, VerwerktJaar
+from dossiers.rules import ModuleKeuze, SchakelingInvoer
+from dossiers.services.beslissingen import beslissing_create
+from dossiers.services.clients import client_create
 from dossiers.services.dossiers import dossier_create
-from dossiers.services.zorg import ModuleKeuze, SchakelingInvoer, beslissing_create, schakeling_add
-from kwartaal.models import VerwerktJaar
-from registratie import demo as registratie_demo
+from dossiers.services.schakelingen import schakeling_add
 
 PER_VOORZIENING = 30
 
@@ -93,21 +87,17 @@ def seed(*, stdout) -> None:
                     _care(dossier, medewerker, rng, ended_days_ago=rng.randint(400, 700))
                 elif index % 5 != 4:
                     _care(dossier, medewerker, rng, ended_days_ago=None)
-        if voorziening.organisatietype != Organisatietype.GEZIN_1G1P:
-            _reopen_request(voorziening, medewerker)
         stdout.write(f"Demodossiers voor {voorziening.naam} aangemaakt.")
 
 
 def _care(
     dossier: Dossier, gebruiker: Gebruiker, rng: random.Random, *, ended_days_ago: int | None
 ) -> None:
-    """A beslissing with a Start hulpaanbod (and for a closed dossier its end and closing)."""
+    """A beslissing with a Start hulpaanbod, ended for the dossiers the registration demo then
+    registers completely and closes."""
     today = timezone.localdate()
     if dossier.voorziening.organisatietype == Organisatietype.GEZIN_1G1P:
-        # No beslissingen or schakelingen (001): closing needs only the registration.
-        if ended_days_ago:
-            _close(dossier, gebruiker, rng, today - datetime.timedelta(days=ended_days_ago))
-        return
+        return  # no beslissingen or schakelingen (001)
     einde = today - datetime.timedelta(days=ended_days_ago) if ended_days_ago else None
     begin = (einde or today) - datetime.timedelta(days=rng.randint(20, 200))
     # Never in a processed year; a long-closed dossier then gets a short schakeling.
@@ -137,42 +127,16 @@ def _care(
         )
     except ValidationError:
         return  # a module asking for detail the demo does not fill (e.g. pleegzorgers)
-    if einde is not None:
-        _close(dossier, gebruiker, rng, einde)
-
-
-def _close(
-    dossier: Dossier, gebruiker: Gebruiker, rng: random.Random, datum: datetime.date
-) -> None:
-    """Register completely, close, and backdate the closing so some closed long ago."""
-    registratie_demo.complete(dossier, gebruiker, rng)
-    if dossier_afsluiten(dossier_pk=dossier.pk, gebruiker=gebruiker, bevestigd=True) is None:
-        Dossier.objects.filter(pk=dossier.pk).update(afgesloten_op=datum)
 
 
 def _keuze(module) -> ModuleKeuze:
-    typemodule = module.typemodule.code
+    vraag = module.typemodule.detailvraag
     return ModuleKeuze(
         module=module,
-        behandeling_gericht_op=["pleegkind"] if typemodule == "behandelpleegzorg" else [],
-        overbruggingszorg=False if module.code == "VBFINT01" else None,
-        ob_vorm="ontheming" if typemodule == "ondersteunende-begeleiding" else "",
+        behandeling_gericht_op=["pleegkind"] if vraag == Detailvraag.BEHANDELING_GERICHT_OP else [],
+        overbruggingszorg=False if module.vraagt_overbruggingszorg else None,
+        ob_vorm="ontheming" if vraag == Detailvraag.OB_VORM else "",
     )
-
-
-def _reopen_request(voorziening: Voorziening, gebruiker: Gebruiker) -> None:
-    """One request for the Opgroeien dossierbehandelaar's work list."""
-    if HeropenAanvraag.objects.exists():
-        return
-    closed = (
-        Dossier.objects.filter(
-            status=DossierStatus.AFGESLOTEN, laatste_schakeling_einddatum__isnull=False
-        )
-        .order_by("laatste_schakeling_einddatum")
-        .first()
-    )
-    if closed and not heropenen_direct(closed) and heropenen_mogelijk(closed):
-        dossier_heropenen(dossier_pk=closed.pk, gebruiker=gebruiker)
 
 
 def _aanmelding(voorziening: Voorziening, rng: random.Random, index: int) -> dict:

@@ -1,7 +1,7 @@
 from django.urls import path
 
+from dossiers.views import clients, zorg
 from dossiers.views import dossiers as views
-from dossiers.views import zorg
 
 app_name = "dossiers"
 
@@ -43,17 +43,17 @@ urlpatterns = [
     ),
     path("dossiers/<int:pk>/afsluiten/", zorg.dossier_afsluiten, name="dossier_afsluiten"),
     path("dossiers/<int:pk>/heropenen/", zorg.dossier_heropenen, name="dossier_heropenen"),
-    path("clienten/zoeken/", views.client_zoeken, name="client_zoeken"),
-    path("clienten/toevoegen/", views.client_toevoegen, name="client_toevoegen"),
-    path("clienten/nieuw/", views.client_nieuw, name="client_nieuw"),
-    path("clienten/ongeboren/", views.client_ongeboren, name="client_ongeboren"),
-    path("clienten/<int:pk>/", views.client_detail, name="client_detail"),
-    path("clienten/<int:pk>/wijzigen/", views.client_wijzigen, name="client_wijzigen"),
-    path("clienten/<int:pk>/koppelen/", views.client_koppelen, name="client_koppelen"),
-    path("clienten/<int:pk>/context/", views.context_toevoegen, name="context_toevoegen"),
+    path("clienten/zoeken/", clients.client_zoeken, name="client_zoeken"),
+    path("clienten/toevoegen/", clients.client_toevoegen, name="client_toevoegen"),
+    path("clienten/nieuw/", clients.client_nieuw, name="client_nieuw"),
+    path("clienten/ongeboren/", clients.client_ongeboren, name="client_ongeboren"),
+    path("clienten/<int:pk>/", clients.client_detail, name="client_detail"),
+    path("clienten/<int:pk>/wijzigen/", clients.client_wijzigen, name="client_wijzigen"),
+    path("clienten/<int:pk>/koppelen/", clients.client_koppelen, name="client_koppelen"),
+    path("clienten/<int:pk>/context/", clients.context_toevoegen, name="context_toevoegen"),
     path(
         "clienten/<int:pk>/context/<int:persoon_pk>/verwijderen/",
-        views.context_verwijderen,
+        clients.context_verwijderen,
         name="context_verwijderen",
     ),
     path("clienten/<int:pk>/dossier/", views.dossier_nieuw, name="dossier_nieuw"),

@@ -1,16 +1,26 @@
 """Demo registrations: complete ones for closed dossiers, a mix of complete, partial and none
 for open ones, so the start page shows green and red icons. Through the real service."""
 
+import datetime
 import random
 
+from django.utils import timezone
+
 from binc.constants import Organisatietype
-from binc.models import Gebruiker
+from binc.models import Gebruiker, Voorziening
 from binc.tenancy import voorziening_context
 from dossiers.constants import DossierStatus
 from dossiers.models import Dossier
+from dossiers.services.afsluiten import (
+    dossier_afsluiten,
+    dossier_heropenen,
+    heropenen_direct,
+    heropenen_mogelijk,
+)
 from registratie.constants import Lijst, Soort
 from registratie.models import Antwoord
-from registratie.selectors import MODELS, soorten, velden
+from registratie.schema import velden
+from registratie.selectors import MODELS, soorten
 from registratie.services import registratie_opslaan
 
 
@@ -69,7 +79,7 @@ def complete(dossier: Dossier, gebruiker: Gebruiker, rng: random.Random) -> None
             )
         instance = MODELS[soort].objects.filter(dossier=dossier).first()
         registratie_opslaan(
-            dossier=dossier,
+            dossier_pk=dossier.pk,
             soort=soort,
             versie=instance.versie if instance else 0,
             values={k: v for k, v in values.items() if k in velden(soort, organisatietype)},
@@ -77,8 +87,56 @@ def complete(dossier: Dossier, gebruiker: Gebruiker, rng: random.Random) -> None
         )
 
 
+def _close_ended(rng: random.Random) -> None:
+    """Dossiers whose care has ended are registered completely and closed, on the day their
+    last schakeling ended; for 1G1P (no schakelingen) a quarter of them, some long ago. Then
+    one reopen request per voorziening for the Opgroeien dossierbehandelaar's work list."""
+    today = timezone.localdate()
+    for voorziening in Voorziening.objects.filter(actief=True).order_by("erkenningsnummer"):
+        with voorziening_context(voorziening):
+            if Dossier.objects.filter(status=DossierStatus.AFGESLOTEN).exists():
+                continue  # idempotent
+            een_gezin = voorziening.organisatietype == Organisatietype.GEZIN_1G1P
+            for index, dossier in enumerate(
+                Dossier.objects.filter(status=DossierStatus.OPEN)
+                .select_related("voorziening", "behandelaar", "client")
+                .order_by("code")
+            ):
+                if een_gezin:
+                    if index % 4 != 1:
+                        continue
+                    datum = today - datetime.timedelta(days=rng.choice([30, 200, 500]))
+                elif dossier.laatste_schakeling_einddatum is None:
+                    continue
+                else:
+                    datum = dossier.laatste_schakeling_einddatum
+                complete(dossier, dossier.behandelaar, rng)
+                resultaat = dossier_afsluiten(
+                    dossier_pk=dossier.pk, gebruiker=dossier.behandelaar, bevestigd=True
+                )
+                if resultaat.afgesloten:
+                    # Backdated, so some dossiers closed long ago.
+                    Dossier.objects.filter(pk=dossier.pk).update(afgesloten_op=datum)
+            if not een_gezin:
+                _reopen_request()
+
+
+def _reopen_request() -> None:
+    closed = (
+        Dossier.objects.filter(
+            status=DossierStatus.AFGESLOTEN, laatste_schakeling_einddatum__isnull=False
+        )
+        .select_related("voorziening", "behandelaar")
+        .order_by("laatste_schakeling_einddatum")
+        .first()
+    )
+    if closed and not heropenen_direct(closed) and heropenen_mogelijk(closed):
+        dossier_heropenen(dossier_pk=closed.pk, gebruiker=closed.behandelaar)
+
+
 def seed(*, stdout) -> None:
     rng = random.Random(515)
+    _close_ended(rng)
     for dossier in Dossier.objects.filter(status=DossierStatus.OPEN).select_related(
         "voorziening", "behandelaar"
     ):
@@ -93,7 +151,7 @@ def seed(*, stdout) -> None:
                 values = answers(first, dossier.voorziening.organisatietype, rng)
                 partial = dict(list(values.items())[:3])
                 registratie_opslaan(
-                    dossier=dossier,
+                    dossier_pk=dossier.pk,
                     soort=first,
                     versie=0,
                     values=partial,

@@ -5,7 +5,8 @@ from dossiers.constants import Hulpfunctie
 from dossiers.forms import DateInput, JaNeeField
 from registratie.constants import GerealiseerdVervolg, Soort
 from registratie.models import Antwoord
-from registratie.selectors import MODELS, altijd_verplicht, velden
+from registratie.schema import altijd_verplicht, show_when, velden
+from registratie.selectors import MODELS
 
 JA_NEE_MODELVELDEN = {
     "zwanger",
@@ -13,18 +14,6 @@ JA_NEE_MODELVELDEN = {
     "uitval",
     "gezinsplan_opgesteld",
     "gespecialiseerde_hulp",
-}
-SHOW_WHEN = {
-    "begeleiding_start": "begeleiding=on",
-    "begeleiding_einde": "begeleiding=on",
-    "begeleiding_reden_einde": "begeleiding=on",
-    "begeleiding_reden_andere": "begeleiding_reden_einde=andere",
-    "gezinsplan_opgesteld": "begeleiding=on",
-    "psycholoog_start": "eerstelijnspsycholoog=on",
-    "psycholoog_einde": "eerstelijnspsycholoog=on",
-    "psycholoog_sessies": "eerstelijnspsycholoog=on",
-    "hulp_functies": "gespecialiseerde_hulp=ja",
-    "hulp_andere": "hulp_functies=andere",
 }
 
 
@@ -41,7 +30,8 @@ class RegistratieForm(forms.ModelForm):
             field.required = False
         for name in altijd_verplicht(soort, organisatietype):
             self.fields[name].verplicht = True
-        for name, condition in SHOW_WHEN.items():
+        conditions = show_when(soort, organisatietype)
+        for name, condition in conditions.items():
             if name in self.fields:
                 self.fields[name].show_when = condition
         for name, field in self.fields.items():
@@ -54,7 +44,7 @@ class RegistratieForm(forms.ModelForm):
                 required=False,
                 widget=forms.CheckboxSelectMultiple,
             )
-            self.fields["hulp_functies"].show_when = SHOW_WHEN["hulp_functies"]
+            self.fields["hulp_functies"].show_when = conditions["hulp_functies"]
             gerealiseerd = (self.instance.hulp_gerealiseerd or {}) if self.instance.pk else {}
             for value, label in Hulpfunctie.choices:
                 name = f"gerealiseerd_{value}"

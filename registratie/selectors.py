@@ -1,16 +1,16 @@
-"""The registration rules as pure reads: which fields each form has for a voorziening, which
-of them are mandatory given the answers, what is still missing, and the start page's BR icon.
-Forms, views, the closing gate and the services all ask these functions."""
+"""Reads of the registration: a dossier's forms and answers, what is still missing (for the
+closing gate) and the start page's BR icon. The rules per field are in `registratie.schema`."""
 
-import datetime
 from typing import Any
 
+from django.db import models
 from django.urls import reverse
 
 from binc.constants import Organisatietype
+from binc.dates import add_months
 from dossiers.constants import BrStatus
+from dossiers.hooks import Ontbrekend
 from dossiers.models import Dossier, Schakeling
-from dossiers.selectors import Ontbrekend
 from dossiers.services.aanmelding import registratie_facultatief
 from registratie.constants import Soort
 from registratie.models import (
@@ -19,6 +19,7 @@ from registratie.models import (
     Gezinssituatie,
     Trajectinformatie,
 )
+from registratie.schema import ontbrekend
 
 MODELS = {
     Soort.BEGIN: Beginregistratie,
@@ -26,7 +27,6 @@ MODELS = {
     Soort.GEZINSSITUATIE: Gezinssituatie,
     Soort.TRAJECT: Trajectinformatie,
 }
-GEEN_VERVOLGHULP = "geen-vervolghulp-nodig"
 BR_TERMIJN_MAANDEN = 3  # 000 §5.1: within three months after the start
 
 
@@ -37,138 +37,7 @@ def soorten(dossier: Dossier) -> list[str]:
     return [Soort.BEGIN, Soort.EINDE]
 
 
-def velden(soort: str, organisatietype: str) -> list[str]:
-    if soort == Soort.BEGIN:
-        fields = [
-            "niet_begeleide_minderjarige",
-            "dagbesteding",
-            "opleidingsniveau",
-            "schoolachterstand",
-        ]
-        if organisatietype != Organisatietype.PLEEGZORG:  # hidden for pleegzorg (000 §5.1)
-            fields.append("zwanger")
-        return [
-            *fields,
-            "gezinssituatie",
-            "pleeggezin",
-            "adoptiegezin",
-            "arbeidssituatie",
-            "opleidingsniveau_ouders",
-            "huisvesting",
-            "gezondheid",
-            "schuldenlast",
-            "thuistaal",
-        ]
-    if soort == Soort.EINDE:
-        fields = [
-            "gelijktijdig_aanbod",
-            "samenwerking",
-            "doelstellingen_bereikt",
-            "uitval",
-            "reden",
-        ]
-        if organisatietype == Organisatietype.OOOC:  # since 2022: advice instead of vervolghulp
-            return [*fields, "eindadvies", "overbruggingsadvies"]
-        return [*fields, "aangewezen_hulp", "gerealiseerd"]
-    if soort == Soort.GEZINSSITUATIE:
-        return ["gezinssituatie", "adoptiegezin", "pleeggezin", "aantal_kinderen"]
-    return [
-        "datum_eerste_gesprek",
-        "gemandateerde_voorziening",
-        "betrokkenheid_sdj",
-        "betrokkenheid_crisisnetwerk",
-        "begeleiding",
-        "begeleiding_start",
-        "begeleiding_einde",
-        "begeleiding_reden_einde",
-        "begeleiding_reden_andere",
-        "gezinsplan_opgesteld",
-        "eerstelijnspsycholoog",
-        "psycholoog_start",
-        "psycholoog_einde",
-        "psycholoog_sessies",
-        "eigen_kracht",
-        "gespecialiseerde_hulp",
-        "hulp_functies",
-        "hulp_andere",
-        "hulp_gerealiseerd",
-        "gezinsplan_vervolg",
-        "formeel_netwerk",
-        "informeel_netwerk",
-    ]
-
-
-def altijd_verplicht(soort: str, organisatietype: str) -> list[str]:
-    """The fields marked '*' in the manual for this organisatietype."""
-    if soort == Soort.BEGIN:
-        fields = [
-            "niet_begeleide_minderjarige",
-            "dagbesteding",
-            "opleidingsniveau",
-            "gezinssituatie",
-            "arbeidssituatie",
-            "opleidingsniveau_ouders",
-            "huisvesting",
-            "gezondheid",
-            "schuldenlast",
-            "thuistaal",
-        ]
-        if organisatietype == Organisatietype.CIG:  # 'Zwanger' is mandatory only for CIG
-            fields.append("zwanger")
-        return fields
-    if soort == Soort.EINDE:
-        fields = [
-            "gelijktijdig_aanbod",
-            "samenwerking",
-            "doelstellingen_bereikt",
-            "uitval",
-            "reden",
-        ]
-        return fields + (
-            ["eindadvies"] if organisatietype == Organisatietype.OOOC else ["aangewezen_hulp"]
-        )
-    if soort == Soort.GEZINSSITUATIE:
-        return ["gezinssituatie", "aantal_kinderen"]
-    return ["datum_eerste_gesprek", "gemandateerde_voorziening"]
-
-
-def verplicht(soort: str, organisatietype: str, data: dict[str, Any]) -> list[str]:
-    """Mandatory fields given the answers: some questions only count after another answer."""
-    fields = altijd_verplicht(soort, organisatietype)
-    if soort == Soort.EINDE and "aangewezen_hulp" in fields:
-        hulp = data.get("aangewezen_hulp")
-        if hulp is not None and getattr(hulp, "code", hulp) != GEEN_VERVOLGHULP:
-            fields.append("gerealiseerd")
-    if soort == Soort.TRAJECT:
-        if data.get("begeleiding"):
-            fields.append("begeleiding_start")
-            if data.get("begeleiding_einde"):
-                fields.append("begeleiding_reden_einde")
-            if data.get("begeleiding_reden_einde") == "andere":
-                fields.append("begeleiding_reden_andere")
-        if data.get("eerstelijnspsycholoog"):
-            fields.append("psycholoog_start")
-        if data.get("gespecialiseerde_hulp"):
-            fields.append("hulp_functies")
-            if "andere" in (data.get("hulp_functies") or []):
-                fields.append("hulp_andere")
-    return fields
-
-
-def _empty(value: Any) -> bool:
-    if value is None or value == "" or value == [] or value == {}:
-        return True
-    return hasattr(value, "exists") and not value.exists()
-
-
-def ontbrekend(soort: str, organisatietype: str, data: dict[str, Any]) -> list[str]:
-    """The mandatory fields still blank, in the form's order."""
-    missing = [name for name in verplicht(soort, organisatietype, data) if _empty(data.get(name))]
-    order = velden(soort, organisatietype)
-    return sorted(missing, key=order.index)
-
-
-def waarden(instance) -> dict[str, Any]:
+def waarden(instance: models.Model | None) -> dict[str, Any]:
     """A saved registration as the answers the rules read."""
     if instance is None:
         return {}
@@ -188,15 +57,9 @@ def facultatief(dossier: Dossier) -> bool:
     return registratie_facultatief(values, voorziening=dossier.voorziening)
 
 
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return datetime.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)
+def br_status_column(dossier: Dossier) -> dict[str, Any]:
+    """The start page's column this app keeps current (registered in `RegistratieConfig`)."""
+    return {"br_status": br_status(dossier)}
 
 
 def br_status(dossier: Dossier) -> str:
@@ -213,7 +76,7 @@ def br_status(dossier: Dossier) -> str:
     if volledig_op is None:
         return BrStatus.ONVOLLEDIG
     eerste = (
-        Schakeling._base_manager.filter(dossier_id=dossier.pk)
+        Schakeling.objects.filter(dossier_id=dossier.pk)
         .order_by("begindatum")
         .values_list("begindatum", flat=True)
         .first()

@@ -3,17 +3,20 @@ gradually, 000 §5); the day it first becomes complete is kept for the BR icon."
 
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.contrib.postgres.fields import ArrayField
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
 from binc.concurrency import Conflict, save_versioned
 from binc.models import Gebruiker
 from binc.services.activiteiten import activiteit_log
 from dossiers.models import Dossier
-from dossiers.services.dossiers import dossier_touch
+from dossiers.selectors import dossier_get
+from dossiers.services.dossiers import dossier_summary_refresh
 from registratie.constants import REEDS_AANGEMAAKT, Soort
 from registratie.models import Geopend
-from registratie.selectors import MODELS, br_status, ontbrekend, velden
+from registratie.schema import ontbrekend, velden, verborgen
+from registratie.selectors import MODELS
 
 
 def registratie_geopend(*, dossier: Dossier, soort: str) -> None:
@@ -21,51 +24,44 @@ def registratie_geopend(*, dossier: Dossier, soort: str) -> None:
     Geopend.objects.get_or_create(dossier=dossier, soort=soort)
 
 
+def _empty_value(model: type[models.Model], name: str) -> Any:
+    field = model._meta.get_field(name)
+    if field.many_to_many or isinstance(field, ArrayField):
+        return []
+    if isinstance(field, models.JSONField):
+        return {}
+    return "" if isinstance(field, models.CharField | models.TextField) else None
+
+
 def _clean(soort: str, organisatietype: str, values: dict[str, Any]) -> dict[str, Any]:
     """Answers hidden by other answers are cleared, so reports never count stale values."""
+    model = MODELS[soort]
     values = dict(values)
-    if soort == Soort.BEGIN:
-        niveau = values.get("opleidingsniveau")
-        if niveau is not None and niveau.buitengewoon_onderwijs:
-            values["schoolachterstand"] = None  # NVT for buitengewoon onderwijs
-    if soort == Soort.TRAJECT:
-        if not values.get("begeleiding"):
-            values.update(
-                begeleiding_start=None,
-                begeleiding_einde=None,
-                begeleiding_reden_einde="",
-                begeleiding_reden_andere="",
-                gezinsplan_opgesteld=None,
-            )
-        elif values.get("begeleiding_reden_einde") != "andere":
-            values["begeleiding_reden_andere"] = ""
-        if not values.get("eerstelijnspsycholoog"):
-            values.update(psycholoog_start=None, psycholoog_einde=None, psycholoog_sessies=None)
-        if not values.get("gespecialiseerde_hulp"):
-            values.update(hulp_functies=[], hulp_andere="", hulp_gerealiseerd={})
-        else:
-            functies = values.get("hulp_functies") or []
-            values["hulp_gerealiseerd"] = {
-                k: v for k, v in (values.get("hulp_gerealiseerd") or {}).items() if k in functies
-            }
-            if "andere" not in functies:
-                values["hulp_andere"] = ""
+    for name in verborgen(soort, organisatietype, values):
+        values[name] = _empty_value(model, name)
+    if values.get("hulp_gerealiseerd"):
+        functies = values.get("hulp_functies") or []
+        values["hulp_gerealiseerd"] = {
+            k: v for k, v in values["hulp_gerealiseerd"].items() if k in functies
+        }
     return values
 
 
 def registratie_opslaan(
-    *, dossier: Dossier, soort: str, versie: int, values: dict[str, Any], gebruiker: Gebruiker
+    *, dossier_pk: int, soort: str, versie: int, values: dict[str, Any], gebruiker: Gebruiker
 ) -> list[str]:
-    """Create (versie 0) or update the form; returns the mandatory fields still blank. Two
-    users creating the same form: the second gets the manual's message (000 §11)."""
+    """Create (versie 0) or update the form under a lock on the dossier; returns the mandatory
+    fields still blank. Two users creating the same form: the second gets the manual's message
+    (000 §11)."""
     model = MODELS[soort]
-    organisatietype = dossier.voorziening.organisatietype
-    allowed = set(velden(soort, organisatietype))
-    values = _clean(soort, organisatietype, {k: v for k, v in values.items() if k in allowed})
-    m2m = {f.name for f in model._meta.many_to_many}
-    plain = {k: v for k, v in values.items() if k not in m2m}
-    missing = ontbrekend(soort, organisatietype, values)
     with transaction.atomic():
+        dossier = dossier_get(pk=dossier_pk, for_update=True)
+        organisatietype = dossier.voorziening.organisatietype
+        allowed = set(velden(soort, organisatietype))
+        values = _clean(soort, organisatietype, {k: v for k, v in values.items() if k in allowed})
+        m2m = {f.name for f in model._meta.many_to_many}
+        plain = {k: v for k, v in values.items() if k not in m2m}
+        missing = ontbrekend(soort, organisatietype, values)
         instance = model.objects.select_for_update().filter(dossier=dossier).first()
         if versie == 0:
             if instance is not None:
@@ -84,8 +80,8 @@ def registratie_opslaan(
         for name in m2m & set(values):
             getattr(instance, name).set(values[name])
         volledig_op = None if missing else (instance.volledig_op or timezone.localdate())
-        model._base_manager.filter(pk=instance.pk).update(volledig_op=volledig_op)
-        dossier_touch(dossier, br_status=br_status(dossier))
+        model.objects.filter(pk=instance.pk).update(volledig_op=volledig_op)
+        dossier_summary_refresh(dossier)
         activiteit_log(
             voorziening=dossier.voorziening,
             gebruiker=gebruiker,

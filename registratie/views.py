@@ -3,13 +3,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from binc.concurrency import Conflict
-from binc.tenancy import medewerker_required
+from binc.access import medewerker_required
 from dossiers.selectors import dossier_get
-from dossiers.views.common import conflict_response, crumbs
+from dossiers.views.common import crumbs
 from registratie.constants import Soort
 from registratie.forms import registratie_form_class
-from registratie.selectors import MODELS, facultatief, ontbrekend, soorten
+from registratie.schema import ontbrekend
+from registratie.selectors import MODELS, facultatief, soorten
 from registratie.services import registratie_geopend, registratie_opslaan
 
 VERPLICHT = "Dit veld is verplicht."
@@ -44,16 +44,13 @@ def formulier(request: HttpRequest, pk: int, soort: str) -> HttpResponse:
                 form.add_error(name, VERPLICHT)
             validated = not missing
         else:
-            try:
-                missing = registratie_opslaan(
-                    dossier=dossier,
-                    soort=soort,
-                    versie=form.cleaned_data["versie"],
-                    values=values,
-                    gebruiker=request.user,
-                )
-            except Conflict as conflict:
-                return conflict_response(request, conflict)
+            missing = registratie_opslaan(
+                dossier_pk=dossier.pk,
+                soort=soort,
+                versie=form.cleaned_data["versie"],
+                values=values,
+                gebruiker=request.user,
+            )
             if missing:
                 labels = ", ".join(str(form.fields[name].label) for name in missing)
                 messages.warning(

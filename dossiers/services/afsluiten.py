@@ -1,6 +1,8 @@
 """Closing and reopening dossiers (000 §9, §10; 001 §6–7)."""
 
 import datetime
+from dataclasses import dataclass, field
+from enum import StrEnum
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,10 +19,28 @@ from dossiers.constants import (
     AanvraagStatus,
     DossierStatus,
 )
+from dossiers.hooks import Ontbrekend, closing_checks
 from dossiers.models import Beslissing, Dossier, HeropenAanvraag, Schakeling
-from dossiers.selectors import Ontbrekend, dossier_get
+from dossiers.selectors import dossier_get
 from dossiers.services.dossiers import dossier_touch
-from registratie.selectors import registratie_ontbrekend
+
+
+@dataclass(frozen=True)
+class Afsluitresultaat:
+    """What keeps the dossier from closing (nothing changed), the warnings to confirm first
+    (nothing changed), or neither: closed."""
+
+    ontbrekend: list[Ontbrekend] = field(default_factory=list)
+    waarschuwingen: list[str] = field(default_factory=list)
+
+    @property
+    def afgesloten(self) -> bool:
+        return not self.ontbrekend and not self.waarschuwingen
+
+
+class Heropenuitkomst(StrEnum):
+    HEROPEND = "heropend"
+    AANGEVRAAGD = "aangevraagd"
 
 
 def afsluiten_ontbrekend(
@@ -30,7 +50,7 @@ def afsluiten_ontbrekend(
     mandatory registration filled (unless facultative). 001 §6: a 1G1P dossier, which has no
     beslissingen, only needs its mandatory parameters."""
     if dossier.voorziening.organisatietype == Organisatietype.GEZIN_1G1P:
-        return registratie_ontbrekend(dossier)
+        return closing_checks(dossier)
     vandaag = vandaag or timezone.localdate()
     dossier_url = dossier.get_absolute_url()
     missing = []
@@ -52,7 +72,7 @@ def afsluiten_ontbrekend(
             missing.append(Ontbrekend(f"{schakeling} heeft nog geen einddatum.", url))
         elif schakeling.einddatum > vandaag:
             missing.append(Ontbrekend(f"{schakeling} eindigt pas in de toekomst.", url))
-    missing.extend(registratie_ontbrekend(dossier))
+    missing.extend(closing_checks(dossier))
     return missing
 
 
@@ -64,19 +84,19 @@ def afsluiten_waarschuwingen(dossier: Dossier) -> list[str]:
 
 def dossier_afsluiten(
     *, dossier_pk: int, gebruiker: Gebruiker, bevestigd: bool
-) -> list[Ontbrekend] | list[str] | None:
-    """Close the dossier. Returns what is missing (nothing changed), the warnings to confirm
-    (when not `bevestigd`), or None once closed."""
+) -> Afsluitresultaat:
+    """Close the dossier, unless something is missing or (without `bevestigd`) there are
+    warnings to confirm."""
     with transaction.atomic():
         dossier = dossier_get(pk=dossier_pk, for_update=True)
         if dossier.status == DossierStatus.AFGESLOTEN:
             raise Conflict(DOSSIER_REEDS_AFGESLOTEN, causes=[])
         missing = afsluiten_ontbrekend(dossier)
         if missing:
-            return missing
+            return Afsluitresultaat(ontbrekend=missing)
         warnings = afsluiten_waarschuwingen(dossier)
         if warnings and not bevestigd:
-            return warnings
+            return Afsluitresultaat(waarschuwingen=warnings)
         vandaag = timezone.localdate()
         Dossier.objects.filter(pk=dossier.pk).update(
             status=DossierStatus.AFGESLOTEN, afgesloten_op=vandaag
@@ -86,12 +106,14 @@ def dossier_afsluiten(
             voorziening=dossier.voorziening, gebruiker=gebruiker, actie="dossier_afgesloten",
             omschrijving=f"Dossier {dossier.code} afgesloten", obj=dossier, dossier_id=dossier.pk,
         )  # fmt: skip
-    return None
+    return Afsluitresultaat()
 
 
 def heropenen_mogelijk(dossier: Dossier) -> bool:
     """000 §10: only when the client has no other open dossier in the voorziening."""
-    other = Dossier._base_manager.filter(
+    # Also from the Opgroeien site, where every voorziening is in context: the voorziening is
+    # named explicitly.
+    other = Dossier.objects.filter(
         client_id=dossier.client_id,
         voorziening_id=dossier.voorziening_id,
         status=DossierStatus.OPEN,
@@ -108,7 +130,7 @@ def heropenen_direct(dossier: Dossier, *, vandaag: datetime.date | None = None) 
             dossier.afgesloten_op is None
             or dossier.afgesloten_op >= vandaag - datetime.timedelta(days=365)
         )
-    last = Schakeling._base_manager.filter(dossier_id=dossier.pk).order_by("-begindatum").first()
+    last = Schakeling.objects.filter(dossier_id=dossier.pk).order_by("-begindatum").first()
     return (
         last is None
         or last.einddatum is None
@@ -117,14 +139,12 @@ def heropenen_direct(dossier: Dossier, *, vandaag: datetime.date | None = None) 
 
 
 def _reopen(dossier: Dossier) -> None:
-    Dossier._base_manager.filter(pk=dossier.pk).update(
-        status=DossierStatus.OPEN, afgesloten_op=None
-    )
+    Dossier.objects.filter(pk=dossier.pk).update(status=DossierStatus.OPEN, afgesloten_op=None)
     dossier_touch(dossier)
 
 
-def dossier_heropenen(*, dossier_pk: int, gebruiker: Gebruiker) -> str:
-    """Returns 'heropend' or 'aangevraagd'."""
+def dossier_heropenen(*, dossier_pk: int, gebruiker: Gebruiker) -> Heropenuitkomst:
+    """Reopen at once, or ask Opgroeien (000 §10)."""
     with transaction.atomic():
         dossier = dossier_get(pk=dossier_pk, for_update=True)
         if dossier.status == DossierStatus.OPEN:
@@ -133,7 +153,7 @@ def dossier_heropenen(*, dossier_pk: int, gebruiker: Gebruiker) -> str:
             raise ValidationError(AL_OPEN_DOSSIER)
         if heropenen_direct(dossier):
             _reopen(dossier)
-            outcome, text = "heropend", f"Dossier {dossier.code} heropend"
+            outcome, text = Heropenuitkomst.HEROPEND, f"Dossier {dossier.code} heropend"
         else:
             if HeropenAanvraag.objects.filter(
                 dossier=dossier, status=AanvraagStatus.INGEDIEND
@@ -143,7 +163,7 @@ def dossier_heropenen(*, dossier_pk: int, gebruiker: Gebruiker) -> str:
                 )
             HeropenAanvraag.objects.create(dossier=dossier, aangevraagd_door=gebruiker)
             outcome, text = (
-                "aangevraagd",
+                Heropenuitkomst.AANGEVRAAGD,
                 f"Heropenen van dossier {dossier.code} aangevraagd bij Opgroeien",
             )
         activiteit_log(

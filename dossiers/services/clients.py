@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from binc.concurrency import Conflict, save_versioned
 from binc.constants import MAX_LEEFTIJD_OPZOEKING, Organisatietype, Zoekwijze
+from binc.dates import leeftijd
 from binc.models import Gebruiker, RijksregisterOpzoeking, Voorziening
 from binc.rijksregister import Persoon, Rijksregister, get_rijksregister
 from binc.services.activiteiten import activiteit_log
@@ -21,14 +22,6 @@ REGISTER_FIELDS = [
     "nationaliteit", "straat", "huisnummer", "postcode", "gemeente",
 ]  # fmt: skip
 EXTRA_FIELDS = ["niet_begeleide_minderjarige", "land_van_origine", "omgangstaal"]
-
-
-def leeftijd(geboortedatum: datetime.date, op: datetime.date) -> int:
-    return (
-        op.year
-        - geboortedatum.year
-        - ((op.month, op.day) < (geboortedatum.month, geboortedatum.day))
-    )
 
 
 @dataclass
@@ -211,7 +204,9 @@ def _koppelen(
         )
         target = client
     else:
-        open_here = Dossier._base_manager.filter(status=DossierStatus.OPEN)
+        # Merging reaches every voorziening that knows either record: a clash anywhere blocks
+        # it, and every dossier and access moves to the identified client.
+        open_here = Dossier.alle.filter(status=DossierStatus.OPEN)
         clash = (
             open_here.filter(client=client)
             .values("voorziening")
@@ -222,12 +217,10 @@ def _koppelen(
                 "Deze persoon heeft al een open dossier in een voorziening waar ook het ongeboren "
                 "kind een open dossier heeft. Sluit eerst één van beide dossiers af."
             )
-        Dossier._base_manager.filter(client=client).update(client=existing)
+        Dossier.alle.filter(client=client).update(client=existing)
         ContextPersoon.objects.filter(client=client).update(client=existing)
-        for toegang in ClientToegang._base_manager.filter(client=client):
-            ClientToegang._base_manager.get_or_create(
-                client=existing, voorziening_id=toegang.voorziening_id
-            )
+        for toegang in ClientToegang.alle.filter(client=client):
+            ClientToegang.alle.get_or_create(client=existing, voorziening_id=toegang.voorziening_id)
         client.delete()
         target = existing
     client_toegang_ensure(client=target, voorziening=voorziening)

@@ -16,10 +16,11 @@ from dossiers.constants import (
     Aanmelder,
     DossierStatus,
 )
+from dossiers.hooks import summary_columns
 from dossiers.models import Aanmelding, Client, Dossier, SchakelingModule
+from dossiers.selectors import dossier_get, laatste_beslissing, laatste_schakeling
 from dossiers.services.aanmelding import aanmelding_clean
 from dossiers.services.clients import client_toegang_ensure
-from registratie.selectors import br_status
 
 
 def dossier_code_next() -> str:
@@ -56,8 +57,7 @@ def dossier_create(
                 behandelaar=gebruiker,
             )
             Aanmelding.objects.create(dossier=dossier, **values)
-            dossier.br_status = br_status(dossier)
-            dossier.save(update_fields=["br_status"])
+            dossier_summary_refresh(dossier)
             client_toegang_ensure(client=client, voorziening=voorziening)
             activiteit_log(
                 voorziening=voorziening, gebruiker=gebruiker, actie="dossier_aangemaakt",
@@ -74,40 +74,60 @@ def dossier_create(
 def dossier_touch(dossier: Dossier, **summary: Any) -> None:
     """Record a change of the dossier or one of its parts: 'laatst gewijzigd' on the start
     page, and any summary column that changed with it."""
-    Dossier._base_manager.filter(pk=dossier.pk).update(gewijzigd_op=timezone.now(), **summary)
+    Dossier.objects.filter(pk=dossier.pk).update(gewijzigd_op=timezone.now(), **summary)
+
+
+def dossier_summary_refresh(dossier: Dossier) -> None:
+    """Keep the start page's columns in step with the dossier's care and with what the apps
+    above contribute (the BR icon), in the same transaction as the change."""
+    beslissing = laatste_beslissing(dossier)
+    schakeling = laatste_schakeling(dossier)
+    dossier_touch(
+        dossier,
+        laatste_beslissing_begindatum=beslissing.begindatum if beslissing else None,
+        laatste_schakeling_begindatum=schakeling.begindatum if schakeling else None,
+        laatste_schakeling_einddatum=schakeling.einddatum if schakeling else None,
+        **summary_columns(dossier),
+    )
 
 
 def aanmelding_update(
-    *, aanmelding: Aanmelding, versie: int, data: dict[str, Any], gebruiker: Gebruiker
-) -> None:
-    dossier = aanmelding.dossier
-    values = aanmelding_clean(data, voorziening=dossier.voorziening)
-    # The stored answer, not the instance: a bound ModelForm has already changed the latter.
-    stored = Aanmelding.objects.filter(pk=aanmelding.pk).values_list("aanmelder", flat=True)
-    if (
-        stored.first() == Aanmelder.CRISISMELDPUNT
-        and values["aanmelder"] != Aanmelder.CRISISMELDPUNT
-        and SchakelingModule.objects.filter(
-            schakeling__dossier=dossier, verzekerd_aanbod=True
-        ).exists()
-    ):
-        raise ValidationError(
-            {
-                "aanmelder": [
-                    "De aanmelder kan niet gewijzigd worden zolang een schakeling modules bevat "
-                    "die als verzekerd aanbod zijn ingezet."
-                ]
-            }
-        )
-    for name, value in values.items():
-        setattr(aanmelding, name, value)
+    *, dossier_pk: int, versie: int, data: dict[str, Any], gebruiker: Gebruiker
+) -> Aanmelding:
+    """Change the aanmelding under a lock on the dossier: the verzekerd-aanbod check and the
+    save cannot race a schakeling being added (000 §4.1, §11)."""
     with transaction.atomic():
+        dossier = dossier_get(pk=dossier_pk, for_update=True)
+        aanmelding = Aanmelding.objects.get(dossier=dossier)
+        values = aanmelding_clean(data, voorziening=dossier.voorziening)
+        if (
+            aanmelding.aanmelder == Aanmelder.CRISISMELDPUNT
+            and values["aanmelder"] != Aanmelder.CRISISMELDPUNT
+            and SchakelingModule.objects.filter(
+                schakeling__dossier=dossier, verzekerd_aanbod=True
+            ).exists()
+        ):
+            raise ValidationError(
+                {
+                    "aanmelder": [
+                        "De aanmelder kan niet gewijzigd worden zolang een schakeling modules "
+                        "bevat die als verzekerd aanbod zijn ingezet."
+                    ]
+                }
+            )
+        for name, value in values.items():
+            setattr(aanmelding, name, value)
         save_versioned(aanmelding, versie=versie, fields=[*values, "gewijzigd_op"])
-        dossier_touch(dossier, br_status=br_status(dossier))
+        dossier_summary_refresh(dossier)
         activiteit_log(
-            voorziening=dossier.voorziening, gebruiker=gebruiker, actie="aanmelding_gewijzigd",
-            omschrijving="Aanmelding gewijzigd", obj=aanmelding, dossier_id=dossier.pk,
-        )  # fmt: skip
+            voorziening=dossier.voorziening,
+            gebruiker=gebruiker,
+            actie="aanmelding_gewijzigd",
+            omschrijving="Aanmelding gewijzigd",
+            obj=aanmelding,
+            dossier_id=dossier.pk,
+        )
+    return aanmelding
 
 
 def dossier_has_care(dossier: Dossier) -> bool:

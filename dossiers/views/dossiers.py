@@ -1,44 +1,33 @@
+"""The start page, search, dossiers and their aanmelding, activities and transfer
+(000 §2, §4, §6–§8)."""
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
-from binc.concurrency import Conflict
+from binc.access import medewerker_required
+from binc.forms import add_service_errors
 from binc.models import Activiteit
-from binc.rijksregister import Persoon, RijksregisterUnavailable
-from binc.tenancy import medewerker_required
 from dossiers import selectors
-from dossiers.constants import DossierStatus
 from dossiers.forms import (
     AanmeldingForm,
     AanmeldingWijzigenForm,
-    ClientExtraForm,
-    ClientWijzigenForm,
-    ContextPersoonForm,
     DossierZoekForm,
-    KoppelenForm,
-    OngeborenForm,
     OverdragenForm,
-    RijksregisterZoekForm,
 )
-from dossiers.models import ContextPersoon
 from dossiers.selectors import LETTERS, Overzicht
-from dossiers.services import clients as client_services
 from dossiers.services import dossiers as dossier_services
 from dossiers.services.afsluiten import heropenen_mogelijk
-from dossiers.services.clients import ONGEBOREN_TYPES
-from dossiers.views.common import conflict_response, crumbs
+from dossiers.views.common import crumbs
 
-REGISTER_ONBEREIKBAAR = "Het rijksregister kon niet bevraagd worden. Probeer het later opnieuw."
-RESULTS_KEY = "binc_rijksregister_resultaten"
 SEARCH_KEY = "binc_dossier_zoekopdracht"
+
+
 PAGE_SIZE = 50
-
-
-# --- Start page and search ----------------------------------------------------------------------
 
 
 @medewerker_required
@@ -85,274 +74,6 @@ def dossier_zoeken(request: HttpRequest) -> HttpResponse:
     )
 
 
-# --- Identification -------------------------------------------------------------------------
-
-
-@medewerker_required
-@require_http_methods(["GET", "POST"])
-def client_zoeken(request: HttpRequest) -> HttpResponse:
-    """'Toevoegen nieuwe cliënt/dossier' (000 §3.1): look a person up in the register."""
-    form = RijksregisterZoekForm(request.POST if request.method == "POST" else None)
-    resultaat = None
-    if form.is_valid():
-        try:
-            resultaat = client_services.rijksregister_zoeken(
-                gebruiker=request.user, voorziening=request.voorziening, **form.cleaned_data
-            )
-        except RijksregisterUnavailable:
-            form.add_error(None, REGISTER_ONBEREIKBAAR)
-        else:
-            request.session[RESULTS_KEY] = [p.as_session() for p in resultaat.personen]
-    return render(
-        request,
-        "dossiers/client_zoeken.html",
-        {
-            "form": form,
-            "resultaat": resultaat,
-            "ongeboren_mogelijk": request.voorziening.organisatietype in ONGEBOREN_TYPES,
-            "breadcrumbs": crumbs(("Toevoegen nieuwe cliënt/dossier", "")),
-        },
-    )
-
-
-def _found_person(request: HttpRequest, nummer: str) -> Persoon | None:
-    """A person from this session's last register search; nothing else is trusted."""
-    for data in request.session.get(RESULTS_KEY, []):
-        if data["rijksregisternummer"] == nummer:
-            return Persoon.from_session(data)
-    return None
-
-
-@medewerker_required
-@require_POST
-def client_toevoegen(request: HttpRequest) -> HttpResponse:
-    nummer = request.POST.get("nummer", "")
-    if _found_person(request, nummer) is None:
-        messages.error(request, "Zoek de cliënt eerst op in het rijksregister.")
-        return redirect("dossiers:client_zoeken")
-    client = client_services.client_known_get(
-        rijksregisternummer=nummer, voorziening=request.voorziening
-    )
-    if client is not None:
-        messages.info(
-            request, "Deze cliënt is al gekend in DoMinO: zijn identificatie wordt overgenomen."
-        )
-        return redirect(client)
-    return redirect(f"{reverse('dossiers:client_nieuw')}?nummer={nummer}")
-
-
-@medewerker_required
-@require_http_methods(["GET", "POST"])
-def client_nieuw(request: HttpRequest) -> HttpResponse:
-    """000 §3.3.1: complete the register's identification with Binc's mandatory fields."""
-    nummer = request.GET.get("nummer", "")
-    persoon = _found_person(request, nummer)
-    if persoon is None:
-        messages.error(request, "Zoek de cliënt eerst op in het rijksregister.")
-        return redirect("dossiers:client_zoeken")
-    form = ClientExtraForm(request.POST if request.method == "POST" else None)
-    if form.is_valid():
-        client = client_services.client_create(
-            voorziening=request.voorziening,
-            gebruiker=request.user,
-            persoon=persoon,
-            **form.cleaned_data,
-        )
-        request.session.pop(RESULTS_KEY, None)
-        messages.success(request, "De cliënt werd toegevoegd.")
-        return redirect(client)
-    return render(
-        request,
-        "dossiers/client_form.html",
-        {
-            "form": form,
-            "persoon": persoon,
-            "titel": "Cliëntgegevens",
-            "breadcrumbs": crumbs(
-                ("Toevoegen nieuwe cliënt/dossier", reverse("dossiers:client_zoeken")),
-                ("Cliëntgegevens", ""),
-            ),
-        },
-    )
-
-
-@medewerker_required
-@require_http_methods(["GET", "POST"])
-def client_ongeboren(request: HttpRequest) -> HttpResponse:
-    """000 §3.2: 'Toevoegen ongeboren kind' for CIG, CKG and 1G1P."""
-    if request.voorziening.organisatietype not in ONGEBOREN_TYPES:
-        return render(request, "errors/403.html", status=403)
-    form = OngeborenForm(request.POST if request.method == "POST" else None)
-    if form.is_valid():
-        client = client_services.client_ongeboren_create(
-            voorziening=request.voorziening, gebruiker=request.user, **form.cleaned_data
-        )
-        messages.success(request, "Het ongeboren kind werd toegevoegd.")
-        return redirect(client)
-    return render(
-        request,
-        "dossiers/client_form.html",
-        {
-            "form": form,
-            "titel": "Toevoegen ongeboren kind",
-            "breadcrumbs": crumbs(("Toevoegen ongeboren kind", "")),
-        },
-    )
-
-
-def _client_page(request: HttpRequest, client, context_form: ContextPersoonForm) -> HttpResponse:
-    dossiers = list(selectors.client_dossiers(client=client))
-    return render(
-        request,
-        "dossiers/client_detail.html",
-        {
-            "client": client,
-            "context_personen": selectors.client_context(client=client),
-            "dossiers": dossiers,
-            "kan_dossier_maken": not any(d.status == DossierStatus.OPEN for d in dossiers),
-            "context_form": context_form,
-            "breadcrumbs": crumbs((str(client), "")),
-        },
-    )
-
-
-@medewerker_required
-@require_GET
-def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """'Cliëntcontext' (000 §3.3.2): identification, context and this voorziening's dossiers."""
-    return _client_page(request, selectors.client_get(pk=pk), ContextPersoonForm())
-
-
-@medewerker_required
-@require_http_methods(["GET", "POST"])
-def client_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
-    client = selectors.client_get(pk=pk)
-    form = ClientWijzigenForm(
-        request.POST if request.method == "POST" else None,
-        instance=client,
-        initial={"versie": client.versie},
-    )
-    if request.method == "POST" and form.is_valid():
-        values = {k: v for k, v in form.cleaned_data.items() if k != "versie"}
-        try:
-            client_services.client_update(
-                client=client,
-                versie=form.cleaned_data["versie"],
-                voorziening=request.voorziening,
-                gebruiker=request.user,
-                **values,
-            )
-        except Conflict as conflict:
-            return conflict_response(request, conflict)
-        messages.success(request, "De cliëntgegevens werden gewijzigd.")
-        return redirect(client)
-    return render(
-        request,
-        "dossiers/client_form.html",
-        {
-            "form": form,
-            "client": client,
-            "titel": "Wijzig details",
-            "breadcrumbs": crumbs((str(client), client.get_absolute_url()), ("Wijzig details", "")),
-        },
-    )
-
-
-@medewerker_required
-@require_http_methods(["GET", "POST"])
-def client_koppelen(request: HttpRequest, pk: int) -> HttpResponse:
-    """'Wijzigen via rijksregisternummer': link an unborn child to its number (000 §3.2)."""
-    client = selectors.client_get(pk=pk)
-    if not client.ongeboren:
-        return redirect(client)
-    form = KoppelenForm(
-        request.POST if request.method == "POST" else None, initial={"versie": client.versie}
-    )
-    if request.method == "POST" and form.is_valid():
-        try:
-            client = client_services.client_koppelen(
-                client=client,
-                versie=form.cleaned_data["versie"],
-                nummer=form.cleaned_data["nummer"],
-                voorziening=request.voorziening,
-                gebruiker=request.user,
-            )
-        except RijksregisterUnavailable:
-            form.add_error(None, REGISTER_ONBEREIKBAAR)
-        except ValidationError as error:
-            form.add_error("nummer", error.messages)
-        except Conflict as conflict:
-            return conflict_response(request, conflict)
-        else:
-            messages.success(request, "Het kind werd gekoppeld aan zijn rijksregisternummer.")
-            return redirect(client)
-    return render(
-        request,
-        "dossiers/client_koppelen.html",
-        {
-            "form": form,
-            "client": client,
-            "breadcrumbs": crumbs(
-                (str(client), client.get_absolute_url()), ("Wijzigen via rijksregisternummer", "")
-            ),
-        },
-    )
-
-
-@medewerker_required
-@require_POST
-def context_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
-    client = selectors.client_get(pk=pk)
-    form = ContextPersoonForm(request.POST)
-    if form.is_valid():
-        client_services.context_persoon_add(
-            client=client,
-            voorziening=request.voorziening,
-            gebruiker=request.user,
-            **form.cleaned_data,
-        )
-        messages.success(request, "De persoon werd toegevoegd aan de cliëntcontext.")
-        return redirect(client)
-    return _client_page(request, client, form)
-
-
-@medewerker_required
-@require_http_methods(["GET", "POST"])
-def context_verwijderen(request: HttpRequest, pk: int, persoon_pk: int) -> HttpResponse:
-    client = selectors.client_get(pk=pk)
-    persoon = get_object_or_404(ContextPersoon, pk=persoon_pk, client=client)
-    error = None
-    if request.method == "POST":
-        try:
-            client_services.context_persoon_remove(
-                persoon=persoon,
-                voorziening=request.voorziening,
-                gebruiker=request.user,
-                bevestigd=request.POST.get("bevestigd") == "ja",
-            )
-        except ValidationError as exc:
-            error = exc.messages[0]
-        else:
-            messages.success(request, f"{persoon} werd verwijderd uit de cliëntcontext.")
-            return redirect(client)
-    return render(
-        request,
-        "dossiers/context_verwijderen.html",
-        {
-            "client": client,
-            "persoon": persoon,
-            "door_ander": persoon.toegevoegd_door_id != request.user.pk,
-            "error": error,
-            "breadcrumbs": crumbs(
-                (str(client), client.get_absolute_url()), ("Persoon verwijderen", "")
-            ),
-        },
-    )
-
-
-# --- Dossiers -------------------------------------------------------------------------------
-
-
 @medewerker_required
 @require_http_methods(["GET", "POST"])
 def dossier_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
@@ -370,7 +91,7 @@ def dossier_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
                 aanmelding=form.aanmelding_values,
             )
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            add_service_errors(form, error)
         else:
             messages.success(request, f"Dossier {dossier.code} werd aangemaakt.")
             return redirect(dossier)
@@ -422,16 +143,13 @@ def aanmelding_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             dossier_services.aanmelding_update(
-                aanmelding=aanmelding,
+                dossier_pk=dossier.pk,
                 versie=form.cleaned_data["versie"],
                 data=form.aanmelding_values,
                 gebruiker=request.user,
             )
-        except Conflict as conflict:
-            return conflict_response(request, conflict)
         except ValidationError as error:
-            for name, errors in error.message_dict.items():
-                form.add_error(name if name in form.fields else None, errors)
+            add_service_errors(form, error)
         else:
             messages.success(request, "De aanmelding werd gewijzigd.")
             return redirect(dossier)
@@ -476,8 +194,6 @@ def dossier_verwijderen(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         try:
             code = dossier_services.dossier_delete(pk=pk, gebruiker=request.user)
-        except Conflict as conflict:
-            return conflict_response(request, conflict)
         except ValidationError as error:
             messages.error(request, error.messages[0])
             return redirect("dossiers:dossier_detail", pk=pk)

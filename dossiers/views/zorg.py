@@ -6,8 +6,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from binc.access import medewerker_required
 from binc.concurrency import Conflict
-from binc.tenancy import medewerker_required
+from binc.forms import add_service_errors
 from dossiers import selectors
 from dossiers.constants import BESLISSING_WEG, DossierStatus
 from dossiers.forms import (
@@ -20,8 +21,9 @@ from dossiers.forms import (
 )
 from dossiers.models import Beslissing, Schakeling
 from dossiers.services import afsluiten as afsluit_services
-from dossiers.services import zorg as zorg_services
-from dossiers.views.common import conflict_response, crumbs
+from dossiers.services import beslissingen as beslissing_services
+from dossiers.services import schakelingen as schakeling_services
+from dossiers.views.common import crumbs
 
 METHODS = ["GET", "POST"]
 
@@ -53,14 +55,14 @@ def beslissing_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         values = {k: v for k, v in form.cleaned_data.items() if k != "modules"}
         try:
-            zorg_services.beslissing_create(
+            beslissing_services.beslissing_create(
                 dossier_pk=dossier.pk,
                 gebruiker=request.user,
                 modules=list(form.cleaned_data["modules"]),
                 **values,
             )
         except ValidationError as error:
-            _field_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "De beslissing werd toegevoegd.")
             if not Schakeling.objects.filter(dossier=dossier).exists():
@@ -78,7 +80,7 @@ def beslissing_wijzigen(request: HttpRequest, pk: int, beslissing_pk: int) -> Ht
     dossier = selectors.dossier_get(pk=pk)
     beslissing = Beslissing.objects.filter(pk=beslissing_pk, dossier=dossier).first()
     if beslissing is None:
-        return conflict_response(request, Conflict(BESLISSING_WEG))
+        raise Conflict(BESLISSING_WEG)
     form = BeslissingWijzigenForm(
         _data(request),
         instance=beslissing,
@@ -88,17 +90,15 @@ def beslissing_wijzigen(request: HttpRequest, pk: int, beslissing_pk: int) -> Ht
     if request.method == "POST" and form.is_valid():
         values = {k: v for k, v in form.cleaned_data.items() if k not in {"modules", "versie"}}
         try:
-            zorg_services.beslissing_update(
+            beslissing_services.beslissing_update(
                 beslissing_pk=beslissing.pk,
                 versie=form.cleaned_data["versie"],
                 gebruiker=request.user,
                 modules=list(form.cleaned_data["modules"]),
                 **values,
             )
-        except Conflict as conflict:
-            return conflict_response(request, conflict)
         except ValidationError as error:
-            _field_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, "De beslissing werd gewijzigd.")
             return redirect(dossier)
@@ -113,9 +113,9 @@ def beslissing_verwijderen(request: HttpRequest, pk: int, beslissing_pk: int) ->
     dossier = selectors.dossier_get(pk=pk)
     if request.method == "POST":
         try:
-            zorg_services.beslissing_delete(beslissing_pk=beslissing_pk, gebruiker=request.user)
-        except Conflict as conflict:
-            return conflict_response(request, conflict)
+            beslissing_services.beslissing_delete(
+                beslissing_pk=beslissing_pk, gebruiker=request.user
+            )
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:
@@ -134,14 +134,6 @@ def beslissing_verwijderen(request: HttpRequest, pk: int, beslissing_pk: int) ->
             "breadcrumbs": _trail(dossier, "Beslissing verwijderen"),
         },
     )
-
-
-def _field_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 # --- Schakelingen ------------------------------------------------------------------------------
@@ -168,21 +160,19 @@ def _schakeling_page(request, dossier, form, *, beslissing, vorige, titel, warni
 
 
 def _schakeling_submit(request, dossier, form, *, save, gedaan: str, **page) -> HttpResponse:
-    """Save through the service. Warnings come back to be confirmed (nothing saved yet), a lost
-    race gets the manual's page, rule violations appear at their fields."""
+    """Save through the service. Warnings come back to be confirmed (nothing saved yet), rule
+    violations appear at their fields; a lost race gets the manual's page (ConflictMiddleware)."""
     warnings: list[str] = []
     if request.method == "POST" and form.is_valid():
         try:
             result = save(form.invoer(), form.cleaned_data["bevestigd"])
-        except Conflict as conflict:
-            return conflict_response(request, conflict)
         except ValidationError as error:
-            form.add_service_errors(error)
+            add_service_errors(form, error, aliases=form.ERROR_ALIASES)
         else:
-            if not isinstance(result, list):
-                messages.success(request, f"{result} werd {gedaan}.")
+            if not result.te_bevestigen:
+                messages.success(request, f"{result.object} werd {gedaan}.")
                 return redirect(dossier)
-            warnings = result
+            warnings = list(result.waarschuwingen)
     return _schakeling_page(request, dossier, form, warnings=warnings, **page)
 
 
@@ -191,11 +181,11 @@ def _schakeling_submit(request, dossier, form, *, save, gedaan: str, **page) -> 
 def schakeling_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     """'Toevoegen schakeling' under the latest beslissing; the previous one is closed first."""
     dossier = selectors.dossier_get(pk=pk)
-    beslissing = zorg_services.laatste_beslissing(dossier)
+    beslissing = selectors.laatste_beslissing(dossier)
     if beslissing is None:
         messages.error(request, "Voeg eerst een beslissing toe.")
         return redirect("dossiers:beslissing_nieuw", pk=dossier.pk)
-    vorige = zorg_services.laatste_schakeling(dossier)
+    vorige = selectors.laatste_schakeling(dossier)
     if request.method == "GET" and vorige is not None and vorige.einddatum is None:
         return redirect("dossiers:vorige_afsluiten", pk=dossier.pk)
     if request.method == "POST":
@@ -205,7 +195,7 @@ def schakeling_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
         beslissing_pk = int(posted) if posted.isdigit() else beslissing.pk
     else:
         beslissing_pk = beslissing.pk
-    mogelijk = zorg_services.verlenging_mogelijk(beslissing, vorige)
+    mogelijk = schakeling_services.verlenging_mogelijk(beslissing, vorige)
     initial = {"begindatum": vorige.einddatum} if vorige and vorige.einddatum else {}
     form = SchakelingForm(
         _data(request), dossier=dossier, verlenging_mogelijk=mogelijk, initial=initial
@@ -219,7 +209,7 @@ def schakeling_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
         beslissing=beslissing,
         vorige=vorige,
         titel=titel,
-        save=lambda invoer, bevestigd: zorg_services.schakeling_add(
+        save=lambda invoer, bevestigd: schakeling_services.schakeling_add(
             dossier_pk=dossier.pk,
             beslissing_pk=beslissing_pk,
             invoer=invoer,
@@ -234,23 +224,21 @@ def schakeling_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 def vorige_afsluiten(request: HttpRequest, pk: int) -> HttpResponse:
     """'Afsluiten vorig hulpaanbod' (000 §4.2.2)."""
     dossier = selectors.dossier_get(pk=pk)
-    vorige = zorg_services.laatste_schakeling(dossier)
+    vorige = selectors.laatste_schakeling(dossier)
     if vorige is None or vorige.einddatum is not None:
         return redirect("dossiers:schakeling_nieuw", pk=dossier.pk)
     form = EinddatumForm(_data(request), initial={"versie": vorige.versie})
     if form.is_valid():
         try:
-            zorg_services.schakeling_einddatum_set(
+            schakeling_services.schakeling_einddatum_set(
                 schakeling_pk=vorige.pk,
                 dossier_pk=dossier.pk,
                 versie=form.cleaned_data["versie"],
                 einddatum=form.cleaned_data["einddatum"],
                 gebruiker=request.user,
             )
-        except Conflict as conflict:
-            return conflict_response(request, conflict)
         except ValidationError as error:
-            _field_errors(form, error)
+            add_service_errors(form, error)
         else:
             return redirect("dossiers:schakeling_nieuw", pk=dossier.pk)
     return render(
@@ -285,7 +273,7 @@ def schakeling_wijzigen(request: HttpRequest, pk: int, schakeling_pk: int) -> Ht
         beslissing=schakeling.beslissing,
         vorige=None,
         titel=f"Wijzigen {schakeling.get_soort_display()}",
-        save=lambda invoer, bevestigd: zorg_services.schakeling_update(
+        save=lambda invoer, bevestigd: schakeling_services.schakeling_update(
             schakeling_pk=schakeling.pk,
             dossier_pk=dossier.pk,
             versie=form.cleaned_data["versie"],
@@ -302,11 +290,9 @@ def schakeling_verwijderen(request: HttpRequest, pk: int, schakeling_pk: int) ->
     dossier = selectors.dossier_get(pk=pk)
     if request.method == "POST":
         try:
-            zorg_services.schakeling_delete(
+            schakeling_services.schakeling_delete(
                 schakeling_pk=schakeling_pk, dossier_pk=dossier.pk, gebruiker=request.user
             )
-        except Conflict as conflict:
-            return conflict_response(request, conflict)
         except ValidationError as error:
             messages.error(request, error.messages[0])
         else:
@@ -341,16 +327,13 @@ def dossier_afsluiten(request: HttpRequest, pk: int) -> HttpResponse:
     ontbrekend = afsluit_services.afsluiten_ontbrekend(dossier)
     warnings = afsluit_services.afsluiten_waarschuwingen(dossier)
     if form.is_valid():
-        try:
-            result = afsluit_services.dossier_afsluiten(
-                dossier_pk=dossier.pk, gebruiker=request.user, bevestigd=True
-            )
-        except Conflict as conflict:
-            return conflict_response(request, conflict)
-        if result is None:
+        result = afsluit_services.dossier_afsluiten(
+            dossier_pk=dossier.pk, gebruiker=request.user, bevestigd=True
+        )
+        if result.afgesloten:
             messages.success(request, f"Dossier {dossier.code} werd afgesloten.")
             return redirect(dossier)
-        ontbrekend = result
+        ontbrekend = result.ontbrekend
     return render(
         request,
         "dossiers/afsluiten.html",
@@ -370,12 +353,10 @@ def dossier_heropenen(request: HttpRequest, pk: int) -> HttpResponse:
     dossier = selectors.dossier_get(pk=pk)
     try:
         outcome = afsluit_services.dossier_heropenen(dossier_pk=dossier.pk, gebruiker=request.user)
-    except Conflict as conflict:
-        return conflict_response(request, conflict)
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
-        if outcome == "heropend":
+        if outcome == afsluit_services.Heropenuitkomst.HEROPEND:
             messages.success(request, "Het dossier werd heropend.")
         else:
             messages.info(

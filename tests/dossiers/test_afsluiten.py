@@ -7,9 +7,10 @@ from django.urls import reverse
 
 from binc.concurrency import Conflict
 from binc.tenancy import all_voorzieningen, voorziening_context
+from dossiers import selectors
 from dossiers.constants import AL_OPEN_DOSSIER, AanvraagStatus, DossierStatus
 from dossiers.models import Dossier, HeropenAanvraag
-from dossiers.services import afsluiten, zorg
+from dossiers.services import afsluiten
 from tests.conftest import logged_in_client
 from tests.dossiers.factories import DossierFactory
 from tests.dossiers.zorg_helpers import D, add, beslissing
@@ -38,7 +39,7 @@ def test_closing_lists_what_is_missing_with_links(omgeving):
     html = client.get(reverse("dossiers:dossier_afsluiten", args=[dossier.pk])).content.decode()
     assert "heeft nog geen einddatum" in html
     assert reverse("dossiers:schakeling_wijzigen", args=[dossier.pk, s.pk]) in html
-    assert _close(dossier, gebruiker)  # something is still missing: not closed
+    assert _close(dossier, gebruiker).ontbrekend  # something is still missing: not closed
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.OPEN
 
@@ -54,7 +55,9 @@ def test_schakeling_ending_in_the_future_blocks_closing(omgeving):
         TODAY + datetime.timedelta(days=3),
         codes=("BEGBJB02",),
     )
-    assert any("eindigt pas in de toekomst" in o.tekst for o in _close(dossier, gebruiker))
+    assert any(
+        "eindigt pas in de toekomst" in o.tekst for o in _close(dossier, gebruiker).ontbrekend
+    )
 
 
 @pytest.fixture
@@ -83,8 +86,11 @@ def test_closing_a_complete_dossier(omgeving, afgerond):
 def test_beslissing_without_schakeling_is_a_warning_not_a_block(omgeving, afgerond):
     _, gebruiker, dossier = omgeving
     beslissing(dossier, gebruiker, begin=TODAY - datetime.timedelta(days=3), codes=("BEGBJB02",))
-    assert any("heeft geen schakeling" in w for w in _close(dossier, gebruiker, bevestigd=False))
-    assert _close(dossier, gebruiker, bevestigd=True) is None
+    assert any(
+        "heeft geen schakeling" in w
+        for w in _close(dossier, gebruiker, bevestigd=False).waarschuwingen
+    )
+    assert _close(dossier, gebruiker, bevestigd=True).afgesloten
 
 
 def test_closing_twice_gets_the_manuals_message(omgeving, afgerond):
@@ -216,7 +222,7 @@ def test_dossier_with_care_cannot_be_deleted(omgeving, afgerond):
         reverse("dossiers:dossier_verwijderen", args=[dossier.pk]), follow=True
     )
     assert "bevat nog beslissingen of schakelingen" in response.content.decode()
-    assert zorg.laatste_beslissing(dossier) is not None
+    assert selectors.laatste_beslissing(dossier) is not None
 
 
 @pytest.fixture
@@ -236,10 +242,10 @@ def test_1g1p_has_no_beslissingen_and_closes_on_its_parameters_alone(ggp):
         beslissing(dossier, gebruiker)
     html = logged_in_client(gebruiker, voorziening).get(dossier.get_absolute_url()).content.decode()
     assert "Beslissingen en schakelingen" not in html
-    missing = _close(dossier, gebruiker)
+    missing = _close(dossier, gebruiker).ontbrekend
     assert {o.tekst.split(":")[0] for o in missing} == {"Gezinssituatie", "Trajectinformatie"}
     registreer_volledig(dossier, gebruiker)
-    assert _close(dossier, gebruiker) is None
+    assert _close(dossier, gebruiker).afgesloten
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.AFGESLOTEN
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from binc.concurrency import Conflict
 from binc.constants import Organisatietype
 from binc.tenancy import voorziening_context
+from dossiers import rules, selectors
 from dossiers.constants import (
     BESLISSING_WEG,
     EINDIGT_IN_VERWERKT_JAAR,
@@ -19,10 +20,9 @@ from dossiers.constants import (
     SchakelingSoort,
     WijzigingActie,
 )
-from dossiers.models import Schakeling, SchakelingWijziging
-from dossiers.services import zorg
-from dossiers.services.zorg import ModuleKeuze
-from kwartaal.models import VerwerktJaar
+from dossiers.models import Schakeling, SchakelingWijziging, VerwerktJaar
+from dossiers.rules import ModuleKeuze
+from dossiers.services import beslissingen, schakelingen
 from tests.binc.factories import (
     MedewerkerFactory,
     ModuleFactory,
@@ -67,15 +67,15 @@ def test_beslissing_with_schakelingen_cannot_be_deleted(omgeving):
     b = beslissing(dossier, gebruiker)
     add(dossier, gebruiker, b, D(2026, 1, 5))
     with pytest.raises(ValidationError, match="geen schakelingen aan gekoppeld"):
-        zorg.beslissing_delete(beslissing_pk=b.pk, gebruiker=gebruiker)
+        beslissingen.beslissing_delete(beslissing_pk=b.pk, gebruiker=gebruiker)
 
 
 def test_beslissing_deleted_meanwhile_gets_the_manuals_message(omgeving):
     _, gebruiker, dossier = omgeving
     b = beslissing(dossier, gebruiker)
-    zorg.beslissing_delete(beslissing_pk=b.pk, gebruiker=gebruiker)
+    beslissingen.beslissing_delete(beslissing_pk=b.pk, gebruiker=gebruiker)
     with pytest.raises(Conflict, match=BESLISSING_WEG):
-        zorg.schakeling_add(
+        schakelingen.schakeling_add(
             dossier_pk=dossier.pk,
             beslissing_pk=b.pk,
             invoer=invoer(D(2026, 1, 5)),
@@ -148,7 +148,7 @@ def test_only_the_most_recent_schakeling_is_editable_and_deletable(omgeving):
     first = add(dossier, gebruiker, b, D(2026, 1, 5), D(2026, 3, 1))
     add(dossier, gebruiker, b, D(2026, 3, 1))
     with pytest.raises(Conflict, match="niet de meest recente schakeling"):
-        zorg.schakeling_update(
+        schakelingen.schakeling_update(
             schakeling_pk=first.pk,
             dossier_pk=dossier.pk,
             versie=first.versie,
@@ -157,7 +157,9 @@ def test_only_the_most_recent_schakeling_is_editable_and_deletable(omgeving):
             bevestigd=True,
         )
     with pytest.raises(Conflict, match=NIET_MEEST_RECENTE_SCHAKELING):
-        zorg.schakeling_delete(schakeling_pk=first.pk, dossier_pk=dossier.pk, gebruiker=gebruiker)
+        schakelingen.schakeling_delete(
+            schakeling_pk=first.pk, dossier_pk=dossier.pk, gebruiker=gebruiker
+        )
 
 
 def test_verlenging_copies_modules_and_detail_under_a_new_beslissing(omgeving):
@@ -172,7 +174,7 @@ def test_verlenging_copies_modules_and_detail_under_a_new_beslissing(omgeving):
         keuzes=[ModuleKeuze(m("OBBJB01"), ob_vorm="ontheming")],
     )
     b2 = beslissing(dossier, gebruiker, begin=D(2026, 6, 1))
-    assert zorg.verlenging_mogelijk(b2, zorg.laatste_schakeling(dossier))
+    assert schakelingen.verlenging_mogelijk(b2, selectors.laatste_schakeling(dossier))
 
     verlenging = add(dossier, gebruiker, b2, D(2026, 6, 1), codes=("BEGBJB02",), verlenging=True)
 
@@ -242,23 +244,26 @@ def test_verzekerd_aanbod_with_crisismeldpunt_and_the_aanmelder_then_stays(omgev
 
 def warnings_for(dossier, gebruiker, b, codes, begin=None, **extra):
     begin = begin or D(2026, 1, 5)
-    vorige = zorg.laatste_schakeling(dossier)
-    return zorg.schakeling_waarschuwingen(
-        dossier, invoer(begin, codes=codes, **extra), voor=vorige, zelfde=False
+    vorige = selectors.laatste_schakeling(dossier)
+    return rules.waarschuwingen(
+        selectors.dossier_feiten(dossier),
+        invoer(begin, codes=codes, **extra),
+        voor=selectors.schakeling_invoer(vorige) if vorige else None,
+        zelfde=False,
     )
 
 
 def test_several_verblijf_modules_warn_and_save_only_after_confirmation(omgeving):
     _, gebruiker, dossier = omgeving
     b = beslissing(dossier, gebruiker)
-    result = zorg.schakeling_add(
+    result = schakelingen.schakeling_add(
         dossier_pk=dossier.pk,
         beslissing_pk=b.pk,
         invoer=invoer(D(2026, 1, 5), codes=("VBFBJB04", "VBFBJB16")),
         gebruiker=gebruiker,
         bevestigd=False,
     )
-    assert any("meerdere verblijfsmodules" in w for w in result)
+    assert any("meerdere verblijfsmodules" in w for w in result.waarschuwingen)
     assert not Schakeling.objects.exists()
     add(dossier, gebruiker, b, D(2026, 1, 5), codes=("VBFBJB04", "VBFBJB16"))
 
@@ -293,7 +298,7 @@ def test_change_history_records_create_change_and_delete_with_before_and_after(o
     _, gebruiker, dossier = omgeving
     b = beslissing(dossier, gebruiker)
     s = add(dossier, gebruiker, b, D(2026, 1, 5), codes=("VBFBJB04",))
-    zorg.schakeling_update(
+    schakelingen.schakeling_update(
         schakeling_pk=s.pk,
         dossier_pk=dossier.pk,
         versie=s.versie,
@@ -301,7 +306,7 @@ def test_change_history_records_create_change_and_delete_with_before_and_after(o
         gebruiker=gebruiker,
         bevestigd=True,
     )
-    zorg.schakeling_delete(schakeling_pk=s.pk, dossier_pk=dossier.pk, gebruiker=gebruiker)
+    schakelingen.schakeling_delete(schakeling_pk=s.pk, dossier_pk=dossier.pk, gebruiker=gebruiker)
 
     history = list(SchakelingWijziging.objects.filter(schakeling_id=s.pk))
     assert [h.actie for h in history] == [
@@ -366,7 +371,7 @@ def test_schakeling_ending_in_a_processed_year_cannot_change(omgeving, verwerkt_
     s = add(dossier, gebruiker, verwerkt_2025, D(2025, 2, 1), D(2025, 11, 30))
     _process(2025)
     with pytest.raises(ValidationError, match=EINDIGT_IN_VERWERKT_JAAR):
-        zorg.schakeling_update(
+        schakelingen.schakeling_update(
             schakeling_pk=s.pk,
             dossier_pk=dossier.pk,
             versie=s.versie,
@@ -383,7 +388,7 @@ def test_schakeling_starting_in_a_processed_year_only_changes_its_end_after_that
     s = add(dossier, gebruiker, verwerkt_2025, D(2025, 2, 1))
     _process(2025)
     with pytest.raises(ValidationError, match=START_IN_VERWERKT_JAAR):
-        zorg.schakeling_update(
+        schakelingen.schakeling_update(
             schakeling_pk=s.pk,
             dossier_pk=dossier.pk,
             versie=s.versie,
@@ -392,7 +397,7 @@ def test_schakeling_starting_in_a_processed_year_only_changes_its_end_after_that
             bevestigd=True,
         )
     with pytest.raises(ValidationError, match="na het laatste verwerkte jaar"):
-        zorg.schakeling_update(
+        schakelingen.schakeling_update(
             schakeling_pk=s.pk,
             dossier_pk=dossier.pk,
             versie=s.versie,
@@ -400,7 +405,7 @@ def test_schakeling_starting_in_a_processed_year_only_changes_its_end_after_that
             gebruiker=gebruiker,
             bevestigd=True,
         )
-    zorg.schakeling_update(
+    schakelingen.schakeling_update(
         schakeling_pk=s.pk,
         dossier_pk=dossier.pk,
         versie=s.versie,
@@ -417,7 +422,7 @@ def test_no_verlenging_when_the_previous_ends_in_a_processed_year(omgeving, verw
     add(dossier, gebruiker, verwerkt_2025, D(2025, 2, 1), D(2025, 12, 31))
     _process(2025)
     nieuw = beslissing(dossier, gebruiker, begin=D(2026, 1, 1))
-    assert not zorg.verlenging_mogelijk(nieuw, zorg.laatste_schakeling(dossier))
+    assert not schakelingen.verlenging_mogelijk(nieuw, selectors.laatste_schakeling(dossier))
     with pytest.raises(ValidationError, match="Een verlenging is hier niet mogelijk."):
         add(dossier, gebruiker, nieuw, D(2026, 1, 1), verlenging=True)
 
@@ -427,7 +432,9 @@ def test_schakeling_starting_in_a_processed_year_cannot_be_deleted(omgeving, ver
     s = add(dossier, gebruiker, verwerkt_2025, D(2025, 2, 1))
     _process(2025)
     with pytest.raises(ValidationError, match="kan niet worden verwijderd"):
-        zorg.schakeling_delete(schakeling_pk=s.pk, dossier_pk=dossier.pk, gebruiker=gebruiker)
+        schakelingen.schakeling_delete(
+            schakeling_pk=s.pk, dossier_pk=dossier.pk, gebruiker=gebruiker
+        )
     html = logged_in_client(gebruiker, voorziening).get(dossier.get_absolute_url()).content.decode()
     assert START_IN_VERWERKT_JAAR in html
 

@@ -4,8 +4,9 @@ import datetime
 
 from binc.models import Module
 from dossiers.models import Schakeling
-from dossiers.services import zorg
-from dossiers.services.zorg import ModuleKeuze, SchakelingInvoer
+from dossiers.rules import ModuleKeuze, SchakelingInvoer
+from dossiers.services.beslissingen import beslissing_create
+from dossiers.services.schakelingen import schakeling_add
 
 D = datetime.date
 
@@ -16,7 +17,7 @@ def m(code: str) -> Module:
 
 def beslissing(dossier, gebruiker, begin=None, codes=("VBFBJB04",)):
     begin = begin or D(2026, 1, 5)
-    return zorg.beslissing_create(
+    return beslissing_create(
         dossier_pk=dossier.pk, gebruiker=gebruiker, modules=[m(c) for c in codes],
         begindatum=begin, verwijzingsgrond="vrijwillig", gemandateerde_voorziening="geen",
     )  # fmt: skip
@@ -28,9 +29,9 @@ def invoer(begin, einde=None, codes=("BEGBJB02",), **extra):
 
 
 def add(dossier, gebruiker, b, begin, einde=None, codes=("BEGBJB02",), **extra):
-    result = zorg.schakeling_add(
+    result = schakeling_add(
         dossier_pk=dossier.pk, beslissing_pk=b.pk, invoer=invoer(begin, einde, codes, **extra),
         gebruiker=gebruiker, bevestigd=True,
     )  # fmt: skip
-    assert isinstance(result, Schakeling), result
-    return result
+    assert isinstance(result.object, Schakeling), result
+    return result.object

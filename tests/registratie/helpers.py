@@ -1,7 +1,8 @@
 import random
 
 from registratie import demo
-from registratie.selectors import soorten, velden
+from registratie.schema import velden
+from registratie.selectors import soorten
 from registratie.services import registratie_opslaan
 
 
@@ -15,5 +16,5 @@ def registreer_volledig(dossier, gebruiker) -> None:
             values["datum_eerste_gesprek"] = dossier.aangemaakt_op.date()
         values = {k: v for k, v in values.items() if k in velden(soort, organisatietype)}
         registratie_opslaan(
-            dossier=dossier, soort=soort, versie=0, values=values, gebruiker=gebruiker
+            dossier_pk=dossier.pk, soort=soort, versie=0, values=values, gebruiker=gebruiker
         )

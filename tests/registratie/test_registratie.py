@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from binc.constants import Organisatietype
+from binc.dates import add_months
 from binc.tenancy import voorziening_context
 from dossiers.constants import BrStatus
 from dossiers.services import afsluiten
@@ -18,7 +19,6 @@ from registratie.models import (
     Geopend,
     Trajectinformatie,
 )
-from registratie.selectors import add_months
 from registratie.services import registratie_opslaan
 from tests.binc.factories import MedewerkerFactory, VoorzieningFactory
 from tests.conftest import logged_in_client
@@ -113,7 +113,7 @@ def _br(voorziening, gebruiker, dossier, **values):
     with voorziening_context(voorziening):
         instance = Beginregistratie.objects.filter(dossier=dossier).first()
         return registratie_opslaan(
-            dossier=dossier,
+            dossier_pk=dossier.pk,
             soort="begin",
             versie=instance.versie if instance else 0,
             values={**complete, **values},

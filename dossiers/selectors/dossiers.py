@@ -5,7 +5,7 @@ import datetime
 import string
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import Left, Upper
 from django.http import Http404
 from django.utils import timezone
@@ -14,18 +14,9 @@ from binc.errors import PublicNotFound
 from binc.models import Gebruiker
 from binc.tenancy import active_voorziening
 from dossiers.constants import DOSSIER_WEG, DossierStatus
-from dossiers.models import Beslissing, Client, ClientToegang, ContextPersoon, Dossier, Schakeling
-from kwartaal.selectors import verwerkte_jaren
+from dossiers.models import Client, ClientToegang, ContextPersoon, Dossier
 
 LETTERS = list(string.ascii_uppercase)
-
-
-@dataclass(frozen=True)
-class Ontbrekend:
-    """Something that keeps a dossier from closing, and where to fix it."""
-
-    tekst: str
-    url: str
 
 
 class DossierGone(PublicNotFound):
@@ -172,32 +163,3 @@ def colleague_get(*, pk: int) -> Gebruiker:
     if colleague is None:
         raise Http404("Collega niet gevonden.")
     return colleague
-
-
-@dataclass
-class Zorg:
-    """The dossier's beslissingen, latest on top, each with its schakelingen, latest on top."""
-
-    beslissingen: list
-    laatste_schakeling_id: int | None
-    laatste_beslissing_id: int | None
-    verwerkt: set[int]
-
-
-def dossier_zorg(*, dossier: Dossier) -> Zorg:
-    schakelingen = Schakeling.objects.order_by("-begindatum", "-id").prefetch_related(
-        "modules__module", "pleegzorgers"
-    )
-    beslissingen = list(
-        Beslissing.objects.filter(dossier=dossier)
-        .order_by(*Beslissing._meta.ordering)
-        .prefetch_related("modules", Prefetch("schakelingen", queryset=schakelingen))
-    )
-    alle = [s for b in beslissingen for s in b.schakelingen.all()]
-    laatste = max(alle, key=lambda s: (s.begindatum, s.pk), default=None)
-    return Zorg(
-        beslissingen=beslissingen,
-        laatste_schakeling_id=laatste.pk if laatste else None,
-        laatste_beslissing_id=beslissingen[0].pk if beslissingen else None,
-        verwerkt=verwerkte_jaren(),
-    )

@@ -1,0 +1,57 @@
+"""Who may use a voorziening's screens: the request side of tenancy. The middleware activates
+the voorziening the medewerker chose (``binc.tenancy`` scopes every query to it) and
+``medewerker_required`` guards the views of a voorziening's data."""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from binc.models import Voorziening
+from binc.selectors import voorzieningen_of
+from binc.tenancy import SESSION_KEY, voorziening_context
+
+
+class VoorzieningMiddleware:
+    """Activates the voorziening the logged-in medewerker chose, for the whole request.
+
+    The choice lives in the session and is checked against the medewerker's active memberships
+    on every request, so a removed membership takes effect at once.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.voorziening = self._voorziening(request)
+        with voorziening_context(request.voorziening):
+            return self.get_response(request)
+
+    @staticmethod
+    def _voorziening(request: HttpRequest) -> Voorziening | None:
+        voorziening_id = request.session.get(SESSION_KEY)
+        if voorziening_id is None or not request.user.is_authenticated:
+            return None
+        return voorzieningen_of(gebruiker=request.user).filter(pk=voorziening_id).first()
+
+
+def activate_for_session(request: HttpRequest, voorziening: Voorziening) -> None:
+    request.session[SESSION_KEY] = voorziening.pk
+    request.voorziening = voorziening
+
+
+def medewerker_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Views of a voorziening's data: a logged-in medewerker with an active voorziening."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if request.voorziening is None:
+            return redirect("binc:kies_voorziening")
+        return view(request, *args, **kwargs)
+
+    return wrapper

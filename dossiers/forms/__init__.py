@@ -1,0 +1,61 @@
+"""The dossiers app's forms, by screen."""
+
+from dossiers.forms.clients import (
+    ClientExtraForm,
+    ClientWijzigenForm,
+    ContextPersoonForm,
+    KoppelenForm,
+    OngeborenForm,
+    RijksregisterZoekForm,
+)
+from dossiers.forms.common import (
+    JA_NEE,
+    ONGELDIG_NUMMER,
+    DateInput,
+    JaNeeField,
+    VersieForm,
+    rijksregisternummer_clean,
+)
+from dossiers.forms.dossiers import (
+    AanmeldingForm,
+    AanmeldingWijzigenForm,
+    DossierZoekForm,
+    OverdragenForm,
+)
+from dossiers.forms.zorg import (
+    PLEEGZORGER_ONVOLLEDIG,
+    AfsluitenForm,
+    BeslissingForm,
+    BeslissingWijzigenForm,
+    EinddatumForm,
+    ModuleChoiceField,
+    SchakelingForm,
+    schakeling_initial,
+)
+
+__all__ = [
+    "JA_NEE",
+    "ONGELDIG_NUMMER",
+    "PLEEGZORGER_ONVOLLEDIG",
+    "AanmeldingForm",
+    "AanmeldingWijzigenForm",
+    "AfsluitenForm",
+    "BeslissingForm",
+    "BeslissingWijzigenForm",
+    "ClientExtraForm",
+    "ClientWijzigenForm",
+    "ContextPersoonForm",
+    "DateInput",
+    "DossierZoekForm",
+    "EinddatumForm",
+    "JaNeeField",
+    "KoppelenForm",
+    "ModuleChoiceField",
+    "OngeborenForm",
+    "OverdragenForm",
+    "RijksregisterZoekForm",
+    "SchakelingForm",
+    "VersieForm",
+    "rijksregisternummer_clean",
+    "schakeling_initial",
+]

@@ -1,0 +1,163 @@
+"""The aanmelding, search and transfer (000 §2, §4.1, §6)."""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from binc.models import Voorziening
+from dossiers.constants import (
+    Aanmelder,
+    Hulpfunctie,
+)
+from dossiers.forms.common import DateInput, JaNeeField, VersieForm
+from dossiers.models import Aanmelding
+from dossiers.services.aanmelding import aanmelding_clean, aanmelding_fields, specifieke_choices
+
+
+def _help(name: str) -> str:
+    return Aanmelding._meta.get_field(name).help_text
+
+
+class AanmeldingForm(forms.ModelForm):
+    """The aanmelding as the voorziening's organisatietype asks it (000 §4.1, 001 §5.1)."""
+
+    lopend_dossier = JaNeeField(
+        label="Is dossier een lopend dossier?", help_text=_help("lopend_dossier")
+    )
+    via_toegangspoort = JaNeeField(
+        label="Via toegangspoort (NRTJ)?", help_text=_help("via_toegangspoort")
+    )
+    uitstroom_gi = JaNeeField(
+        label="Uitstroom uit de gemeenschapsinstelling", help_text=_help("uitstroom_gi")
+    )
+    wachtlijst = JaNeeField(
+        label="Staat het aangemelde gezin of een lid van het gezin op een wachtlijst jeugdhulp?",
+        help_text="Zo ja, duid aan voor welke hulp het gezin staat te wachten.",
+    )
+    wachtlijst_functies = forms.MultipleChoiceField(
+        label="Zo ja, voor welke hulp?",
+        choices=Hulpfunctie.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Aanmelding
+        fields = [
+            "uw_referentie", "lopend_dossier", "startdatum_lopend_dossier", "via_toegangspoort",
+            "aanmelder", "aanmelder_andere", "gerechtelijk", "uitstroom_gi",
+            "specifieke_aanmelding", "soort_pleegzorg", "pleegzorgdoelgroep", "provincie",
+            "datum_aanmelding", "wachtlijst", "wachtlijst_functies",
+        ]  # fmt: skip
+        widgets = {
+            "startdatum_lopend_dossier": DateInput,
+            "datum_aanmelding": DateInput,
+            "specifieke_aanmelding": forms.RadioSelect,
+            "soort_pleegzorg": forms.RadioSelect,
+            "pleegzorgdoelgroep": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, voorziening: Voorziening, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.voorziening = voorziening
+        wanted = aanmelding_fields(voorziening)
+        for name in self.Meta.fields:
+            if name not in wanted:
+                del self.fields[name]
+        # Which fields are mandatory depends on other answers: aanmelding_clean decides, so
+        # nothing is marked required by the browser alone.
+        for name in wanted:
+            self.fields[name].required = False
+        if "specifieke_aanmelding" in self.fields:
+            self.fields["specifieke_aanmelding"].choices = specifieke_choices(voorziening)
+        if "aanmelder" in self.fields:
+            self.fields["aanmelder"].choices = [("", "---------"), *Aanmelder.choices]
+        mandatory = {
+            "datum_aanmelding", "aanmelder", "wachtlijst", "via_toegangspoort", "uitstroom_gi",
+            "soort_pleegzorg", "pleegzorgdoelgroep", "provincie",
+        }  # fmt: skip
+        for name in mandatory & set(self.fields):
+            self.fields[name].verplicht = True  # shown with '*' (forms/field.html)
+        # Shown only with the answer they depend on (forms/form.html, static/js/binc.js).
+        show_when = {
+            "startdatum_lopend_dossier": "lopend_dossier=ja",
+            "aanmelder": "via_toegangspoort=nee",
+            "aanmelder_andere": "aanmelder=andere",
+            "gerechtelijk": "aanmelder=crisismeldpunt",
+            "wachtlijst_functies": "wachtlijst=ja",
+        }
+        if "via_toegangspoort" not in self.fields:
+            del show_when["aanmelder"]
+        for name, condition in show_when.items():
+            if name in self.fields:
+                self.fields[name].show_when = condition
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        try:
+            self.aanmelding_values = aanmelding_clean(data, voorziening=self.voorziening)
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                self.add_error(name if name in self.fields else None, messages)
+            return data
+        # The model's constraints are checked on the normalised answers, not the raw input.
+        data.update({k: v for k, v in self.aanmelding_values.items() if k in self.fields})
+        return data
+
+    def summary(self) -> list[tuple[str, str]]:
+        """The saved answers as (question, answer) for the dossier page; unanswered ones and
+        unticked checkboxes are left out."""
+        rows = []
+        for name, field in self.fields.items():
+            value = self.initial.get(name)
+            if value in (None, "", []) or (
+                value is False and isinstance(field, forms.BooleanField)
+            ):
+                continue
+            if isinstance(value, bool):
+                text = "Ja" if value else "Nee"
+            elif isinstance(value, datetime.date):
+                text = f"{value:%d/%m/%Y}"
+            elif isinstance(value, list):
+                text = ", ".join(str(dict(field.choices).get(v, v)) for v in value)
+            elif getattr(field, "choices", None):
+                text = str(dict(field.choices).get(value, value))
+            else:
+                text = str(value)
+            rows.append((str(field.label), text))
+        return rows
+
+
+class AanmeldingWijzigenForm(AanmeldingForm, VersieForm):
+    pass
+
+
+class DossierZoekForm(forms.Form):
+    naam = forms.CharField(label="Naam", required=False, max_length=100)
+    voornaam = forms.CharField(label="Voornaam", required=False, max_length=100)
+    geboortedatum = forms.DateField(label="Geboortedatum", required=False, widget=DateInput)
+    code = forms.CharField(label="Dossiercode", required=False, max_length=30)
+    uw_referentie = forms.CharField(label="Uw referentie", required=False, max_length=100)
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not any(data.values()):
+            raise ValidationError("Vul minstens 1 zoekterm in.")
+        return data
+
+
+class OverdragenForm(forms.Form):
+    dossiers = forms.MultipleChoiceField(
+        label="Dossiers",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Selecteer minstens één dossier om over te dragen."},
+    )
+
+    def __init__(self, *args, dossiers, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["dossiers"].choices = [
+            (str(d.pk), f"{d.client.naam} {d.client.voornaam} – {d.code}") for d in dossiers
+        ]

@@ -1,0 +1,271 @@
+"""Beslissingen, schakelingen and closing (000 §4.2, §9)."""
+
+from django import forms
+
+from binc.constants import Detailvraag, Organisatietype
+from binc.models import Module, Voorziening
+from dossiers.constants import (
+    Aanmelder,
+    BehandelingGerichtOp,
+    OndersteunendeBegeleidingVorm,
+)
+from dossiers.forms.common import DateInput, JaNeeField, VersieForm, rijksregisternummer_clean
+from dossiers.models import Beslissing, Schakeling
+from dossiers.rules import ModuleKeuze, SchakelingInvoer
+
+PLEEGZORGER_ONVOLLEDIG = "Vul voor een pleegzorger zowel het rijksregisternummer als de naam in."
+
+
+class ModuleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.naam} ({obj.code})"
+
+
+def _approved_modules(voorziening: Voorziening):
+    """Modules the voorziening may ever choose; the service checks validity on the date."""
+    return (
+        Module.objects.filter(
+            actief=True,
+            goedkeuringen__voorziening=voorziening,
+            goedkeuringen__actief=True,
+            goedkeuringen__status="Goedgekeurd",
+        )
+        .select_related("typemodule")
+        .order_by("typemodule__naam", "code")
+    )
+
+
+class BeslissingForm(forms.ModelForm):
+    modules = ModuleChoiceField(
+        label="Modulair aanbod",
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=Beslissing._meta.get_field("modules").help_text,
+        error_messages={"required": "Kies minstens één module."},
+    )
+
+    class Meta:
+        model = Beslissing
+        fields = ["begindatum", "modules", "verwijzingsgrond", "gemandateerde_voorziening"]
+        widgets = {
+            "begindatum": DateInput,
+            "verwijzingsgrond": forms.RadioSelect,
+            "gemandateerde_voorziening": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, voorziening: Voorziening, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        queryset = _approved_modules(voorziening)
+        if self.instance.pk:  # modules chosen earlier stay visible even if no longer approved
+            queryset = (queryset | self.instance.modules.all()).distinct()
+        self.fields["modules"].queryset = queryset
+
+
+class BeslissingWijzigenForm(BeslissingForm, VersieForm):
+    pass
+
+
+class SchakelingForm(VersieForm):
+    """Toevoegen/Wijzigen schakeling (000 §4.2). Detail questions appear with their module."""
+
+    begindatum = forms.DateField(
+        label="Begindatum",
+        widget=DateInput,
+        help_text=Schakeling._meta.get_field("begindatum").help_text,
+    )
+    einddatum = forms.DateField(
+        label="Einddatum", required=False, widget=DateInput,
+        help_text=Schakeling._meta.get_field("einddatum").help_text,
+    )  # fmt: skip
+    verlenging = forms.BooleanField(
+        label="Verlenging: hetzelfde hulpaanbod wordt voortgezet onder de nieuwe beslissing",
+        required=False,
+        help_text="De modules, details en pleegzorgers van de vorige schakeling worden "
+        "overgenomen. Vink uit om ze te wijzigen.",
+    )
+    modules = ModuleChoiceField(
+        label="Modules", queryset=None, widget=forms.CheckboxSelectMultiple, required=False,
+        help_text="Alle modules die samen lopen. Verandert er één, dan sluit je deze schakeling af "
+        "en start je een nieuwe.",
+    )  # fmt: skip
+    verzekerd_aanbod = ModuleChoiceField(
+        label="Ingezet als verzekerd aanbod (art. 74)", queryset=None,
+        widget=forms.CheckboxSelectMultiple, required=False,
+        help_text="Enkel bij een aanmelding door het crisismeldpunt.",
+    )  # fmt: skip
+    behandeling_gericht_op = forms.MultipleChoiceField(
+        label="Behandelpleegzorg: de behandeling is gericht op",
+        choices=BehandelingGerichtOp.choices, widget=forms.CheckboxSelectMultiple, required=False,
+    )  # fmt: skip
+    overbruggingszorg = JaNeeField(
+        label="Ondersteunende pleegzorg korte duur: gaat het om overbruggingszorg?", required=False
+    )
+    ob_vorm = forms.ChoiceField(
+        label="Vorm van ondersteunende begeleiding", required=False,
+        choices=[("", "---------"), *OndersteunendeBegeleidingVorm.choices],
+    )  # fmt: skip
+    zwaartepunt_elders = forms.BooleanField(
+        label="Het zwaartepunt van het verblijf ligt elders", required=False,
+        help_text=Schakeling._meta.get_field("zwaartepunt_elders").help_text,
+    )  # fmt: skip
+    uitbetaling_aan_ouders = JaNeeField(
+        label="Overgangsregeling pleegzorgtoeslag: uitbetaling aan ouders?", required=False,
+        help_text=Schakeling._meta.get_field("uitbetaling_aan_ouders").help_text,
+    )  # fmt: skip
+    pleegzorger_1_nummer = forms.CharField(
+        label="Pleegzorger 1: rijksregisternummer", required=False, max_length=20
+    )
+    pleegzorger_1_naam = forms.CharField(
+        label="Pleegzorger 1: naam", required=False, max_length=200
+    )
+    pleegzorger_2_nummer = forms.CharField(
+        label="Pleegzorger 2: rijksregisternummer", required=False, max_length=20
+    )
+    pleegzorger_2_naam = forms.CharField(
+        label="Pleegzorger 2: naam", required=False, max_length=200
+    )
+    bevestigd = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    # The service names the pleegzorgers as one; the form asks them per person.
+    ERROR_ALIASES = {"pleegzorgers": "pleegzorger_1_nummer"}
+
+    def __init__(
+        self, *args, dossier, verlenging_mogelijk: bool = False, nieuw: bool = True, **kwargs
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        if nieuw:
+            del self.fields["versie"]
+        if not verlenging_mogelijk:
+            del self.fields["verlenging"]
+        queryset = _approved_modules(dossier.voorziening)
+        instance_modules = kwargs.get("initial", {}).get("modules", [])
+        if instance_modules:
+            queryset = (
+                queryset | Module.objects.filter(pk__in=[m.pk for m in instance_modules])
+            ).distinct()
+        self.fields["modules"].queryset = queryset
+        self.fields["verzekerd_aanbod"].queryset = queryset
+        if dossier.aanmelding.aanmelder != Aanmelder.CRISISMELDPUNT:
+            del self.fields["verzekerd_aanbod"]
+        if dossier.voorziening.organisatietype == Organisatietype.PLEEGZORG:
+            self.fields["zwaartepunt_elders"].label = "Er is een combinatie met verblijf"
+
+        # Which question shows with which modules comes from the catalogue (000 §4.2.3, §4.2.7).
+        def pks(wanted) -> list[int]:
+            return [m.pk for m in queryset if wanted(m)]
+
+        pleegzorg = pks(lambda m: m.typemodule.pleegzorgers_gevraagd)
+        conditions = {
+            "behandeling_gericht_op": pks(
+                lambda m: m.typemodule.detailvraag == Detailvraag.BEHANDELING_GERICHT_OP
+            ),
+            "overbruggingszorg": pks(lambda m: m.vraagt_overbruggingszorg),
+            "ob_vorm": pks(lambda m: m.typemodule.detailvraag == Detailvraag.OB_VORM),
+            "uitbetaling_aan_ouders": pks(
+                lambda m: m.typemodule.overgangsregeling_pleegzorgtoeslag
+            ),
+        }
+        for n in ("1", "2"):
+            conditions[f"pleegzorger_{n}_nummer"] = pleegzorg
+            conditions[f"pleegzorger_{n}_naam"] = pleegzorg
+        for name, pks in conditions.items():
+            if not pks:
+                del self.fields[name]
+            else:
+                self.fields[name].show_when = "modules=" + "|".join(str(pk) for pk in pks)
+        for name in ("modules", "verzekerd_aanbod", *conditions, "zwaartepunt_elders"):
+            if name in self.fields and "verlenging" in self.fields:
+                self.fields[name].lock_when = "verlenging=on"
+
+    def clean_pleegzorger_1_nummer(self) -> str:
+        value = self.cleaned_data["pleegzorger_1_nummer"].strip()
+        return rijksregisternummer_clean(value) if value else ""
+
+    def clean_pleegzorger_2_nummer(self) -> str:
+        value = self.cleaned_data["pleegzorger_2_nummer"].strip()
+        return rijksregisternummer_clean(value) if value else ""
+
+    def clean(self):
+        data = super().clean()
+        for n in ("1", "2"):
+            nummer, naam = data.get(f"pleegzorger_{n}_nummer"), data.get(f"pleegzorger_{n}_naam")
+            if bool(nummer) != bool(naam) and f"pleegzorger_{n}_nummer" not in self.errors:
+                missing = f"pleegzorger_{n}_naam" if nummer else f"pleegzorger_{n}_nummer"
+                self.add_error(missing, PLEEGZORGER_ONVOLLEDIG)
+        return data
+
+    def invoer(self) -> SchakelingInvoer:
+        data = self.cleaned_data
+        verzekerd = set(data.get("verzekerd_aanbod") or [])
+        keuzes = []
+        for module in data.get("modules") or []:
+            vraag = module.typemodule.detailvraag
+            keuzes.append(
+                ModuleKeuze(
+                    module=module,
+                    verzekerd_aanbod=module in verzekerd,
+                    behandeling_gericht_op=list(data.get("behandeling_gericht_op") or [])
+                    if vraag == Detailvraag.BEHANDELING_GERICHT_OP
+                    else [],
+                    overbruggingszorg=data.get("overbruggingszorg")
+                    if module.vraagt_overbruggingszorg
+                    else None,
+                    ob_vorm=(data.get("ob_vorm") or "") if vraag == Detailvraag.OB_VORM else "",
+                )
+            )
+        pleegzorgers = [
+            (data[f"pleegzorger_{n}_nummer"], data[f"pleegzorger_{n}_naam"].strip())
+            for n in ("1", "2")
+            if data.get(f"pleegzorger_{n}_nummer") and data.get(f"pleegzorger_{n}_naam")
+        ]
+        return SchakelingInvoer(
+            begindatum=data["begindatum"],
+            einddatum=data.get("einddatum"),
+            modules=keuzes,
+            zwaartepunt_elders=data.get("zwaartepunt_elders", False),
+            uitbetaling_aan_ouders=data.get("uitbetaling_aan_ouders"),
+            pleegzorgers=[] if data.get("uitbetaling_aan_ouders") else pleegzorgers,
+            verlenging=data.get("verlenging", False),
+        )
+
+
+def schakeling_initial(schakeling) -> dict:
+    """The form's initial values for an existing schakeling."""
+    modules = [sm.module for sm in schakeling.modules.all()]
+    initial = {
+        "begindatum": schakeling.begindatum,
+        "einddatum": schakeling.einddatum,
+        "modules": modules,
+        "verzekerd_aanbod": [sm.module for sm in schakeling.modules.all() if sm.verzekerd_aanbod],
+        "zwaartepunt_elders": schakeling.zwaartepunt_elders,
+        "uitbetaling_aan_ouders": schakeling.uitbetaling_aan_ouders,
+        "versie": schakeling.versie,
+    }
+    for sm in schakeling.modules.all():
+        if sm.behandeling_gericht_op:
+            initial["behandeling_gericht_op"] = sm.behandeling_gericht_op
+        if sm.overbruggingszorg is not None:
+            initial["overbruggingszorg"] = sm.overbruggingszorg
+        if sm.ob_vorm:
+            initial["ob_vorm"] = sm.ob_vorm
+    for n, pleegzorger in enumerate(schakeling.pleegzorgers.all(), start=1):
+        initial[f"pleegzorger_{n}_nummer"] = pleegzorger.rijksregisternummer
+        initial[f"pleegzorger_{n}_naam"] = pleegzorger.naam
+    return initial
+
+
+class EinddatumForm(VersieForm):
+    einddatum = forms.DateField(
+        label="Einddatum vorige schakeling",
+        widget=DateInput,
+        help_text="De vorige schakeling moet eerst een einddatum hebben. Een schakeling die "
+        "naadloos aansluit, begint op deze einddatum.",
+        error_messages={"required": "Vul de einddatum van de vorige schakeling in."},
+    )
+
+
+class AfsluitenForm(forms.Form):
+    bevestigd = forms.BooleanField(
+        label="Ik bevestig dat ik het dossier wil afsluiten",
+        error_messages={"required": "Bevestig dat je het dossier wil afsluiten."},
+    )

@@ -1,0 +1,58 @@
+"""Reads of the dossiers app: clients and dossiers (`dossiers`) and a dossier's care (`zorg`).
+Views and services import them from here."""
+
+from dossiers.selectors.dossiers import (
+    LETTERS,
+    SORTS,
+    TABS,
+    DossierGone,
+    Overzicht,
+    client_context,
+    client_dossiers,
+    client_get,
+    colleague_get,
+    colleagues_with_open_dossiers,
+    dossier_get,
+    dossier_overview,
+    dossier_search,
+    letters_in_use,
+)
+from dossiers.selectors.zorg import (
+    Zorg,
+    approved_module_ids,
+    dossier_feiten,
+    dossier_start,
+    dossier_zorg,
+    laatste_beslissing,
+    laatste_schakeling,
+    modules_by_pk,
+    schakeling_invoer,
+    verwerkte_jaren,
+)
+
+__all__ = [
+    "LETTERS",
+    "SORTS",
+    "TABS",
+    "DossierGone",
+    "Overzicht",
+    "Zorg",
+    "approved_module_ids",
+    "client_context",
+    "client_dossiers",
+    "client_get",
+    "colleague_get",
+    "colleagues_with_open_dossiers",
+    "dossier_feiten",
+    "dossier_get",
+    "dossier_overview",
+    "dossier_search",
+    "dossier_start",
+    "dossier_zorg",
+    "laatste_beslissing",
+    "laatste_schakeling",
+    "letters_in_use",
+    "modules_by_pk",
+    "schakeling_invoer",
+    "verwerkte_jaren",
+]

@@ -1,0 +1,116 @@
+"""Reads of a dossier's beslissingen and schakelingen, and the facts the rules need."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+
+from binc.models import Module, Voorziening
+from binc.selectors import modules_approved_on
+from dossiers.models import Beslissing, Dossier, Schakeling, VerwerktJaar
+from dossiers.rules import DossierFeiten, ModuleKeuze, SchakelingInvoer
+
+
+def verwerkte_jaren() -> set[int]:
+    """Years whose kwartalen are all 'verwerkt' (000 §12.2): they lock schakelingen."""
+    return set(VerwerktJaar.objects.values_list("jaar", flat=True))
+
+
+def laatste_beslissing(dossier: Dossier) -> Beslissing | None:
+    """The most recent beslissing (begin date, then creation): the only one schakelingen go
+    under (000 §4.2.2)."""
+    return Beslissing.objects.filter(dossier=dossier).order_by(*Beslissing._meta.ordering).first()
+
+
+def laatste_schakeling(dossier: Dossier, *, behalve: int | None = None) -> Schakeling | None:
+    queryset = Schakeling.objects.filter(dossier=dossier).exclude(pk=behalve)
+    return (
+        queryset.order_by("-begindatum", "-id")
+        .prefetch_related("modules__module__typemodule", "pleegzorgers")
+        .first()
+    )
+
+
+def schakeling_invoer(schakeling: Schakeling) -> SchakelingInvoer:
+    """A stored schakeling as the rules' input, for comparing and copying."""
+    return SchakelingInvoer(
+        begindatum=schakeling.begindatum,
+        einddatum=schakeling.einddatum,
+        modules=[
+            ModuleKeuze(
+                module=sm.module,
+                verzekerd_aanbod=sm.verzekerd_aanbod,
+                behandeling_gericht_op=list(sm.behandeling_gericht_op),
+                overbruggingszorg=sm.overbruggingszorg,
+                ob_vorm=sm.ob_vorm,
+            )
+            for sm in schakeling.modules.select_related("module__typemodule")
+        ],
+        zwaartepunt_elders=schakeling.zwaartepunt_elders,
+        uitbetaling_aan_ouders=schakeling.uitbetaling_aan_ouders,
+        pleegzorgers=[(p.rijksregisternummer, p.naam) for p in schakeling.pleegzorgers.all()],
+        verlenging=schakeling.soort == "verlenging",
+    )
+
+
+def dossier_start(dossier: Dossier) -> datetime.date | None:
+    """'Startdatum lopend dossier', else the first schakeling's begin (000 §4.1)."""
+    if dossier.aanmelding.startdatum_lopend_dossier:
+        return dossier.aanmelding.startdatum_lopend_dossier
+    return (
+        Schakeling.objects.filter(dossier=dossier)
+        .order_by("begindatum")
+        .values_list("begindatum", flat=True)
+        .first()
+    )
+
+
+def dossier_feiten(dossier: Dossier) -> DossierFeiten:
+    aanmelding = dossier.aanmelding
+    return DossierFeiten(
+        organisatietype=dossier.voorziening.organisatietype,
+        aanmelder=aanmelding.aanmelder,
+        specifieke_aanmelding=aanmelding.specifieke_aanmelding,
+        geboortedatum=dossier.client.geboortedatum,
+        afgesloten_op=dossier.afgesloten_op,
+        start=dossier_start(dossier),
+    )
+
+
+def approved_module_ids(*, voorziening: Voorziening, datum: datetime.date) -> set[int]:
+    return set(
+        modules_approved_on(voorziening=voorziening, datum=datum).values_list("pk", flat=True)
+    )
+
+
+def modules_by_pk(pks: list[int]) -> list[Module]:
+    return list(Module.objects.filter(pk__in=pks).select_related("typemodule"))
+
+
+@dataclass
+class Zorg:
+    """The dossier's beslissingen, latest on top, each with its schakelingen, latest on top."""
+
+    beslissingen: list
+    laatste_schakeling_id: int | None
+    laatste_beslissing_id: int | None
+    verwerkt: set[int]
+
+
+def dossier_zorg(*, dossier: Dossier) -> Zorg:
+    schakelingen = Schakeling.objects.order_by("-begindatum", "-id").prefetch_related(
+        "modules__module", "pleegzorgers"
+    )
+    beslissingen = list(
+        Beslissing.objects.filter(dossier=dossier)
+        .order_by(*Beslissing._meta.ordering)
+        .prefetch_related("modules", Prefetch("schakelingen", queryset=schakelingen))
+    )
+    alle = [s for b in beslissingen for s in b.schakelingen.all()]
+    laatste = max(alle, key=lambda s: (s.begindatum, s.pk), default=None)
+    return Zorg(
+        beslissingen=beslissingen,
+        laatste_schakeling_id=laatste.pk if laatste else None,
+        laatste_beslissing_id=beslissingen[0].pk if beslissingen else None,
+        verwerkt=verwerkte_jaren(),
+    )

@@ -1,0 +1,264 @@
+"""Schakelingen (000 §4.2.2–§4.2.7): each write locks the dossier, gathers the facts, asks the
+pure rules in `dossiers.rules`, saves, and records the change for the Groeipakket in the same
+transaction. PostgreSQL backs the no-overlap rule with an exclusion constraint."""
+
+import datetime
+from collections.abc import Callable
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from binc.concurrency import Conflict, save_versioned
+from binc.models import Gebruiker
+from binc.results import Resultaat
+from binc.services.activiteiten import activiteit_log
+from dossiers import rules
+from dossiers.constants import (
+    BESLISSING_WEG,
+    NIET_MEEST_RECENTE_SCHAKELING,
+    OPEN_SCHAKELING_INTUSSEN,
+    WijzigingActie,
+)
+from dossiers.models import Beslissing, Dossier, Pleegzorger, Schakeling, SchakelingModule
+from dossiers.rules import SchakelingInvoer
+from dossiers.selectors import (
+    approved_module_ids,
+    dossier_feiten,
+    dossier_get,
+    laatste_beslissing,
+    laatste_schakeling,
+    schakeling_invoer,
+    verwerkte_jaren,
+)
+from dossiers.services.dossiers import dossier_summary_refresh
+from dossiers.services.groeipakket import snapshot, wijziging_record
+
+OVERLAP = "Deze schakeling overlapt met een andere schakeling in het dossier."
+
+
+def _save(write: Callable[[], Schakeling]) -> Schakeling:
+    """Run the write; the database's no-overlap constraint answers as the rule would."""
+    try:
+        with transaction.atomic():
+            return write()
+    except IntegrityError as exc:
+        if "schakeling_no_overlap" in str(exc):
+            raise ValidationError({"begindatum": [OVERLAP]}) from exc
+        raise
+
+
+def _write_modules(schakeling: Schakeling, invoer: SchakelingInvoer) -> None:
+    schakeling.modules.all().delete()
+    schakeling.pleegzorgers.all().delete()
+    SchakelingModule.objects.bulk_create(
+        SchakelingModule(
+            schakeling=schakeling,
+            module=k.module,
+            verzekerd_aanbod=k.verzekerd_aanbod,
+            behandeling_gericht_op=k.behandeling_gericht_op,
+            overbruggingszorg=k.overbruggingszorg,
+            ob_vorm=k.ob_vorm,
+        )
+        for k in invoer.modules
+    )
+    Pleegzorger.objects.bulk_create(
+        Pleegzorger(schakeling=schakeling, rijksregisternummer=nummer, naam=naam)
+        for nummer, naam in invoer.pleegzorgers
+    )
+
+
+def _log(dossier: Dossier, schakeling: Schakeling, gebruiker: Gebruiker, actie: str) -> None:
+    woord = {"aangemaakt": "toegevoegd", "gewijzigd": "gewijzigd", "verwijderd": "verwijderd"}
+    activiteit_log(
+        voorziening=dossier.voorziening,
+        gebruiker=gebruiker,
+        actie=f"schakeling_{actie}",
+        omschrijving=f"{schakeling} {woord[actie]}",
+        obj=schakeling,
+        dossier_id=dossier.pk,
+    )
+
+
+def verlenging_mogelijk(beslissing: Beslissing, vorige: Schakeling | None) -> bool:
+    return rules.verlenging_mogelijk(
+        vorige,
+        onder_andere_beslissing=vorige is not None and vorige.beslissing_id != beslissing.pk,
+        verwerkt=verwerkte_jaren(),
+    )
+
+
+def schakeling_add(
+    *,
+    dossier_pk: int,
+    beslissing_pk: int,
+    invoer: SchakelingInvoer,
+    gebruiker: Gebruiker,
+    bevestigd: bool = False,
+) -> Resultaat[Schakeling]:
+    """Add a schakeling under the latest beslissing. Without `bevestigd`, the warnings to
+    confirm come back and nothing is saved."""
+    with transaction.atomic():
+        dossier = dossier_get(pk=dossier_pk, for_update=True)
+        beslissing = Beslissing.objects.filter(pk=beslissing_pk, dossier=dossier).first()
+        if beslissing is None:
+            raise Conflict(BESLISSING_WEG)
+        latest = laatste_beslissing(dossier)
+        if latest is None or latest.pk != beslissing.pk:
+            raise Conflict()  # a newer beslissing was added meanwhile: stale form
+        vorige = laatste_schakeling(dossier)
+        if vorige is not None and vorige.einddatum is None:
+            raise Conflict(OPEN_SCHAKELING_INTUSSEN)
+        rules.check_nieuw_in_verwerkt_jaar(invoer.begindatum, verwerkte_jaren())
+        rules.check_na_vorige(vorige, invoer.begindatum)
+        vorige_invoer = schakeling_invoer(vorige) if vorige is not None else None
+        if invoer.verlenging:
+            if not verlenging_mogelijk(beslissing, vorige) or vorige_invoer is None:
+                raise ValidationError({"verlenging": [rules.VERLENGING_NIET_MOGELIJK]})
+            invoer = rules.verlenging_van(vorige_invoer, invoer)
+        feiten = dossier_feiten(dossier)
+        rules.check_invoer(
+            feiten,
+            invoer,
+            approved=approved_module_ids(voorziening=dossier.voorziening, datum=invoer.begindatum),
+        )
+        if not bevestigd:
+            warnings = rules.waarschuwingen(feiten, invoer, voor=vorige_invoer, zelfde=False)
+            if warnings:
+                return Resultaat(waarschuwingen=tuple(warnings))
+        melden = rules.groeipakket_wijziging(feiten, invoer, voor=vorige_invoer, zelfde=False)
+
+        def write() -> Schakeling:
+            schakeling = Schakeling.objects.create(
+                dossier=dossier,
+                beslissing=beslissing,
+                soort=rules.soort_van(vorige, verlenging=invoer.verlenging),
+                begindatum=invoer.begindatum,
+                einddatum=invoer.einddatum,
+                zwaartepunt_elders=invoer.zwaartepunt_elders,
+                uitbetaling_aan_ouders=invoer.uitbetaling_aan_ouders,
+            )
+            _write_modules(schakeling, invoer)
+            return schakeling
+
+        schakeling = _save(write)
+        wijziging_record(
+            schakeling,
+            actie=WijzigingActie.AANGEMAAKT,
+            voor=None,
+            na=snapshot(schakeling),
+            gebruiker=gebruiker,
+            groeipakket=melden,
+        )
+        dossier_summary_refresh(dossier)
+        _log(dossier, schakeling, gebruiker, "aangemaakt")
+    return Resultaat(object=schakeling)
+
+
+def _editable(dossier: Dossier, schakeling_pk: int) -> Schakeling:
+    """Only the most recent schakeling can be changed or deleted (000 §4.2.4)."""
+    latest = laatste_schakeling(dossier)
+    if latest is None or latest.pk != schakeling_pk:
+        raise Conflict(NIET_MEEST_RECENTE_SCHAKELING, causes=[])
+    return latest
+
+
+def schakeling_update(
+    *,
+    schakeling_pk: int,
+    dossier_pk: int,
+    versie: int,
+    invoer: SchakelingInvoer,
+    gebruiker: Gebruiker,
+    bevestigd: bool = False,
+) -> Resultaat[Schakeling]:
+    """Change the most recent schakeling within the processed-year rules (000 §4.2.4.1)."""
+    with transaction.atomic():
+        dossier = dossier_get(pk=dossier_pk, for_update=True)
+        schakeling = _editable(dossier, schakeling_pk)
+        voor_invoer = schakeling_invoer(schakeling)
+        rules.check_wijziging_verwerkt(voor_invoer, invoer, verwerkte_jaren())
+        rules.check_na_vorige(laatste_schakeling(dossier, behalve=schakeling.pk), invoer.begindatum)
+        feiten = dossier_feiten(dossier)
+        rules.check_invoer(
+            feiten,
+            invoer,
+            approved=approved_module_ids(voorziening=dossier.voorziening, datum=invoer.begindatum),
+            bestaand={k.module.pk for k in voor_invoer.modules},
+        )
+        if not bevestigd:
+            warnings = rules.waarschuwingen(feiten, invoer, voor=voor_invoer, zelfde=True)
+            if warnings:
+                return Resultaat(waarschuwingen=tuple(warnings))
+        melden = rules.groeipakket_wijziging(feiten, invoer, voor=voor_invoer, zelfde=True)
+        voor = snapshot(schakeling)
+        schakeling.begindatum, schakeling.einddatum = invoer.begindatum, invoer.einddatum
+        schakeling.zwaartepunt_elders = invoer.zwaartepunt_elders
+        schakeling.uitbetaling_aan_ouders = invoer.uitbetaling_aan_ouders
+
+        def write() -> Schakeling:
+            fields = ["begindatum", "einddatum", "zwaartepunt_elders", "uitbetaling_aan_ouders"]
+            save_versioned(schakeling, versie=versie, fields=[*fields, "gewijzigd_op"])
+            _write_modules(schakeling, invoer)
+            return schakeling
+
+        _save(write)
+        wijziging_record(
+            schakeling,
+            actie=WijzigingActie.GEWIJZIGD,
+            voor=voor,
+            na=snapshot(schakeling),
+            gebruiker=gebruiker,
+            groeipakket=melden,
+        )
+        dossier_summary_refresh(dossier)
+        _log(dossier, schakeling, gebruiker, "gewijzigd")
+    return Resultaat(object=schakeling)
+
+
+def schakeling_einddatum_set(
+    *,
+    schakeling_pk: int,
+    dossier_pk: int,
+    versie: int,
+    einddatum: datetime.date,
+    gebruiker: Gebruiker,
+) -> Schakeling:
+    """'Afsluiten vorig hulpaanbod' (000 §4.2.2): give the previous schakeling its end date,
+    under the same rules as any change to it."""
+    schakeling = Schakeling.objects.filter(pk=schakeling_pk, dossier_id=dossier_pk).first()
+    if schakeling is None:
+        raise Conflict(NIET_MEEST_RECENTE_SCHAKELING, causes=[])
+    invoer = schakeling_invoer(schakeling)
+    invoer.einddatum = einddatum
+    resultaat = schakeling_update(
+        schakeling_pk=schakeling_pk,
+        dossier_pk=dossier_pk,
+        versie=versie,
+        invoer=invoer,
+        gebruiker=gebruiker,
+        bevestigd=True,
+    )
+    assert resultaat.object is not None  # confirmed: saved or raised
+    return resultaat.object
+
+
+def schakeling_delete(*, schakeling_pk: int, dossier_pk: int, gebruiker: Gebruiker) -> None:
+    """Only the most recent; never one starting in a processed year (000 §4.2.4.1)."""
+    with transaction.atomic():
+        dossier = dossier_get(pk=dossier_pk, for_update=True)
+        schakeling = _editable(dossier, schakeling_pk)
+        rules.check_verwijderen(schakeling.begindatum, verwerkte_jaren())
+        melden = rules.verwijdering_meldt_groeipakket(
+            dossier_feiten(dossier), schakeling_invoer(schakeling)
+        )
+        wijziging_record(
+            schakeling,
+            actie=WijzigingActie.VERWIJDERD,
+            voor=snapshot(schakeling),
+            na=None,
+            gebruiker=gebruiker,
+            groeipakket=melden,
+        )
+        _log(dossier, schakeling, gebruiker, "verwijderd")
+        schakeling.delete()
+        dossier_summary_refresh(dossier)
