@@ -15,6 +15,12 @@ from binc.selectors import voorzieningen_of
 from binc.tenancy import SESSION_KEY, voorziening_context
 
 
+class VoorzieningRequest(HttpRequest):
+    """A request after the middleware: it carries the active voorziening."""
+
+    voorziening: Voorziening | None
+
+
 class VoorzieningMiddleware:
     """Activates the voorziening the logged-in medewerker chose, for the whole request.
 
@@ -25,7 +31,7 @@ class VoorzieningMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request: HttpRequest) -> HttpResponse:
+    def __call__(self, request: VoorzieningRequest) -> HttpResponse:
         request.voorziening = self._voorziening(request)
         with voorziening_context(request.voorziening):
             return self.get_response(request)
@@ -38,7 +44,7 @@ class VoorzieningMiddleware:
         return voorzieningen_of(gebruiker=request.user).filter(pk=voorziening_id).first()
 
 
-def activate_for_session(request: HttpRequest, voorziening: Voorziening) -> None:
+def activate_for_session(request: VoorzieningRequest, voorziening: Voorziening) -> None:
     request.session[SESSION_KEY] = voorziening.pk
     request.voorziening = voorziening
 
@@ -47,7 +53,7 @@ def medewerker_required(view: Callable[..., HttpResponse]) -> Callable[..., Http
     """Views of a voorziening's data: a logged-in medewerker with an active voorziening."""
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: VoorzieningRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if request.voorziening is None:

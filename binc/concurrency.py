@@ -39,7 +39,8 @@ def save_versioned(
     Raises Conflict with `gone_message` when the row no longer exists, and the stale-data
     message when someone else saved first.
     """
-    values = {name: getattr(instance, instance._meta.get_field(name).attname) for name in fields}
+    attnames = {field.name: field.attname for field in instance._meta.concrete_fields}
+    values = {name: getattr(instance, attnames[name]) for name in fields}
     for field in instance._meta.concrete_fields:
         if getattr(field, "auto_now", False) and field.name in fields:
             values[field.name] = field.pre_save(instance, add=False)

@@ -48,7 +48,7 @@ class NoActiveVoorziening(RuntimeError):
 def active_voorziening() -> "Voorziening | None":
     """The voorziening of this context, or None (also in a cross-voorziening context)."""
     value = _active.get()
-    return None if value is None or value is ALL_VOORZIENINGEN else value
+    return None if value is None or isinstance(value, _AllVoorzieningen) else value
 
 
 @contextmanager

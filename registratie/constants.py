@@ -69,7 +69,7 @@ class Soort(models.TextChoices):
 
 
 # 000 §11
-REEDS_AANGEMAAKT = {
+REEDS_AANGEMAAKT: dict[str, str] = {
     Soort.BEGIN: "Er werd reeds een beginregistratie aangemaakt in dit dossier.",
     Soort.EINDE: "Er werd reeds een eindregistratie aangemaakt in dit dossier.",
     Soort.GEZINSSITUATIE: "Er werd reeds een gezinssituatie aangemaakt in dit dossier.",

@@ -21,7 +21,8 @@ from registratie.models import (
 )
 from registratie.schema import ontbrekend
 
-MODELS = {
+RegistratieModel = type[Beginregistratie | Eindregistratie | Gezinssituatie | Trajectinformatie]
+MODELS: dict[str, RegistratieModel] = {
     Soort.BEGIN: Beginregistratie,
     Soort.EINDE: Eindregistratie,
     Soort.GEZINSSITUATIE: Gezinssituatie,
@@ -96,10 +97,10 @@ def registratie_ontbrekend(dossier: Dossier) -> list[Ontbrekend]:
     missing = []
     for soort in soort_van_dossier:
         model = MODELS[soort]
-        instance = model.objects.filter(dossier=dossier).first()
+        instance = model._default_manager.filter(dossier=dossier).first()
         url = reverse("registratie:formulier", args=[dossier.pk, soort])
         for name in ontbrekend(soort, organisatietype, waarden(instance)):
-            label = model._meta.get_field(name).verbose_name
+            label = getattr(model._meta.get_field(name), "verbose_name", name)
             missing.append(
                 Ontbrekend(f"{Soort(soort).label}: '{label}' is niet ingevuld.", f"{url}#id_{name}")
             )

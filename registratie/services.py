@@ -62,13 +62,13 @@ def registratie_opslaan(
         m2m = {f.name for f in model._meta.many_to_many}
         plain = {k: v for k, v in values.items() if k not in m2m}
         missing = ontbrekend(soort, organisatietype, values)
-        instance = model.objects.select_for_update().filter(dossier=dossier).first()
+        instance = model._default_manager.select_for_update().filter(dossier=dossier).first()
         if versie == 0:
             if instance is not None:
                 raise Conflict(REEDS_AANGEMAAKT[soort], causes=[])
             try:
                 with transaction.atomic():
-                    instance = model.objects.create(dossier=dossier, **plain)
+                    instance = model._default_manager.create(dossier=dossier, **plain)
             except IntegrityError as exc:
                 raise Conflict(REEDS_AANGEMAAKT[soort], causes=[]) from exc
         else:
@@ -80,7 +80,7 @@ def registratie_opslaan(
         for name in m2m & set(values):
             getattr(instance, name).set(values[name])
         volledig_op = None if missing else (instance.volledig_op or timezone.localdate())
-        model.objects.filter(pk=instance.pk).update(volledig_op=volledig_op)
+        model._default_manager.filter(pk=instance.pk).update(volledig_op=volledig_op)
         dossier_summary_refresh(dossier)
         activiteit_log(
             voorziening=dossier.voorziening,

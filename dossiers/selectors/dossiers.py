@@ -6,6 +6,7 @@ import string
 from dataclasses import dataclass
 
 from django.db.models import Count, F, Q, QuerySet
+from django.db.models.expressions import OrderBy
 from django.db.models.functions import Left, Upper
 from django.http import Http404
 from django.utils import timezone
@@ -53,7 +54,7 @@ def client_dossiers(*, client: Client) -> QuerySet[Dossier]:
 
 
 # The start page's sortable columns: key -> ordering. Ties break on name and code.
-SORTS = {
+SORTS: dict[str, list[str | OrderBy]] = {
     "naam": ["client__naam", "client__voornaam"],
     "voornaam": ["client__voornaam", "client__naam"],
     "geboortedatum": [F("client__geboortedatum").asc(nulls_first=True)],
@@ -77,9 +78,10 @@ class Overzicht:
     desc: bool = False
 
 
-def _descending(order):
+def _descending(order: str | OrderBy) -> str | OrderBy:
     if isinstance(order, str):
         return f"-{order}"
+    assert isinstance(order.expression, F)  # the nullable date columns of SORTS
     return F(order.expression.name).desc(nulls_last=True)
 
 

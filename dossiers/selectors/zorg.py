@@ -10,6 +10,9 @@ from binc.selectors import modules_approved_on
 from dossiers.models import Beslissing, Dossier, Schakeling, VerwerktJaar
 from dossiers.rules import DossierFeiten, ModuleKeuze, SchakelingInvoer
 
+# Most recent on top: begin date, then creation (000 §4.2.2).
+BESLISSING_VOLGORDE = ("-begindatum", "-aangemaakt_op", "-id")
+
 
 def verwerkte_jaren() -> set[int]:
     """Years whose kwartalen are all 'verwerkt' (000 §12.2): they lock schakelingen."""
@@ -19,11 +22,13 @@ def verwerkte_jaren() -> set[int]:
 def laatste_beslissing(dossier: Dossier) -> Beslissing | None:
     """The most recent beslissing (begin date, then creation): the only one schakelingen go
     under (000 §4.2.2)."""
-    return Beslissing.objects.filter(dossier=dossier).order_by(*Beslissing._meta.ordering).first()
+    return Beslissing.objects.filter(dossier=dossier).order_by(*BESLISSING_VOLGORDE).first()
 
 
 def laatste_schakeling(dossier: Dossier, *, behalve: int | None = None) -> Schakeling | None:
-    queryset = Schakeling.objects.filter(dossier=dossier).exclude(pk=behalve)
+    queryset = Schakeling.objects.filter(dossier=dossier)
+    if behalve is not None:
+        queryset = queryset.exclude(pk=behalve)
     return (
         queryset.order_by("-begindatum", "-id")
         .prefetch_related("modules__module__typemodule", "pleegzorgers")
@@ -103,7 +108,7 @@ def dossier_zorg(*, dossier: Dossier) -> Zorg:
     )
     beslissingen = list(
         Beslissing.objects.filter(dossier=dossier)
-        .order_by(*Beslissing._meta.ordering)
+        .order_by(*BESLISSING_VOLGORDE)
         .prefetch_related("modules", Prefetch("schakelingen", queryset=schakelingen))
     )
     alle = [s for b in beslissingen for s in b.schakelingen.all()]

@@ -51,6 +51,8 @@ def rijksregister_zoeken(
         zoekwijze, criteria = Zoekwijze.NUMMER, {"nummer": nummer}
         found = register.zoek_op_nummer(nummer)
     else:
+        if geboortedatum is None:
+            raise ValueError("Zoeken op gegevens vraagt een geboortedatum.")  # the form requires it
         zoekwijze = Zoekwijze.GEGEVENS
         criteria = {"naam": naam, "geslacht": geslacht, "geboortedatum": geboortedatum.isoformat()}
         found = register.zoek_op_gegevens(naam=naam, geslacht=geslacht, geboortedatum=geboortedatum)
@@ -70,7 +72,7 @@ def rijksregister_zoeken(
     known = Client.objects.filter(rijksregisternummer__in=[p.rijksregisternummer for p in shown])
     return Zoekresultaat(
         personen=shown,
-        gekend=set(known.values_list("rijksregisternummer", flat=True)),
+        gekend={nummer for nummer in known.values_list("rijksregisternummer", flat=True) if nummer},
         aantal_geweigerd=len(found) - len(shown),
     )
 

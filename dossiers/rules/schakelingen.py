@@ -1,136 +1,63 @@
-"""The rules of beslissingen and schakelingen (000 §4.2) as pure functions over plain data: dates,
-the chosen modules with their catalogue properties, the dossier's facts and the processed years.
-No queries and no clock: the services gather the facts, call these, and save. Each function
-raises a ``ValidationError`` keyed by field, or returns a decision."""
+"""Beslissingen and schakelingen (000 §4.2.1–§4.2.6): modules, chronology, processed years, the
+input as a whole and the warnings to confirm."""
 
 import datetime
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
-from typing import Protocol
 
 from django.core.exceptions import ValidationError
 
 from binc.constants import Detailvraag, Functie, Organisatietype
-from binc.dates import leeftijd
 from binc.models import Module
 from dossiers.constants import (
     EINDIGT_IN_VERWERKT_JAAR,
     START_IN_VERWERKT_JAAR,
     Aanmelder,
     SchakelingSoort,
-    SpecifiekeAanmelding,
 )
+from dossiers.rules.groeipakket import (
+    GROEIPAKKET_WAARSCHUWING,
+    PLEEGZORGER_VERPLICHT,
+    groeipakket_wijziging,
+    overgangsregeling_van_toepassing,
+    pleegzorgers_verplicht,
+)
+from dossiers.rules.invoer import DossierFeiten, Fouten, ModuleKeuze, Periode, SchakelingInvoer
 
-# 000 §4.2.7: pleegzorg messages since the release of 26/05/2020; the transitional arrangement
-# for dossiers running before 01/01/2019.
-PLEEGZORG_GROEIPAKKET_SINDS = datetime.date(2020, 5, 26)
-OVERGANGSREGELING_VOOR = datetime.date(2019, 1, 1)
-PLEEGZORGERS_TOT_LEEFTIJD = 25
 # Typemodules the warnings of 000 §4.2.3 name.
 ONDERSTEUNENDE_PLEEGZORG = "pleeggezin-ondersteunend"
+
+
 CMP_CRISISBEGELEIDING = "crisisbegeleiding-cmp"
+
+
 CMP_CRISISVERBLIJF = "crisisverblijf-cmp"
+
+
 PLEEGZORG_TYPEMODULE_PREFIX = "pleeggezin"
+
 
 GEEN_ZORG_1G1P = (
     "Een samenwerkingsverband '1 Gezin, 1 Plan' registreert geen beslissingen of schakelingen."
 )
-GROEIPAKKET_WAARSCHUWING = (
-    "Deze schakeling schakelt modules met impact op het Groeipakket in of uit: er zal een bericht "
-    "(D227) naar de kinderbijslagfondsen verzonden worden. Controleer de gegevens en bevestig, of "
-    "pas de schakeling aan."
-)
+
+
 GEEN_NIEUWE_IN_VERWERKT_JAAR = (
     "Nieuwe schakelingen kunnen niet gecreëerd worden in een jaar waarin alle kwartaalrapporten "
     "verwerkt zijn."
 )
+
+
 NIET_NAAR_VERWERKT_JAAR = (
     "Een schakeling kan niet verplaatst worden naar een verwerkt jaar ({jaar})."
 )
+
+
 GEEN_VERWIJDEREN_IN_VERWERKT_JAAR = (
     "Een schakeling die start in een verwerkt jaar kan niet worden verwijderd."
 )
-PLEEGZORGER_VERPLICHT = (
-    "Vul minstens één pleegzorger in (rijksregisternummer en naam): nodig voor de uitbetaling "
-    "van het Groeipakket."
-)
+
+
 VERLENGING_NIET_MOGELIJK = "Een verlenging is hier niet mogelijk."
-
-
-class Periode(Protocol):
-    """Anything with a begin and an optional end: a saved schakeling or an input."""
-
-    begindatum: datetime.date
-    einddatum: datetime.date | None
-
-
-@dataclass(frozen=True)
-class DossierFeiten:
-    """What the rules need to know about the dossier, read once by the service."""
-
-    organisatietype: str
-    aanmelder: str = ""
-    specifieke_aanmelding: str = ""
-    geboortedatum: datetime.date | None = None
-    afgesloten_op: datetime.date | None = None
-    # 'Startdatum lopend dossier', else the first schakeling's begin (000 §4.1).
-    start: datetime.date | None = None
-
-
-@dataclass
-class ModuleKeuze:
-    """One module of a schakeling with its per-module detail (000 §4.2.3)."""
-
-    module: Module
-    verzekerd_aanbod: bool = False
-    behandeling_gericht_op: list[str] = field(default_factory=list)
-    overbruggingszorg: bool | None = None
-    ob_vorm: str = ""
-
-    def key(self) -> tuple[object, ...]:
-        return (
-            self.module.pk,
-            self.verzekerd_aanbod,
-            tuple(self.behandeling_gericht_op),
-            self.overbruggingszorg,
-            self.ob_vorm,
-        )
-
-
-@dataclass
-class SchakelingInvoer:
-    """A schakeling as the user gives it, or as it is stored (for comparing)."""
-
-    begindatum: datetime.date
-    einddatum: datetime.date | None
-    modules: list[ModuleKeuze]
-    zwaartepunt_elders: bool = False
-    uitbetaling_aan_ouders: bool | None = None
-    pleegzorgers: list[tuple[str, str]] = field(default_factory=list)
-    verlenging: bool = False
-
-    def aanbod(self) -> tuple[object, ...]:
-        """Everything but the dates: what a verlenging copies and a processed year locks."""
-        return (
-            sorted(k.key() for k in self.modules),  # type: ignore[type-var]
-            self.zwaartepunt_elders,
-            self.uitbetaling_aan_ouders,
-            self.pleegzorgers,
-        )
-
-
-class Fouten:
-    """Collects field errors and raises them together."""
-
-    def __init__(self) -> None:
-        self.errors: dict[str, list[str]] = {}
-
-    def add(self, name: str, message: str) -> None:
-        self.errors.setdefault(name, []).append(message)
-
-    def raise_any(self) -> None:
-        if self.errors:
-            raise ValidationError(self.errors)
 
 
 def _year_end(year: int) -> datetime.date:
@@ -139,9 +66,6 @@ def _year_end(year: int) -> datetime.date:
 
 def _refused(modules: Iterable[Module], approved: Collection[int], keep: Collection[int]) -> str:
     return ", ".join(m.code for m in modules if m.pk not in approved and m.pk not in keep)
-
-
-# --- Beslissingen (000 §4.2.1) -------------------------------------------------------------
 
 
 def beslissing_check(
@@ -170,9 +94,6 @@ def beslissing_check(
             "beginnen.",
         )
     fouten.raise_any()
-
-
-# --- Chronology (000 §4.2.2) ---------------------------------------------------------------
 
 
 def check_na_vorige(vorige: Periode | None, begindatum: datetime.date) -> None:
@@ -223,9 +144,6 @@ def verlenging_van(vorige: SchakelingInvoer, invoer: SchakelingInvoer) -> Schake
     )
 
 
-# --- Processed years (000 §4.2.4.1) --------------------------------------------------------
-
-
 def check_nieuw_in_verwerkt_jaar(begindatum: datetime.date, verwerkt: Collection[int]) -> None:
     if begindatum.year in verwerkt:
         raise ValidationError({"begindatum": [GEEN_NIEUWE_IN_VERWERKT_JAAR]})
@@ -266,88 +184,7 @@ def check_verwijderen(begindatum: datetime.date, verwerkt: Collection[int]) -> N
         raise ValidationError(GEEN_VERWIJDEREN_IN_VERWERKT_JAAR)
 
 
-# --- Groeipakket impact (000 §4.2, §4.2.7) -------------------------------------------------
-
-
-def groeipakket_modules(
-    modules: Iterable[Module], *, geboortedatum: datetime.date | None, op: datetime.date
-) -> list[Module]:
-    """Modules with child-benefit impact for this client on this day (DOMAIN §5 table)."""
-    result = []
-    for module in modules:
-        typemodule = module.typemodule
-        if not typemodule.groeipakket_impact:
-            continue
-        limit = typemodule.groeipakket_leeftijdsgrens
-        if limit is None or geboortedatum is None or leeftijd(geboortedatum, op) < limit:
-            result.append(module)
-    return result
-
-
-def meldt_groeipakket(feiten: DossierFeiten, *, zwaartepunt_elders: bool) -> bool:
-    """000 §4.1: a time-out dossier sends no schakeling at all; 'zwaartepunt elders' (for
-    pleegzorg: 'combinatie met verblijf') sends nothing either."""
-    timeout = feiten.specifieke_aanmelding == SpecifiekeAanmelding.TIME_OUT
-    return not timeout and not zwaartepunt_elders
-
-
-def impact(feiten: DossierFeiten, modules: Iterable[Module], op: datetime.date) -> set[int]:
-    return {m.pk for m in groeipakket_modules(modules, geboortedatum=feiten.geboortedatum, op=op)}
-
-
-def groeipakket_wijziging(
-    feiten: DossierFeiten, invoer: SchakelingInvoer, *, voor: SchakelingInvoer | None, zelfde: bool
-) -> bool:
-    """Whether modules with child-benefit impact start or stop (000 §4.2). `voor` is the
-    previous schakeling (when adding) or this schakeling before the change (`zelfde`)."""
-    if not meldt_groeipakket(feiten, zwaartepunt_elders=invoer.zwaartepunt_elders):
-        return False
-    nu = impact(feiten, (k.module for k in invoer.modules), invoer.begindatum)
-    eerder: set[int] = set()
-    if voor is not None:
-        eerder = impact(feiten, (k.module for k in voor.modules), voor.begindatum)
-    if nu != eerder:
-        return True
-    if not nu or voor is None:
-        return False
-    if zelfde:
-        return (invoer.begindatum, invoer.einddatum) != (voor.begindatum, voor.einddatum)
-    return invoer.einddatum is not None
-
-
-def verwijdering_meldt_groeipakket(feiten: DossierFeiten, schakeling: SchakelingInvoer) -> bool:
-    if not meldt_groeipakket(feiten, zwaartepunt_elders=schakeling.zwaartepunt_elders):
-        return False
-    return bool(impact(feiten, (k.module for k in schakeling.modules), schakeling.begindatum))
-
-
-def pleegzorgers_gevraagd(invoer: SchakelingInvoer) -> bool:
-    """Pleegzorger fields show for perspectiefzoekende or -biedende pleegzorg (catalogue), unless
-    the transitional arrangement pays the parents (000 §4.2.7)."""
-    gevraagd = any(k.module.typemodule.pleegzorgers_gevraagd for k in invoer.modules)
-    return gevraagd and not invoer.uitbetaling_aan_ouders
-
-
-def pleegzorgers_verplicht(feiten: DossierFeiten, invoer: SchakelingInvoer) -> bool:
-    """000 §4.2.7: 1 or 2 pleegzorgers for a client under 25 at the start, for schakelingen
-    from 26/05/2020; from 25 on they stay visible but optional."""
-    if not pleegzorgers_gevraagd(invoer) or invoer.begindatum < PLEEGZORG_GROEIPAKKET_SINDS:
-        return False
-    geboren = feiten.geboortedatum
-    return geboren is None or leeftijd(geboren, invoer.begindatum) < PLEEGZORGERS_TOT_LEEFTIJD
-
-
-def overgangsregeling_van_toepassing(feiten: DossierFeiten, invoer: SchakelingInvoer) -> bool:
-    """'Uitbetaling aan ouders?' is asked on perspectiefbiedende pleegzorg in dossiers running
-    before 01/01/2019 (000 §4.2.7)."""
-    if not any(k.module.typemodule.overgangsregeling_pleegzorgtoeslag for k in invoer.modules):
-        return False
-    return (feiten.start or invoer.begindatum) < OVERGANGSREGELING_VOOR
-
-
-# --- The input as a whole (000 §4.2.2–§4.2.7) ----------------------------------------------
-
-DETAIL_MESSAGES = {
+DETAIL_MESSAGES: dict[str, str] = {
     Detailvraag.BEHANDELING_GERICHT_OP: "Duid aan op wie de behandelpleegzorg gericht is.",
     Detailvraag.OB_VORM: "Duid aan welke vorm van ondersteunende begeleiding geboden wordt.",
 }

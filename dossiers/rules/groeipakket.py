@@ -1,0 +1,111 @@
+"""Child-benefit impact and pleegzorg (000 §4.2, §4.2.7): which modules count for this client, when
+the funds must hear of a change, and the pleegzorgers."""
+
+import datetime
+from collections.abc import Iterable
+
+from binc.dates import leeftijd
+from binc.models import Module
+from dossiers.constants import (
+    SpecifiekeAanmelding,
+)
+from dossiers.rules.invoer import DossierFeiten, SchakelingInvoer
+
+# 000 §4.2.7: pleegzorg messages since the release of 26/05/2020; the transitional arrangement
+# for dossiers running before 01/01/2019.
+PLEEGZORG_GROEIPAKKET_SINDS = datetime.date(2020, 5, 26)
+
+
+OVERGANGSREGELING_VOOR = datetime.date(2019, 1, 1)
+
+
+PLEEGZORGERS_TOT_LEEFTIJD = 25
+
+
+GROEIPAKKET_WAARSCHUWING = (
+    "Deze schakeling schakelt modules met impact op het Groeipakket in of uit: er zal een bericht "
+    "(D227) naar de kinderbijslagfondsen verzonden worden. Controleer de gegevens en bevestig, of "
+    "pas de schakeling aan."
+)
+
+
+PLEEGZORGER_VERPLICHT = (
+    "Vul minstens één pleegzorger in (rijksregisternummer en naam): nodig voor de uitbetaling "
+    "van het Groeipakket."
+)
+
+
+def groeipakket_modules(
+    modules: Iterable[Module], *, geboortedatum: datetime.date | None, op: datetime.date
+) -> list[Module]:
+    """Modules with child-benefit impact for this client on this day (DOMAIN §5 table)."""
+    result = []
+    for module in modules:
+        typemodule = module.typemodule
+        if not typemodule.groeipakket_impact:
+            continue
+        limit = typemodule.groeipakket_leeftijdsgrens
+        if limit is None or geboortedatum is None or leeftijd(geboortedatum, op) < limit:
+            result.append(module)
+    return result
+
+
+def meldt_groeipakket(feiten: DossierFeiten, *, zwaartepunt_elders: bool) -> bool:
+    """000 §4.1: a time-out dossier sends no schakeling at all; 'zwaartepunt elders' (for
+    pleegzorg: 'combinatie met verblijf') sends nothing either."""
+    timeout = feiten.specifieke_aanmelding == SpecifiekeAanmelding.TIME_OUT
+    return not timeout and not zwaartepunt_elders
+
+
+def impact(feiten: DossierFeiten, modules: Iterable[Module], op: datetime.date) -> set[int]:
+    return {m.pk for m in groeipakket_modules(modules, geboortedatum=feiten.geboortedatum, op=op)}
+
+
+def groeipakket_wijziging(
+    feiten: DossierFeiten, invoer: SchakelingInvoer, *, voor: SchakelingInvoer | None, zelfde: bool
+) -> bool:
+    """Whether modules with child-benefit impact start or stop (000 §4.2). `voor` is the
+    previous schakeling (when adding) or this schakeling before the change (`zelfde`)."""
+    if not meldt_groeipakket(feiten, zwaartepunt_elders=invoer.zwaartepunt_elders):
+        return False
+    nu = impact(feiten, (k.module for k in invoer.modules), invoer.begindatum)
+    eerder: set[int] = set()
+    if voor is not None:
+        eerder = impact(feiten, (k.module for k in voor.modules), voor.begindatum)
+    if nu != eerder:
+        return True
+    if not nu or voor is None:
+        return False
+    if zelfde:
+        return (invoer.begindatum, invoer.einddatum) != (voor.begindatum, voor.einddatum)
+    return invoer.einddatum is not None
+
+
+def verwijdering_meldt_groeipakket(feiten: DossierFeiten, schakeling: SchakelingInvoer) -> bool:
+    if not meldt_groeipakket(feiten, zwaartepunt_elders=schakeling.zwaartepunt_elders):
+        return False
+    return bool(impact(feiten, (k.module for k in schakeling.modules), schakeling.begindatum))
+
+
+def pleegzorgers_gevraagd(invoer: SchakelingInvoer) -> bool:
+    """Pleegzorger fields show for perspectiefzoekende or -biedende pleegzorg (catalogue), unless
+    the transitional arrangement pays the parents (000 §4.2.7)."""
+    gevraagd = any(k.module.typemodule.pleegzorgers_gevraagd for k in invoer.modules)
+    return gevraagd and not invoer.uitbetaling_aan_ouders
+
+
+def pleegzorgers_verplicht(feiten: DossierFeiten, invoer: SchakelingInvoer) -> bool:
+    """000 §4.2.7: 1 or 2 pleegzorgers for a client under 25 at the start, for schakelingen
+    from 26/05/2020; from 25 on they stay visible but optional."""
+    if not pleegzorgers_gevraagd(invoer) or invoer.begindatum < PLEEGZORG_GROEIPAKKET_SINDS:
+        return False
+    geboren = feiten.geboortedatum
+    return geboren is None or leeftijd(geboren, invoer.begindatum) < PLEEGZORGERS_TOT_LEEFTIJD
+
+
+def overgangsregeling_van_toepassing(feiten: DossierFeiten, invoer: SchakelingInvoer) -> bool:
+    """'Uitbetaling aan ouders?' is asked on perspectiefbiedende pleegzorg in dossiers running
+    before 01/01/2019 (000 §4.2.7)."""
+    if not any(k.module.typemodule.overgangsregeling_pleegzorgtoeslag for k in invoer.modules):
+        return False
+    return (feiten.start or invoer.begindatum) < OVERGANGSREGELING_VOOR
