@@ -140,6 +140,9 @@ def test_pleegzorg_with_pleegzorgers_and_the_groeipakket_warning(page, transacti
         functie="verblijf",
         groeipakket_impact=True,
         groeipakket_leeftijdsgrens=25,
+        # The catalogue says which questions this typemodule asks (000 §4.2.7).
+        pleegzorgers_gevraagd=True,
+        overgangsregeling_pleegzorgtoeslag=True,
     )
     _modules(
         voorziening,

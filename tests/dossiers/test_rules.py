@@ -1,0 +1,98 @@
+"""The schakeling rules as pure functions: plain values in, a decision or a ValidationError out.
+No database: modules are built in memory with their catalogue properties."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from binc.constants import Detailvraag, Functie, Organisatietype
+from binc.models import Module, Typemodule
+from dossiers import rules
+from dossiers.rules import DossierFeiten, ModuleKeuze, SchakelingInvoer
+
+D = datetime.date
+OVBJ = DossierFeiten(organisatietype=Organisatietype.OVBJ_VERBLIJF, geboortedatum=D(2012, 3, 1))
+
+
+def module(pk: int, code: str, typecode: str = "", **typemodule) -> Module:
+    typemodule.setdefault("functie", Functie.CONTEXTBEGELEIDING)
+    typemodule = Typemodule(code=typecode or f"type-{code.lower()}", **typemodule)
+    return Module(pk=pk, code=code, typemodule=typemodule)
+
+
+VERBLIJF = module(1, "VBFBJB04", functie=Functie.VERBLIJF, groeipakket_impact=True)
+BEGELEIDING = module(2, "BEGBJB02")
+PERSPECTIEF = module(
+    3,
+    "VBFINT05",
+    typecode="pleeggezin-perspectiefbiedend",
+    functie=Functie.VERBLIJF,
+    groeipakket_impact=True,
+    groeipakket_leeftijdsgrens=25,
+    pleegzorgers_gevraagd=True,
+    overgangsregeling_pleegzorgtoeslag=True,
+)
+OB = module(4, "OBBJB01", detailvraag=Detailvraag.OB_VORM)
+
+
+def invoer(begin, einde=None, *modules, **extra) -> SchakelingInvoer:
+    keuzes = [ModuleKeuze(m) for m in modules or (BEGELEIDING,)]
+    return SchakelingInvoer(begindatum=begin, einddatum=einde, modules=keuzes, **extra)
+
+
+def test_a_seamless_follow_up_starts_on_the_previous_end_date():
+    rules.check_na_vorige(invoer(D(2026, 1, 5), D(2026, 3, 1)), D(2026, 3, 1))
+    with pytest.raises(ValidationError):
+        rules.check_na_vorige(invoer(D(2026, 1, 5), D(2026, 3, 1)), D(2026, 2, 28))
+
+
+def test_nothing_follows_a_schakeling_without_end_date():
+    with pytest.raises(ValidationError, match="nog niet ingevuld"):
+        rules.check_na_vorige(invoer(D(2026, 1, 5)), D(2026, 3, 1))
+
+
+def test_nothing_moves_into_a_processed_year():
+    voor = invoer(D(2025, 1, 10), D(2025, 6, 1))
+    with pytest.raises(ValidationError) as error:
+        rules.check_wijziging_verwerkt(voor, invoer(D(2024, 12, 20), D(2025, 6, 1)), {2024})
+    assert "verwerkt jaar (2024)" in str(error.value)
+    rules.check_wijziging_verwerkt(voor, invoer(D(2025, 1, 2), D(2025, 6, 1)), {2024})
+
+
+def test_a_schakeling_starting_in_a_processed_year_may_only_end_later():
+    voor = invoer(D(2024, 6, 1), None)
+    rules.check_wijziging_verwerkt(voor, invoer(D(2024, 6, 1), D(2025, 2, 1)), {2024})
+    with pytest.raises(ValidationError, match="na het laatste verwerkte jaar"):
+        rules.check_wijziging_verwerkt(voor, invoer(D(2024, 6, 1), D(2024, 12, 31)), {2024})
+    with pytest.raises(ValidationError):
+        rules.check_wijziging_verwerkt(voor, invoer(D(2024, 6, 1), None, VERBLIJF), {2024})
+
+
+def test_the_catalogue_decides_which_detail_is_asked():
+    with pytest.raises(ValidationError) as error:
+        rules.check_invoer(OVBJ, invoer(D(2026, 1, 5), None, OB), approved={OB.pk})
+    assert "ob_vorm" in error.value.message_dict
+    rules.check_invoer(
+        OVBJ,
+        SchakelingInvoer(D(2026, 1, 5), None, [ModuleKeuze(OB, ob_vorm="ontheming")]),
+        approved={OB.pk},
+    )
+
+
+def test_pleegzorgers_are_required_under_25_from_26_05_2020_only():
+    onder_25 = DossierFeiten(organisatietype=Organisatietype.PLEEGZORG, geboortedatum=D(2010, 1, 1))
+    assert rules.pleegzorgers_verplicht(onder_25, invoer(D(2020, 5, 26), None, PERSPECTIEF))
+    assert not rules.pleegzorgers_verplicht(onder_25, invoer(D(2020, 5, 25), None, PERSPECTIEF))
+    ouder = DossierFeiten(organisatietype=Organisatietype.PLEEGZORG, geboortedatum=D(1990, 1, 1))
+    assert not rules.pleegzorgers_verplicht(ouder, invoer(D(2026, 1, 5), None, PERSPECTIEF))
+
+
+def test_groeipakket_hears_when_an_impact_module_starts_not_for_time_out():
+    nieuw = invoer(D(2026, 1, 5), None, VERBLIJF)
+    assert rules.groeipakket_wijziging(OVBJ, nieuw, voor=None, zelfde=False)
+    time_out = DossierFeiten(
+        organisatietype=Organisatietype.OVBJ_VERBLIJF, specifieke_aanmelding="time_out"
+    )
+    assert not rules.groeipakket_wijziging(time_out, nieuw, voor=None, zelfde=False)
+    assert not rules.groeipakket_wijziging(OVBJ, invoer(D(2026, 1, 5)), voor=None, zelfde=False)
