@@ -140,8 +140,15 @@ class ModuledatabankSyncAdmin(ReadOnlyAdmin):
 class RijksregisterOpzoekingAdmin(ReadOnlyAdmin):
     """Audit of every lookup in the national register (001 §1)."""
 
-    list_display = ["tijdstip", "gebruiker", "voorziening", "zoekwijze", "criteria",
-                    "aantal_resultaten", "aantal_geweigerd"]  # fmt: skip
+    list_display = [
+        "tijdstip",
+        "gebruiker",
+        "voorziening",
+        "zoekwijze",
+        "criteria",
+        "aantal_resultaten",
+        "aantal_geweigerd",
+    ]
     list_filter = ["zoekwijze", "voorziening", ("tijdstip", admin.DateFieldListFilter)]
     search_fields = ["gebruiker__username", "gebruiker__last_name", "criteria"]
     list_select_related = ["gebruiker", "voorziening"]

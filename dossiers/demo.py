@@ -56,10 +56,11 @@ def seed(*, stdout) -> None:
             if existing >= PER_VOORZIENING:
                 continue
             candidates = [
-                p for p in people
+                p
+                for p in people
                 if voorziening.organisatietype == Organisatietype.PLEEGZORG
                 or leeftijd(p.geboortedatum, today) <= 25
-            ]  # fmt: skip
+            ]
             rng.shuffle(candidates)
             for index, persoon in enumerate(candidates[existing:PER_VOORZIENING]):
                 client = Client.objects.filter(
@@ -77,9 +78,11 @@ def seed(*, stdout) -> None:
                         omgangstaal=Omgangstaal.NEDERLANDS,
                     )
                 dossier = dossier_create(
-                    voorziening=voorziening, gebruiker=medewerker, client=client,
+                    voorziening=voorziening,
+                    gebruiker=medewerker,
+                    client=client,
                     aanmelding=_aanmelding(voorziening, rng, index),
-                )  # fmt: skip
+                )
                 # Open dossiers are in care; a quarter closed within the year, a few long ago.
                 if index % 4 == 1:
                     _care(dossier, medewerker, rng, ended_days_ago=rng.randint(10, 300))

@@ -45,11 +45,22 @@ class AanmeldingForm(forms.ModelForm):
     class Meta:
         model = Aanmelding
         fields = [
-            "uw_referentie", "lopend_dossier", "startdatum_lopend_dossier", "via_toegangspoort",
-            "aanmelder", "aanmelder_andere", "gerechtelijk", "uitstroom_gi",
-            "specifieke_aanmelding", "soort_pleegzorg", "pleegzorgdoelgroep", "provincie",
-            "datum_aanmelding", "wachtlijst", "wachtlijst_functies",
-        ]  # fmt: skip
+            "uw_referentie",
+            "lopend_dossier",
+            "startdatum_lopend_dossier",
+            "via_toegangspoort",
+            "aanmelder",
+            "aanmelder_andere",
+            "gerechtelijk",
+            "uitstroom_gi",
+            "specifieke_aanmelding",
+            "soort_pleegzorg",
+            "pleegzorgdoelgroep",
+            "provincie",
+            "datum_aanmelding",
+            "wachtlijst",
+            "wachtlijst_functies",
+        ]
         widgets = {
             "startdatum_lopend_dossier": DateInput,
             "datum_aanmelding": DateInput,
@@ -74,9 +85,15 @@ class AanmeldingForm(forms.ModelForm):
         if "aanmelder" in self.fields:
             self.fields["aanmelder"].choices = [("", "---------"), *Aanmelder.choices]
         mandatory = {
-            "datum_aanmelding", "aanmelder", "wachtlijst", "via_toegangspoort", "uitstroom_gi",
-            "soort_pleegzorg", "pleegzorgdoelgroep", "provincie",
-        }  # fmt: skip
+            "datum_aanmelding",
+            "aanmelder",
+            "wachtlijst",
+            "via_toegangspoort",
+            "uitstroom_gi",
+            "soort_pleegzorg",
+            "pleegzorgdoelgroep",
+            "provincie",
+        }
         for name in mandatory & set(self.fields):
             self.fields[name].verplicht = True  # shown with '*' (forms/field.html)
         # Shown only with the answer they depend on (forms/form.html, static/js/binc.js).

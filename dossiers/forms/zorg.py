@@ -74,9 +74,11 @@ class SchakelingForm(VersieForm):
         help_text=Schakeling._meta.get_field("begindatum").help_text,
     )
     einddatum = forms.DateField(
-        label="Einddatum", required=False, widget=DateInput,
+        label="Einddatum",
+        required=False,
+        widget=DateInput,
         help_text=Schakeling._meta.get_field("einddatum").help_text,
-    )  # fmt: skip
+    )
     verlenging = forms.BooleanField(
         label="Verlenging: hetzelfde hulpaanbod wordt voortgezet onder de nieuwe beslissing",
         required=False,
@@ -84,34 +86,44 @@ class SchakelingForm(VersieForm):
         "overgenomen. Vink uit om ze te wijzigen.",
     )
     modules = ModuleChoiceField(
-        label="Modules", queryset=None, widget=forms.CheckboxSelectMultiple, required=False,
+        label="Modules",
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
         help_text="Alle modules die samen lopen. Verandert er één, dan sluit je deze schakeling af "
         "en start je een nieuwe.",
-    )  # fmt: skip
+    )
     verzekerd_aanbod = ModuleChoiceField(
-        label="Ingezet als verzekerd aanbod (art. 74)", queryset=None,
-        widget=forms.CheckboxSelectMultiple, required=False,
+        label="Ingezet als verzekerd aanbod (art. 74)",
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
         help_text="Enkel bij een aanmelding door het crisismeldpunt.",
-    )  # fmt: skip
+    )
     behandeling_gericht_op = forms.MultipleChoiceField(
         label="Behandelpleegzorg: de behandeling is gericht op",
-        choices=BehandelingGerichtOp.choices, widget=forms.CheckboxSelectMultiple, required=False,
-    )  # fmt: skip
+        choices=BehandelingGerichtOp.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
     overbruggingszorg = JaNeeField(
         label="Ondersteunende pleegzorg korte duur: gaat het om overbruggingszorg?", required=False
     )
     ob_vorm = forms.ChoiceField(
-        label="Vorm van ondersteunende begeleiding", required=False,
+        label="Vorm van ondersteunende begeleiding",
+        required=False,
         choices=[("", "---------"), *OndersteunendeBegeleidingVorm.choices],
-    )  # fmt: skip
+    )
     zwaartepunt_elders = forms.BooleanField(
-        label="Het zwaartepunt van het verblijf ligt elders", required=False,
+        label="Het zwaartepunt van het verblijf ligt elders",
+        required=False,
         help_text=Schakeling._meta.get_field("zwaartepunt_elders").help_text,
-    )  # fmt: skip
+    )
     uitbetaling_aan_ouders = JaNeeField(
-        label="Overgangsregeling pleegzorgtoeslag: uitbetaling aan ouders?", required=False,
+        label="Overgangsregeling pleegzorgtoeslag: uitbetaling aan ouders?",
+        required=False,
         help_text=Schakeling._meta.get_field("uitbetaling_aan_ouders").help_text,
-    )  # fmt: skip
+    )
     pleegzorger_1_nummer = forms.CharField(
         label="Pleegzorger 1: rijksregisternummer", required=False, max_length=20
     )

@@ -51,8 +51,14 @@ def aanmelding_fields(voorziening: Voorziening) -> list[str]:
     """The fields of the aanmelding form for this voorziening, in the manual's order."""
     soort = voorziening.organisatietype
     if soort == Organisatietype.GEZIN_1G1P:
-        return ["uw_referentie", "datum_aanmelding", "aanmelder", "aanmelder_andere",
-                "wachtlijst", "wachtlijst_functies"]  # fmt: skip
+        return [
+            "uw_referentie",
+            "datum_aanmelding",
+            "aanmelder",
+            "aanmelder_andere",
+            "wachtlijst",
+            "wachtlijst_functies",
+        ]
     fields = ["uw_referentie", "lopend_dossier", "startdatum_lopend_dossier"]
     if soort != Organisatietype.CAH:  # CaH: the aanmelder is always the crisismeldpunt
         fields += ["via_toegangspoort", "aanmelder", "aanmelder_andere"]

@@ -103,9 +103,13 @@ def dossier_afsluiten(
         )
         dossier_touch(dossier)
         activiteit_log(
-            voorziening=dossier.voorziening, gebruiker=gebruiker, actie="dossier_afgesloten",
-            omschrijving=f"Dossier {dossier.code} afgesloten", obj=dossier, dossier_id=dossier.pk,
-        )  # fmt: skip
+            voorziening=dossier.voorziening,
+            gebruiker=gebruiker,
+            actie="dossier_afgesloten",
+            omschrijving=f"Dossier {dossier.code} afgesloten",
+            obj=dossier,
+            dossier_id=dossier.pk,
+        )
     return Afsluitresultaat()
 
 
@@ -167,9 +171,13 @@ def dossier_heropenen(*, dossier_pk: int, gebruiker: Gebruiker) -> Heropenuitkom
                 f"Heropenen van dossier {dossier.code} aangevraagd bij Opgroeien",
             )
         activiteit_log(
-            voorziening=dossier.voorziening, gebruiker=gebruiker, actie=f"dossier_{outcome}",
-            omschrijving=text, obj=dossier, dossier_id=dossier.pk,
-        )  # fmt: skip
+            voorziening=dossier.voorziening,
+            gebruiker=gebruiker,
+            actie=f"dossier_{outcome}",
+            omschrijving=text,
+            obj=dossier,
+            dossier_id=dossier.pk,
+        )
     return outcome
 
 

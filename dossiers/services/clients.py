@@ -18,9 +18,18 @@ from dossiers.constants import ONGEBOREN_KIND, DossierStatus
 from dossiers.models import Client, ClientToegang, ContextPersoon, Dossier
 
 REGISTER_FIELDS = [
-    "rijksregisternummer", "naam", "voornaam", "geslacht", "geboortedatum", "geboorteplaats",
-    "nationaliteit", "straat", "huisnummer", "postcode", "gemeente",
-]  # fmt: skip
+    "rijksregisternummer",
+    "naam",
+    "voornaam",
+    "geslacht",
+    "geboortedatum",
+    "geboorteplaats",
+    "nationaliteit",
+    "straat",
+    "huisnummer",
+    "postcode",
+    "gemeente",
+]
 EXTRA_FIELDS = ["niet_begeleide_minderjarige", "land_van_origine", "omgangstaal"]
 
 
@@ -106,9 +115,12 @@ def client_create(
         client = Client.objects.get(rijksregisternummer=persoon.rijksregisternummer)
     client_toegang_ensure(client=client, voorziening=voorziening)
     activiteit_log(
-        voorziening=voorziening, gebruiker=gebruiker, actie="client_aangemaakt",
-        omschrijving=f"Cliënt {client} geïdentificeerd", obj=client,
-    )  # fmt: skip
+        voorziening=voorziening,
+        gebruiker=gebruiker,
+        actie="client_aangemaakt",
+        omschrijving=f"Cliënt {client} geïdentificeerd",
+        obj=client,
+    )
     return client
 
 
@@ -125,14 +137,20 @@ def client_ongeboren_create(
     if ONGEBOREN_KIND not in voornaam:
         voornaam = f"{voornaam.strip()} {ONGEBOREN_KIND}"
     client = Client.objects.create(
-        ongeboren=True, naam=naam.strip(), voornaam=voornaam, geslacht="X",
+        ongeboren=True,
+        naam=naam.strip(),
+        voornaam=voornaam,
+        geslacht="X",
         **{name: extra[name] for name in EXTRA_FIELDS},
-    )  # fmt: skip
+    )
     client_toegang_ensure(client=client, voorziening=voorziening)
     activiteit_log(
-        voorziening=voorziening, gebruiker=gebruiker, actie="client_aangemaakt",
-        omschrijving=f"Ongeboren kind {client} manueel geregistreerd", obj=client,
-    )  # fmt: skip
+        voorziening=voorziening,
+        gebruiker=gebruiker,
+        actie="client_aangemaakt",
+        omschrijving=f"Ongeboren kind {client} manueel geregistreerd",
+        obj=client,
+    )
     return client
 
 
@@ -148,9 +166,12 @@ def client_update(
     with transaction.atomic():
         save_versioned(client, versie=versie, fields=[*values, "gewijzigd_op"])
         activiteit_log(
-            voorziening=voorziening, gebruiker=gebruiker, actie="client_gewijzigd",
-            omschrijving=f"Cliëntgegevens van {client} gewijzigd", obj=client,
-        )  # fmt: skip
+            voorziening=voorziening,
+            gebruiker=gebruiker,
+            actie="client_gewijzigd",
+            omschrijving=f"Cliëntgegevens van {client} gewijzigd",
+            obj=client,
+        )
 
 
 def client_koppelen(
@@ -227,9 +248,12 @@ def _koppelen(
         target = existing
     client_toegang_ensure(client=target, voorziening=voorziening)
     activiteit_log(
-        voorziening=voorziening, gebruiker=gebruiker, actie="client_gekoppeld",
-        omschrijving=f"Ongeboren kind gekoppeld aan rijksregisternummer ({target})", obj=target,
-    )  # fmt: skip
+        voorziening=voorziening,
+        gebruiker=gebruiker,
+        actie="client_gekoppeld",
+        omschrijving=f"Ongeboren kind gekoppeld aan rijksregisternummer ({target})",
+        obj=target,
+    )
     return target
 
 
@@ -239,9 +263,12 @@ def context_persoon_add(
     with transaction.atomic():
         persoon = ContextPersoon.objects.create(client=client, toegevoegd_door=gebruiker, **values)
         activiteit_log(
-            voorziening=voorziening, gebruiker=gebruiker, actie="context_toegevoegd",
-            omschrijving=f"{persoon} toegevoegd aan de context van {client}", obj=persoon,
-        )  # fmt: skip
+            voorziening=voorziening,
+            gebruiker=gebruiker,
+            actie="context_toegevoegd",
+            omschrijving=f"{persoon} toegevoegd aan de context van {client}",
+            obj=persoon,
+        )
     return persoon
 
 
@@ -257,9 +284,16 @@ def context_persoon_remove(
         )
     with transaction.atomic():
         activiteit_log(
-            voorziening=voorziening, gebruiker=gebruiker, actie="context_verwijderd",
-            omschrijving=f"{persoon} verwijderd uit de context van {persoon.client}", obj=persoon,
-            gegevens={"toegevoegd_door": persoon.toegevoegd_door_id, "naam": persoon.naam,
-                      "voornaam": persoon.voornaam, "relatie": persoon.relatie},
-        )  # fmt: skip
+            voorziening=voorziening,
+            gebruiker=gebruiker,
+            actie="context_verwijderd",
+            omschrijving=f"{persoon} verwijderd uit de context van {persoon.client}",
+            obj=persoon,
+            gegevens={
+                "toegevoegd_door": persoon.toegevoegd_door_id,
+                "naam": persoon.naam,
+                "voornaam": persoon.voornaam,
+                "relatie": persoon.relatie,
+            },
+        )
         persoon.delete()

@@ -60,10 +60,13 @@ def dossier_create(
             dossier_summary_refresh(dossier)
             client_toegang_ensure(client=client, voorziening=voorziening)
             activiteit_log(
-                voorziening=voorziening, gebruiker=gebruiker, actie="dossier_aangemaakt",
-                omschrijving=f"Dossier {dossier.code} aangemaakt voor {client}", obj=dossier,
+                voorziening=voorziening,
+                gebruiker=gebruiker,
+                actie="dossier_aangemaakt",
+                omschrijving=f"Dossier {dossier.code} aangemaakt voor {client}",
+                obj=dossier,
                 dossier_id=dossier.pk,
-            )  # fmt: skip
+            )
     except IntegrityError as exc:
         if "dossier_one_open_per_client" in str(exc):
             raise ValidationError(AL_OPEN_DOSSIER) from exc
@@ -149,10 +152,13 @@ def dossier_delete(*, pk: int, gebruiker: Gebruiker) -> str:
             "Het dossier bevat nog beslissingen of schakelingen. Verwijder die eerst."
         )
     activiteit_log(
-        voorziening=dossier.voorziening, gebruiker=gebruiker, actie="dossier_verwijderd",
-        omschrijving=f"Dossier {dossier.code} van {dossier.client} verwijderd", obj=dossier,
+        voorziening=dossier.voorziening,
+        gebruiker=gebruiker,
+        actie="dossier_verwijderd",
+        omschrijving=f"Dossier {dossier.code} van {dossier.client} verwijderd",
+        obj=dossier,
         dossier_id=dossier.pk,
-    )  # fmt: skip
+    )
     code = dossier.code
     dossier.delete()
     return code

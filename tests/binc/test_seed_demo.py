@@ -26,9 +26,17 @@ def _counts():
     with all_voorzieningen():
         return tuple(
             model.objects.count()
-            for model in (Voorziening, Gebruiker, ModuleGoedkeuring, RijksregisterPersoon,
-                          Dossier, Beslissing, Schakeling, HeropenAanvraag)
-        )  # fmt: skip
+            for model in (
+                Voorziening,
+                Gebruiker,
+                ModuleGoedkeuring,
+                RijksregisterPersoon,
+                Dossier,
+                Beslissing,
+                Schakeling,
+                HeropenAanvraag,
+            )
+        )
 
 
 @pytest.mark.django_db

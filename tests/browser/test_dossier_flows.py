@@ -19,10 +19,17 @@ NUMMER = "12030100276"  # born 1 March 2012, valid checksum (post-2000 rule)
 @pytest.fixture
 def register(transactional_db):
     RijksregisterPersoon.objects.create(
-        rijksregisternummer=NUMMER, naam="Quintelier", voornaam="Lotte", geslacht="V",
-        geboortedatum=datetime.date(2012, 3, 1), gemeente="Gent", postcode="9000",
-        straat="Kerkstraat", huisnummer="12", nationaliteit="Belg",
-    )  # fmt: skip
+        rijksregisternummer=NUMMER,
+        naam="Quintelier",
+        voornaam="Lotte",
+        geslacht="V",
+        geboortedatum=datetime.date(2012, 3, 1),
+        gemeente="Gent",
+        postcode="9000",
+        straat="Kerkstraat",
+        huisnummer="12",
+        nationaliteit="Belg",
+    )
 
 
 def _identify(page):

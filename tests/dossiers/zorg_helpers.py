@@ -18,9 +18,13 @@ def m(code: str) -> Module:
 def beslissing(dossier, gebruiker, begin=None, codes=("VBFBJB04",)):
     begin = begin or D(2026, 1, 5)
     return beslissing_create(
-        dossier_pk=dossier.pk, gebruiker=gebruiker, modules=[m(c) for c in codes],
-        begindatum=begin, verwijzingsgrond="vrijwillig", gemandateerde_voorziening="geen",
-    )  # fmt: skip
+        dossier_pk=dossier.pk,
+        gebruiker=gebruiker,
+        modules=[m(c) for c in codes],
+        begindatum=begin,
+        verwijzingsgrond="vrijwillig",
+        gemandateerde_voorziening="geen",
+    )
 
 
 def invoer(begin, einde=None, codes=("BEGBJB02",), **extra):
@@ -30,8 +34,11 @@ def invoer(begin, einde=None, codes=("BEGBJB02",), **extra):
 
 def add(dossier, gebruiker, b, begin, einde=None, codes=("BEGBJB02",), **extra):
     result = schakeling_add(
-        dossier_pk=dossier.pk, beslissing_pk=b.pk, invoer=invoer(begin, einde, codes, **extra),
-        gebruiker=gebruiker, bevestigd=True,
-    )  # fmt: skip
+        dossier_pk=dossier.pk,
+        beslissing_pk=b.pk,
+        invoer=invoer(begin, einde, codes, **extra),
+        gebruiker=gebruiker,
+        bevestigd=True,
+    )
     assert isinstance(result.object, Schakeling), result
     return result.object

@@ -104,9 +104,14 @@ class Command(BaseCommand):
                     DATE '2024-02-01' + (n %% 600), NULL
                 FROM generate_series(0, %(total)s - 1) AS n
                 """,
-                {"vz": first_vz, "per": per_voorziening, "client": first_client,
-                 "user": gebruiker.pk, "total": total},
-            )  # fmt: skip
+                {
+                    "vz": first_vz,
+                    "per": per_voorziening,
+                    "client": first_client,
+                    "user": gebruiker.pk,
+                    "total": total,
+                },
+            )
             cursor.execute("ANALYZE dossiers_dossier; ANALYZE dossiers_client;")
         self.stdout.write(
             f"{total:,} dossiers in {len(voorzieningen)} voorzieningen, {per_voorziening:,} "
