@@ -29,30 +29,43 @@ def _locked(beslissing_pk: int) -> tuple[Dossier, Beslissing]:
     return dossier, beslissing
 
 
+def _check(
+    dossier: Dossier, values: dict[str, Any], modules: list[Module], keep: set[int] | None = None
+) -> None:
+    begindatum = values["begindatum"]
+    rules.beslissing_check(
+        dossier_feiten(dossier),
+        begindatum=begindatum,
+        modules=modules,
+        approved=approved_module_ids(voorziening=dossier.voorziening, datum=begindatum),
+        keep=keep or set(),
+    )
+
+
+def _log(dossier: Dossier, beslissing: Beslissing, gebruiker: Gebruiker, actie: str) -> None:
+    activiteit_log(
+        voorziening=dossier.voorziening,
+        gebruiker=gebruiker,
+        actie=f"beslissing_{actie}",
+        omschrijving=f"{beslissing} {ACTIE_WOORD[actie]}",
+        obj=beslissing,
+        dossier_id=dossier.pk,
+    )
+
+
+ACTIE_WOORD = {"aangemaakt": "toegevoegd", "gewijzigd": "gewijzigd", "verwijderd": "verwijderd"}
+
+
 def beslissing_create(
     *, dossier_pk: int, gebruiker: Gebruiker, modules: list[Module], **values: Any
 ) -> Beslissing:
     with transaction.atomic():
         dossier = dossier_get(pk=dossier_pk, for_update=True)
-        rules.beslissing_check(
-            dossier_feiten(dossier),
-            begindatum=values["begindatum"],
-            modules=modules,
-            approved=approved_module_ids(
-                voorziening=dossier.voorziening, datum=values["begindatum"]
-            ),
-        )
+        _check(dossier, values, modules)
         beslissing = Beslissing.objects.create(dossier=dossier, **values)
         beslissing.modules.set(modules)
         dossier_summary_refresh(dossier)
-        activiteit_log(
-            voorziening=dossier.voorziening,
-            gebruiker=gebruiker,
-            actie="beslissing_aangemaakt",
-            omschrijving=f"{beslissing} toegevoegd",
-            obj=beslissing,
-            dossier_id=dossier.pk,
-        )
+        _log(dossier, beslissing, gebruiker, "aangemaakt")
     return beslissing
 
 
@@ -62,15 +75,7 @@ def beslissing_update(
     """All beslissingen stay editable (000 §4.2.4)."""
     with transaction.atomic():
         dossier, beslissing = _locked(beslissing_pk)
-        rules.beslissing_check(
-            dossier_feiten(dossier),
-            begindatum=values["begindatum"],
-            modules=modules,
-            approved=approved_module_ids(
-                voorziening=dossier.voorziening, datum=values["begindatum"]
-            ),
-            keep=set(beslissing.modules.values_list("pk", flat=True)),
-        )
+        _check(dossier, values, modules, keep=set(beslissing.modules.values_list("pk", flat=True)))
         for name, value in values.items():
             setattr(beslissing, name, value)
         save_versioned(
@@ -78,14 +83,7 @@ def beslissing_update(
         )
         beslissing.modules.set(modules)
         dossier_summary_refresh(dossier)
-        activiteit_log(
-            voorziening=dossier.voorziening,
-            gebruiker=gebruiker,
-            actie="beslissing_gewijzigd",
-            omschrijving=f"{beslissing} gewijzigd",
-            obj=beslissing,
-            dossier_id=dossier.pk,
-        )
+        _log(dossier, beslissing, gebruiker, "gewijzigd")
     return beslissing
 
 
@@ -98,13 +96,6 @@ def beslissing_delete(*, beslissing_pk: int, gebruiker: Gebruiker) -> None:
                 "Een beslissing kan enkel verwijderd worden als er geen schakelingen aan "
                 "gekoppeld zijn. Verwijder eerst de schakelingen."
             )
-        activiteit_log(
-            voorziening=dossier.voorziening,
-            gebruiker=gebruiker,
-            actie="beslissing_verwijderd",
-            omschrijving=f"{beslissing} verwijderd",
-            obj=beslissing,
-            dossier_id=dossier.pk,
-        )
+        _log(dossier, beslissing, gebruiker, "verwijderd")
         beslissing.delete()
         dossier_summary_refresh(dossier)
