@@ -30,6 +30,7 @@ from dossiers.selectors import (
     schakeling_invoer,
     verwerkte_jaren,
 )
+from dossiers.services.beslissingen import ACTIE_WOORD
 from dossiers.services.dossiers import dossier_summary_refresh
 from dossiers.services.groeipakket import snapshot, wijziging_record
 
@@ -68,12 +69,11 @@ def _write_modules(schakeling: Schakeling, invoer: SchakelingInvoer) -> None:
 
 
 def _log(dossier: Dossier, schakeling: Schakeling, gebruiker: Gebruiker, actie: str) -> None:
-    woord = {"aangemaakt": "toegevoegd", "gewijzigd": "gewijzigd", "verwijderd": "verwijderd"}
     activiteit_log(
         voorziening=dossier.voorziening,
         gebruiker=gebruiker,
         actie=f"schakeling_{actie}",
-        omschrijving=f"{schakeling} {woord[actie]}",
+        omschrijving=f"{schakeling} {ACTIE_WOORD[actie]}",
         obj=schakeling,
         dossier_id=dossier.pk,
     )
