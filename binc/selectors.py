@@ -4,6 +4,7 @@ manager; these functions add what each screen or service needs on top."""
 import datetime
 
 from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
 
 from binc.constants import GoedkeuringStatus
 from binc.models import Gebruiker, Medewerker, Module, ModuleGoedkeuring, Voorziening
@@ -29,6 +30,10 @@ def goedkeuring_list(*, zoek: str = "", alleen_actief: bool = True) -> QuerySet[
             | Q(module__typemodule__naam__icontains=zoek)
         )
     return queryset.order_by("module__typemodule__naam", "module__code")
+
+
+def goedkeuring_get(*, pk: int) -> ModuleGoedkeuring:
+    return get_object_or_404(ModuleGoedkeuring.objects.select_related("module__typemodule"), pk=pk)
 
 
 def modules_approved_on(*, voorziening: Voorziening, datum: datetime.date) -> QuerySet[Module]:

@@ -1,16 +1,18 @@
+from collections.abc import Iterable
+
 from django.contrib import messages
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from binc.access import activate_for_session, medewerker_required
 from binc.forms import KiesVoorzieningForm, LoginForm, ModuleFilterForm
 from binc.models import ModuleGoedkeuring
-from binc.selectors import goedkeuring_list
+from binc.selectors import goedkeuring_get, goedkeuring_list
 
 
 class LoginView(auth_views.LoginView):
@@ -43,7 +45,7 @@ def kies_voorziening(request: HttpRequest) -> HttpResponse:
 @medewerker_required
 def module_list(request: HttpRequest) -> HttpResponse:
     form = ModuleFilterForm(request.GET or {"alleen_actief": True})
-    goedkeuringen = ModuleGoedkeuring.objects.none()
+    goedkeuringen: Iterable[ModuleGoedkeuring] = []
     if form.is_valid():
         goedkeuringen = goedkeuring_list(
             zoek=form.cleaned_data["zoek"], alleen_actief=form.cleaned_data["alleen_actief"]
@@ -60,9 +62,7 @@ def module_list(request: HttpRequest) -> HttpResponse:
 
 @medewerker_required
 def module_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    goedkeuring = get_object_or_404(
-        ModuleGoedkeuring.objects.select_related("module__typemodule"), pk=pk
-    )
+    goedkeuring = goedkeuring_get(pk=pk)
     breadcrumbs = [
         ("Overzicht Dossiers", reverse("dossiers:overzicht")),
         ("Modules", reverse("binc:module_list")),

@@ -16,6 +16,7 @@ from binc.selectors import modules_approved_on
 from binc.tenancy import voorziening_context
 from dossiers.constants import (
     Aanmelder,
+    GemandateerdeVoorziening,
     Hulpfunctie,
     NietBegeleid,
     Omgangstaal,
@@ -58,8 +59,7 @@ def seed(*, stdout) -> None:
             candidates = [
                 p
                 for p in people
-                if voorziening.organisatietype == Organisatietype.PLEEGZORG
-                or leeftijd(p.geboortedatum, today) <= 25
+                if voorziening.is_pleegzorg or leeftijd(p.geboortedatum, today) <= 25
             ]
             rng.shuffle(candidates)
             for index, persoon in enumerate(candidates[existing:PER_VOORZIENING]):
@@ -99,7 +99,7 @@ def _care(
     """A beslissing with a Start hulpaanbod, ended for the dossiers the registration demo then
     registers completely and closes."""
     today = timezone.localdate()
-    if dossier.voorziening.organisatietype == Organisatietype.GEZIN_1G1P:
+    if dossier.voorziening.is_1g1p:
         return  # no beslissingen or schakelingen (001)
     einde = today - datetime.timedelta(days=ended_days_ago) if ended_days_ago else None
     begin = (einde or today) - datetime.timedelta(days=rng.randint(20, 200))
@@ -117,7 +117,7 @@ def _care(
         modules=[module],
         begindatum=begin,
         verwijzingsgrond=rng.choice(["vrijwillig", "vrijwillig", "gerechtelijk"]),
-        gemandateerde_voorziening="geen",
+        gemandateerde_voorziening=GemandateerdeVoorziening.GEEN,
     )
     invoer = SchakelingInvoer(begindatum=begin, einddatum=einde, modules=[_keuze(module)])
     try:

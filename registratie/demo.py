@@ -96,7 +96,7 @@ def _close_ended(rng: random.Random) -> None:
         with voorziening_context(voorziening):
             if Dossier.objects.filter(status=DossierStatus.AFGESLOTEN).exists():
                 continue  # idempotent
-            een_gezin = voorziening.organisatietype == Organisatietype.GEZIN_1G1P
+            een_gezin = voorziening.is_1g1p
             for index, dossier in enumerate(
                 Dossier.objects.filter(status=DossierStatus.OPEN)
                 .select_related("voorziening", "behandelaar", "client")

@@ -6,12 +6,11 @@ from typing import Any
 from django.db import models
 from django.urls import reverse
 
-from binc.constants import Organisatietype
 from binc.dates import add_months
 from dossiers.constants import BrStatus
 from dossiers.hooks import Ontbrekend
 from dossiers.models import Dossier, Schakeling
-from dossiers.services.aanmelding import registratie_facultatief
+from dossiers.rules.aanmelding import registratie_facultatief
 from registratie.constants import Soort
 from registratie.models import (
     Beginregistratie,
@@ -21,7 +20,8 @@ from registratie.models import (
 )
 from registratie.schema import ontbrekend
 
-RegistratieModel = type[Beginregistratie | Eindregistratie | Gezinssituatie | Trajectinformatie]
+Registratie = Beginregistratie | Eindregistratie | Gezinssituatie | Trajectinformatie
+RegistratieModel = type[Registratie]
 MODELS: dict[str, RegistratieModel] = {
     Soort.BEGIN: Beginregistratie,
     Soort.EINDE: Eindregistratie,
@@ -33,9 +33,13 @@ BR_TERMIJN_MAANDEN = 3  # 000 §5.1: within three months after the start
 
 def soorten(dossier: Dossier) -> list[str]:
     """The forms of this dossier: 1G1P has its own (001 §5.2–5.3)."""
-    if dossier.voorziening.organisatietype == Organisatietype.GEZIN_1G1P:
+    if dossier.voorziening.is_1g1p:
         return [Soort.GEZINSSITUATIE, Soort.TRAJECT]
     return [Soort.BEGIN, Soort.EINDE]
+
+
+def registratie_get(dossier: Dossier, soort: str) -> Registratie | None:
+    return MODELS[soort].objects.filter(dossier=dossier).first()
 
 
 def waarden(instance: models.Model | None) -> dict[str, Any]:
@@ -67,7 +71,7 @@ def br_status(dossier: Dossier) -> str:
     """The start page's icon (000 §2, §5.1): green when complete and completed within three
     months after the first schakeling's start, red when incomplete or late, none when not
     required. Stored on the dossier by every change that can alter it."""
-    if dossier.voorziening.organisatietype == Organisatietype.GEZIN_1G1P or facultatief(dossier):
+    if dossier.voorziening.is_1g1p or facultatief(dossier):
         return BrStatus.NIET_VEREIST
     volledig_op = (
         Beginregistratie.objects.filter(dossier=dossier)

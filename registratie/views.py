@@ -9,7 +9,7 @@ from dossiers.views.common import crumbs
 from registratie.constants import Soort
 from registratie.forms import registratie_form_class
 from registratie.schema import ontbrekend
-from registratie.selectors import MODELS, facultatief, soorten
+from registratie.selectors import facultatief, registratie_get, soorten
 from registratie.services import registratie_geopend, registratie_opslaan
 
 VERPLICHT = "Dit veld is verplicht."
@@ -24,7 +24,7 @@ def formulier(request: HttpRequest, pk: int, soort: str) -> HttpResponse:
     if soort not in soorten(dossier):
         raise Http404("Dit formulier bestaat niet voor dit dossier.")
     organisatietype = dossier.voorziening.organisatietype
-    instance = MODELS[soort].objects.filter(dossier=dossier).first()
+    instance = registratie_get(dossier, soort)
     form_class = registratie_form_class(soort, organisatietype)
     initial = {"versie": instance.versie if instance else 0}
     if instance is None and soort == Soort.BEGIN:

@@ -1,11 +1,21 @@
 """Personas for access tests: a medewerker, a colleague in the same voorziening, an outsider
 of another voorziening, and Opgroeien staff."""
 
+import datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 from django.test import Client
 
 from binc.tenancy import SESSION_KEY, all_voorzieningen
 from tests.binc.factories import GebruikerFactory, MedewerkerFactory, VoorzieningFactory
+
+# Tests whose meaning depends on today's date run on a fixed day (the clock still ticks), so
+# they say the same on every day of the year: `pytestmark = OP_VANDAAG`.
+VANDAAG = datetime.date(2026, 3, 16)
+OP_VANDAAG = pytest.mark.time_machine(
+    datetime.datetime(2026, 3, 16, 10, 0, tzinfo=ZoneInfo("Europe/Brussels"))
+)
 
 
 @pytest.fixture(autouse=True)

@@ -44,6 +44,15 @@ class Voorziening(models.Model):
     def __str__(self) -> str:
         return self.naam
 
+    # Flags for templates and services, so neither compares raw choice strings.
+    @property
+    def is_pleegzorg(self) -> bool:
+        return self.organisatietype == Organisatietype.PLEEGZORG
+
+    @property
+    def is_1g1p(self) -> bool:
+        return self.organisatietype == Organisatietype.GEZIN_1G1P
+
 
 class Gebruiker(AbstractUser):
     """A person who logs in: a medewerker of one or more voorzieningen, Opgroeien staff or a

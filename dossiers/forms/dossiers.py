@@ -12,7 +12,7 @@ from dossiers.constants import (
 )
 from dossiers.forms.common import DateInput, JaNeeField, VersieForm
 from dossiers.models import Aanmelding
-from dossiers.services.aanmelding import aanmelding_clean, aanmelding_fields, specifieke_choices
+from dossiers.rules.aanmelding import aanmelding_clean, aanmelding_formulier, specifieke_choices
 
 
 def _help(name: str) -> str:
@@ -72,7 +72,8 @@ class AanmeldingForm(forms.ModelForm):
     def __init__(self, *args, voorziening: Voorziening, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.voorziening = voorziening
-        wanted = aanmelding_fields(voorziening)
+        formulier = aanmelding_formulier(voorziening)
+        wanted = formulier.namen()
         for name in self.Meta.fields:
             if name not in wanted:
                 del self.fields[name]
@@ -80,35 +81,15 @@ class AanmeldingForm(forms.ModelForm):
         # nothing is marked required by the browser alone.
         for name in wanted:
             self.fields[name].required = False
+        for name in formulier.verplicht_wanneer_getoond():
+            self.fields[name].verplicht = True  # shown with '*' (forms/field.html)
+        # Shown only with the answer they depend on (forms/form.html, static/js/binc.js).
+        for name, condition in formulier.show_when().items():
+            self.fields[name].show_when = condition
         if "specifieke_aanmelding" in self.fields:
             self.fields["specifieke_aanmelding"].choices = specifieke_choices(voorziening)
         if "aanmelder" in self.fields:
             self.fields["aanmelder"].choices = [("", "---------"), *Aanmelder.choices]
-        mandatory = {
-            "datum_aanmelding",
-            "aanmelder",
-            "wachtlijst",
-            "via_toegangspoort",
-            "uitstroom_gi",
-            "soort_pleegzorg",
-            "pleegzorgdoelgroep",
-            "provincie",
-        }
-        for name in mandatory & set(self.fields):
-            self.fields[name].verplicht = True  # shown with '*' (forms/field.html)
-        # Shown only with the answer they depend on (forms/form.html, static/js/binc.js).
-        show_when = {
-            "startdatum_lopend_dossier": "lopend_dossier=ja",
-            "aanmelder": "via_toegangspoort=nee",
-            "aanmelder_andere": "aanmelder=andere",
-            "gerechtelijk": "aanmelder=crisismeldpunt",
-            "wachtlijst_functies": "wachtlijst=ja",
-        }
-        if "via_toegangspoort" not in self.fields:
-            del show_when["aanmelder"]
-        for name, condition in show_when.items():
-            if name in self.fields:
-                self.fields[name].show_when = condition
 
     def clean(self):
         data = super().clean()

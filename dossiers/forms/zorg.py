@@ -2,7 +2,7 @@
 
 from django import forms
 
-from binc.constants import Detailvraag, Organisatietype
+from binc.constants import Detailvraag
 from binc.models import Module, Voorziening
 from dossiers.constants import (
     Aanmelder,
@@ -159,7 +159,7 @@ class SchakelingForm(VersieForm):
         self.fields["verzekerd_aanbod"].queryset = queryset
         if dossier.aanmelding.aanmelder != Aanmelder.CRISISMELDPUNT:
             del self.fields["verzekerd_aanbod"]
-        if dossier.voorziening.organisatietype == Organisatietype.PLEEGZORG:
+        if dossier.voorziening.is_pleegzorg:
             self.fields["zwaartepunt_elders"].label = "Er is een combinatie met verblijf"
 
         # Which question shows with which modules comes from the catalogue (000 §4.2.3, §4.2.7).

@@ -93,6 +93,10 @@ class Dossier(VersionedModel):
     def get_absolute_url(self) -> str:
         return reverse("dossiers:dossier_detail", kwargs={"pk": self.pk})
 
+    @property
+    def is_open(self) -> bool:
+        return self.status == DossierStatus.OPEN
+
 
 class DossierCodeTeller(models.Model):
     """The last sequence number handed out per creation day, for BNC_<yyyymmdd>_<n>."""
@@ -110,7 +114,7 @@ class DossierCodeTeller(models.Model):
 
 class Aanmelding(VersionedModel):
     """How the client came to the voorziening (000 §4.1; 001 §5.1). Which fields apply
-    depends on the organisatietype; the rules live in dossiers.services.aanmelding."""
+    depends on the organisatietype; the rules live in dossiers.rules.aanmelding."""
 
     dossier = models.OneToOneField(
         Dossier, on_delete=models.CASCADE, related_name="aanmelding", verbose_name="dossier"

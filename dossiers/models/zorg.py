@@ -66,6 +66,10 @@ class Beslissing(VersionedModel):
     def __str__(self) -> str:
         return f"Beslissing van {self.begindatum:%d/%m/%Y}"
 
+    @property
+    def heeft_gemandateerde_voorziening(self) -> bool:
+        return self.gemandateerde_voorziening != GemandateerdeVoorziening.GEEN
+
 
 class Schakeling(VersionedModel):
     """The care actually delivered: one or more modules running together (000 §4.2)."""

@@ -12,7 +12,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from binc.errors import PublicNotFound
-from binc.models import Gebruiker
+from binc.models import Activiteit, Gebruiker
 from binc.tenancy import active_voorziening
 from dossiers.constants import DOSSIER_WEG, DossierStatus
 from dossiers.models import Client, ClientToegang, ContextPersoon, Dossier
@@ -46,6 +46,18 @@ def client_get(*, pk: int) -> Client:
 
 def client_context(*, client: Client) -> QuerySet[ContextPersoon]:
     return client.context.select_related("toegevoegd_door")
+
+
+def context_persoon_get(*, client: Client, pk: int) -> ContextPersoon:
+    persoon = client.context.filter(pk=pk).first()
+    if persoon is None:
+        raise Http404("Persoon niet gevonden.")
+    return persoon
+
+
+def dossier_activiteiten(*, dossier: Dossier) -> QuerySet[Activiteit]:
+    """'Activiteiten dossier' (000 §7): every change, newest first."""
+    return Activiteit.objects.filter(dossier_id=dossier.pk).select_related("gebruiker")
 
 
 def client_dossiers(*, client: Client) -> QuerySet[Dossier]:

@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
 
 from binc.models import Module, Voorziening
 from binc.selectors import modules_approved_on
@@ -23,6 +24,24 @@ def laatste_beslissing(dossier: Dossier) -> Beslissing | None:
     """The most recent beslissing (begin date, then creation): the only one schakelingen go
     under (000 §4.2.2)."""
     return Beslissing.objects.filter(dossier=dossier).order_by(*BESLISSING_VOLGORDE).first()
+
+
+def beslissing_get(dossier: Dossier, pk: int) -> Beslissing | None:
+    """One beslissing of the dossier; None once a colleague deleted it."""
+    return Beslissing.objects.filter(pk=pk, dossier=dossier).first()
+
+
+def schakeling_get(dossier: Dossier, pk: int) -> Schakeling:
+    """One schakeling of the dossier with what its form shows; 404 for any other."""
+    return get_object_or_404(
+        Schakeling.objects.prefetch_related("modules__module__typemodule", "pleegzorgers"),
+        pk=pk,
+        dossier=dossier,
+    )
+
+
+def heeft_schakeling(dossier: Dossier) -> bool:
+    return Schakeling.objects.filter(dossier=dossier).exists()
 
 
 def laatste_schakeling(dossier: Dossier, *, behalve: int | None = None) -> Schakeling | None:

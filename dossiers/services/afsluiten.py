@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from binc.concurrency import Conflict
-from binc.constants import Organisatietype
 from binc.models import Gebruiker
 from binc.services.activiteiten import activiteit_log
 from dossiers.constants import (
@@ -49,7 +48,7 @@ def afsluiten_ontbrekend(
     """000 §9: ≥1 beslissing and ≥1 schakeling, every schakeling ended in the past, the
     mandatory registration filled (unless facultative). 001 §6: a 1G1P dossier, which has no
     beslissingen, only needs its mandatory parameters."""
-    if dossier.voorziening.organisatietype == Organisatietype.GEZIN_1G1P:
+    if dossier.voorziening.is_1g1p:
         return closing_checks(dossier)
     vandaag = vandaag or timezone.localdate()
     dossier_url = dossier.get_absolute_url()
@@ -129,7 +128,7 @@ def heropenen_direct(dossier: Dossier, *, vandaag: datetime.date | None = None) 
     """Within a year after the last schakeling's end (000 §10), for 1G1P after the closing
     date (001 §7): reopened at once, else a request to Opgroeien."""
     vandaag = vandaag or timezone.localdate()
-    if dossier.voorziening.organisatietype == Organisatietype.GEZIN_1G1P:
+    if dossier.voorziening.is_1g1p:
         return (
             dossier.afgesloten_op is None
             or dossier.afgesloten_op >= vandaag - datetime.timedelta(days=365)
@@ -151,7 +150,7 @@ def dossier_heropenen(*, dossier_pk: int, gebruiker: Gebruiker) -> Heropenuitkom
     """Reopen at once, or ask Opgroeien (000 §10)."""
     with transaction.atomic():
         dossier = dossier_get(pk=dossier_pk, for_update=True)
-        if dossier.status == DossierStatus.OPEN:
+        if dossier.is_open:
             raise Conflict()
         if not heropenen_mogelijk(dossier):
             raise ValidationError(AL_OPEN_DOSSIER)

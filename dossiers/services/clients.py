@@ -66,7 +66,7 @@ def rijksregister_zoeken(
         criteria = {"naam": naam, "geslacht": geslacht, "geboortedatum": geboortedatum.isoformat()}
         found = register.zoek_op_gegevens(naam=naam, geslacht=geslacht, geboortedatum=geboortedatum)
     today = timezone.localdate()
-    unlimited = voorziening.organisatietype == Organisatietype.PLEEGZORG
+    unlimited = voorziening.is_pleegzorg
     shown = [
         p for p in found if unlimited or leeftijd(p.geboortedatum, today) <= MAX_LEEFTIJD_OPZOEKING
     ]

@@ -18,8 +18,8 @@ from dossiers.constants import (
 )
 from dossiers.hooks import summary_columns
 from dossiers.models import Aanmelding, Client, Dossier, SchakelingModule
+from dossiers.rules.aanmelding import aanmelding_clean
 from dossiers.selectors import dossier_get, laatste_beslissing, laatste_schakeling
-from dossiers.services.aanmelding import aanmelding_clean
 from dossiers.services.clients import client_toegang_ensure
 
 
@@ -145,7 +145,7 @@ def dossier_delete(*, pk: int, gebruiker: Gebruiker) -> str:
     dossier = Dossier.objects.select_for_update().select_related("client").filter(pk=pk).first()
     if dossier is None:
         raise Conflict(DOSSIER_REEDS_VERWIJDERD)
-    if dossier.status != DossierStatus.OPEN:
+    if not dossier.is_open:
         raise ValidationError(DOSSIER_AFGESLOTEN_NIET_VERWIJDERBAAR)
     if dossier_has_care(dossier):
         raise ValidationError(

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.html import format_html
 
-from dossiers.constants import EINDIGT_IN_VERWERKT_JAAR, START_IN_VERWERKT_JAAR
+from dossiers.constants import EINDIGT_IN_VERWERKT_JAAR, START_IN_VERWERKT_JAAR, BrStatus
 
 register = template.Library()
 
@@ -41,7 +41,7 @@ def with_param(context, name: str, value) -> str:
 
 @register.inclusion_tag("dossiers/_br_icon.html")
 def br_icon(status: str):
-    return {"status": status}
+    return {"volledig": status == BrStatus.VOLLEDIG, "onvolledig": status == BrStatus.ONVOLLEDIG}
 
 
 @register.simple_tag

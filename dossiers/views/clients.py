@@ -3,14 +3,13 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from binc.access import medewerker_required
 from binc.rijksregister import Persoon, RijksregisterUnavailable
 from dossiers import selectors
-from dossiers.constants import DossierStatus
 from dossiers.forms import (
     ClientExtraForm,
     ClientWijzigenForm,
@@ -19,7 +18,6 @@ from dossiers.forms import (
     OngeborenForm,
     RijksregisterZoekForm,
 )
-from dossiers.models import ContextPersoon
 from dossiers.services import clients as client_services
 from dossiers.services.clients import ONGEBOREN_TYPES
 from dossiers.views.common import crumbs
@@ -151,7 +149,7 @@ def _client_page(request: HttpRequest, client, context_form: ContextPersoonForm)
             "client": client,
             "context_personen": selectors.client_context(client=client),
             "dossiers": dossiers,
-            "kan_dossier_maken": not any(d.status == DossierStatus.OPEN for d in dossiers),
+            "kan_dossier_maken": not any(d.is_open for d in dossiers),
             "context_form": context_form,
             "breadcrumbs": crumbs((str(client), "")),
         },
@@ -257,7 +255,7 @@ def context_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def context_verwijderen(request: HttpRequest, pk: int, persoon_pk: int) -> HttpResponse:
     client = selectors.client_get(pk=pk)
-    persoon = get_object_or_404(ContextPersoon, pk=persoon_pk, client=client)
+    persoon = selectors.context_persoon_get(client=client, pk=persoon_pk)
     error = None
     if request.method == "POST":
         try:

@@ -11,7 +11,6 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from binc.access import medewerker_required
 from binc.forms import add_service_errors
-from binc.models import Activiteit
 from dossiers import selectors
 from dossiers.forms import (
     AanmeldingForm,
@@ -173,7 +172,7 @@ def aanmelding_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
 def dossier_activiteiten(request: HttpRequest, pk: int) -> HttpResponse:
     """'Activiteiten dossier' (000 §7): every change, newest first."""
     dossier = selectors.dossier_get(pk=pk)
-    activiteiten = Activiteit.objects.filter(dossier_id=dossier.pk).select_related("gebruiker")
+    activiteiten = selectors.dossier_activiteiten(dossier=dossier)
     return render(
         request,
         "dossiers/activiteiten.html",

@@ -2,15 +2,15 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from binc.access import medewerker_required
 from binc.concurrency import Conflict
 from binc.forms import add_service_errors
 from dossiers import selectors
-from dossiers.constants import BESLISSING_WEG, DossierStatus
+from dossiers.constants import BESLISSING_WEG
 from dossiers.forms import (
     AfsluitenForm,
     BeslissingForm,
@@ -19,7 +19,6 @@ from dossiers.forms import (
     SchakelingForm,
     schakeling_initial,
 )
-from dossiers.models import Beslissing, Schakeling
 from dossiers.services import afsluiten as afsluit_services
 from dossiers.services import beslissingen as beslissing_services
 from dossiers.services import schakelingen as schakeling_services
@@ -65,7 +64,7 @@ def beslissing_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
             add_service_errors(form, error)
         else:
             messages.success(request, "De beslissing werd toegevoegd.")
-            if not Schakeling.objects.filter(dossier=dossier).exists():
+            if not selectors.heeft_schakeling(dossier):
                 # 000 §4.2.1: the first beslissing opens 'Toevoegen Start Hulpaanbod' at once.
                 return redirect("dossiers:schakeling_nieuw", pk=dossier.pk)
             return redirect(dossier)
@@ -78,7 +77,7 @@ def beslissing_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(METHODS)
 def beslissing_wijzigen(request: HttpRequest, pk: int, beslissing_pk: int) -> HttpResponse:
     dossier = selectors.dossier_get(pk=pk)
-    beslissing = Beslissing.objects.filter(pk=beslissing_pk, dossier=dossier).first()
+    beslissing = selectors.beslissing_get(dossier, beslissing_pk)
     if beslissing is None:
         raise Conflict(BESLISSING_WEG)
     form = BeslissingWijzigenForm(
@@ -121,7 +120,9 @@ def beslissing_verwijderen(request: HttpRequest, pk: int, beslissing_pk: int) ->
         else:
             messages.success(request, "De beslissing werd verwijderd.")
         return redirect(dossier)
-    beslissing = get_object_or_404(Beslissing, pk=beslissing_pk, dossier=dossier)
+    beslissing = selectors.beslissing_get(dossier, beslissing_pk)
+    if beslissing is None:
+        raise Http404("Deze beslissing bestaat niet (meer).")
     return render(
         request,
         "dossiers/bevestigen.html",
@@ -257,11 +258,7 @@ def vorige_afsluiten(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(METHODS)
 def schakeling_wijzigen(request: HttpRequest, pk: int, schakeling_pk: int) -> HttpResponse:
     dossier = selectors.dossier_get(pk=pk)
-    schakeling = get_object_or_404(
-        Schakeling.objects.prefetch_related("modules__module__typemodule", "pleegzorgers"),
-        pk=schakeling_pk,
-        dossier=dossier,
-    )
+    schakeling = selectors.schakeling_get(dossier, schakeling_pk)
     form = SchakelingForm(
         _data(request), dossier=dossier, nieuw=False, initial=schakeling_initial(schakeling)
     )
@@ -298,7 +295,7 @@ def schakeling_verwijderen(request: HttpRequest, pk: int, schakeling_pk: int) ->
         else:
             messages.success(request, "De schakeling werd verwijderd.")
         return redirect(dossier)
-    schakeling = get_object_or_404(Schakeling, pk=schakeling_pk, dossier=dossier)
+    schakeling = selectors.schakeling_get(dossier, schakeling_pk)
     return render(
         request,
         "dossiers/bevestigen.html",
@@ -320,7 +317,7 @@ def schakeling_verwijderen(request: HttpRequest, pk: int, schakeling_pk: int) ->
 def dossier_afsluiten(request: HttpRequest, pk: int) -> HttpResponse:
     """000 §9: what is missing, each linked to where to fix it; then confirm."""
     dossier = selectors.dossier_get(pk=pk)
-    if dossier.status == DossierStatus.AFGESLOTEN and request.method == "GET":
+    if not dossier.is_open and request.method == "GET":
         messages.info(request, "Dit dossier is al afgesloten.")
         return redirect(dossier)
     form = AfsluitenForm(_data(request))

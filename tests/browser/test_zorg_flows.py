@@ -17,9 +17,11 @@ from tests.binc.factories import (
     VoorzieningFactory,
 )
 from tests.browser.helpers import login
+from tests.conftest import OP_VANDAAG, VANDAAG
 from tests.dossiers.factories import ClientFactory, DossierFactory
 
-TODAY = datetime.date.today()
+TODAY = VANDAAG
+pytestmark = OP_VANDAAG
 
 
 def _d(days: int) -> str:

@@ -11,12 +11,13 @@ from dossiers import selectors
 from dossiers.constants import AL_OPEN_DOSSIER, AanvraagStatus, DossierStatus
 from dossiers.models import Dossier, HeropenAanvraag
 from dossiers.services import afsluiten
-from tests.conftest import logged_in_client
+from tests.conftest import OP_VANDAAG, VANDAAG, logged_in_client
 from tests.dossiers.factories import DossierFactory
 from tests.dossiers.zorg_helpers import D, add, beslissing
 from tests.registratie.helpers import registreer_volledig
 
-TODAY = datetime.date.today()
+TODAY = VANDAAG
+pytestmark = OP_VANDAAG
 
 
 def _close(dossier, gebruiker, bevestigd=True):

@@ -239,11 +239,6 @@ def test_1g1p_has_its_own_aanmelding():
             "specifieke_aanmelding",
             "Een specifieke aanmelding kan nooit samen met een aanmelding door het crisismeldpunt.",
         ),
-        (
-            {**OVBJ, "startdatum_lopend_dossier": "2020-01-01"},
-            "startdatum_lopend_dossier",
-            "Vul een startdatum enkel in bij een lopend dossier",
-        ),
         ({"uitstroom_gi": "nee"}, "via_toegangspoort", "Dit veld is verplicht."),
         ({"via_toegangspoort": "ja"}, "uitstroom_gi", "Dit veld is verplicht."),
     ],
@@ -281,18 +276,31 @@ def test_lopend_dossier_with_its_start_date(medewerker_client, voorziening):
         assert str(Aanmelding.objects.get().startdatum_lopend_dossier) == "2019-03-01"
 
 
+def test_hidden_answers_are_not_stored(medewerker_client, voorziening):
+    """A question shown only after another answer (000 §4.1) keeps no answer without it: the
+    browser hides it, the server clears it."""
+    klant = ClientFactory(toegang=voorziening)
+    _new_dossier(
+        medewerker_client,
+        klant,
+        {**OVBJ, "lopend_dossier": "nee", "startdatum_lopend_dossier": "2020-01-01"},
+    )
+    with voorziening_context(voorziening):
+        assert Aanmelding.objects.get().startdatum_lopend_dossier is None
+
+
 def test_oooc_gerechtelijk_only_with_crisismeldpunt(db):
     _, voorziening, client, klant = _fields(Organisatietype.OOOC)
-    response = _new_dossier(client, klant, {**OVBJ, "gerechtelijk": "on"})
-    assert "kan enkel bij een aanmelding door het crisismeldpunt" in response.content.decode()
+    _new_dossier(client, klant, {**OVBJ, "gerechtelijk": "on"})
+    with voorziening_context(voorziening):
+        assert not Aanmelding.objects.get().gerechtelijk
     _new_dossier(
         client,
-        klant,
+        ClientFactory(toegang=voorziening),
         {**OVBJ, "via_toegangspoort": "nee", "aanmelder": "crisismeldpunt", "gerechtelijk": "on"},
     )
     with voorziening_context(voorziening):
-        aanmelding = Aanmelding.objects.get()
-    assert aanmelding.gerechtelijk
+        aanmelding = Aanmelding.objects.get(gerechtelijk=True)
     assert aanmelding.dossier.br_status == BrStatus.NIET_VEREIST
 
 

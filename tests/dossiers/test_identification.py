@@ -11,11 +11,12 @@ from binc.models import RijksregisterOpzoeking, RijksregisterPersoon
 from binc.tenancy import all_voorzieningen
 from dossiers.models import Client, ClientToegang, ContextPersoon, Dossier
 from tests.binc.factories import MedewerkerFactory, VoorzieningFactory
-from tests.conftest import logged_in_client
+from tests.conftest import OP_VANDAAG, VANDAAG, logged_in_client
 from tests.dossiers.factories import ClientFactory, ContextPersoonFactory, DossierFactory
 
 ZOEKEN = reverse("dossiers:client_zoeken")
-TODAY = datetime.date.today()
+TODAY = VANDAAG
+pytestmark = OP_VANDAAG
 
 
 def _rrn(geboortedatum: datetime.date, serial: int = 1, *, bis: bool = False) -> str:

@@ -21,12 +21,13 @@ from registratie.models import (
 )
 from registratie.services import registratie_opslaan
 from tests.binc.factories import MedewerkerFactory, VoorzieningFactory
-from tests.conftest import logged_in_client
+from tests.conftest import OP_VANDAAG, VANDAAG, logged_in_client
 from tests.dossiers.factories import DossierFactory
 from tests.dossiers.zorg_helpers import add, beslissing
 from tests.registratie.helpers import registreer_volledig
 
-TODAY = datetime.date.today()
+TODAY = VANDAAG
+pytestmark = OP_VANDAAG
 
 
 def a(lijst: str, n: int = 0) -> Antwoord:

@@ -1,0 +1,156 @@
+"""The aanmelding's rules per organisatietype (000 §4.1, 001 §5.1).
+
+`AANMELDING` declares the form once: which questions each organisatietype gets, which are
+mandatory and which only appear after another answer. The form's fields, '*' and show/hide
+come from it, and `aanmelding_clean` (called by the form for its messages and by the services
+before every write) checks it. Fields that do not apply to the organisatietype, or that an
+answer hides, are reset, so a hidden field never keeps a stale value that reports count.
+"""
+
+from typing import Any, Protocol
+
+from django.core.exceptions import ValidationError
+
+from binc.constants import Organisatietype
+from binc.formschema import Als, Formulier, Invulling, Veld
+from dossiers.constants import Aanmelder, Pleegzorgdoelgroep, SpecifiekeAanmelding
+
+OVBJ_TYPES = {Organisatietype.OVBJ, Organisatietype.OVBJ_VERBLIJF}
+GEZIN = frozenset({Organisatietype.GEZIN_1G1P})
+# CaH: the aanmelder is always the crisismeldpunt, never via the toegangspoort.
+CAH = frozenset({Organisatietype.CAH})
+PLEEGZORG = frozenset({Organisatietype.PLEEGZORG})
+ZONDER_TOEGANGSPOORT = Als("via_toegangspoort", waarde=False)
+ANDERE_AANMELDER = Als("aanmelder", Aanmelder.ANDERE)
+WACHTLIJST = Als("wachtlijst", waarde=True)
+
+AANMELDING = Formulier(
+    Veld("uw_referentie"),
+    Veld("datum_aanmelding", verplicht=True, enkel_voor=GEZIN),
+    Veld("lopend_dossier", niet_voor=GEZIN),
+    Veld(
+        "startdatum_lopend_dossier",
+        niet_voor=GEZIN,
+        toon_als=Als("lopend_dossier", waarde=True),
+    ),
+    Veld("via_toegangspoort", verplicht=True, niet_voor=GEZIN | CAH),
+    Veld("aanmelder", verplicht=True, enkel_voor=GEZIN),
+    Veld(
+        "aanmelder",
+        niet_voor=GEZIN | CAH,
+        toon_als=ZONDER_TOEGANGSPOORT,
+        verplicht_als=ZONDER_TOEGANGSPOORT,
+        melding=("Duid aan wie de aanmelder is wanneer de jongere niet via de toegangspoort komt."),
+    ),
+    Veld(
+        "aanmelder_andere",
+        niet_voor=CAH,
+        toon_als=ANDERE_AANMELDER,
+        verplicht_als=ANDERE_AANMELDER,
+        melding="Vul in wie de andere aanmelder is.",
+    ),
+    Veld(
+        "gerechtelijk",
+        enkel_voor=frozenset({Organisatietype.OOOC}),
+        toon_als=Als("aanmelder", Aanmelder.CRISISMELDPUNT),
+    ),
+    Veld("uitstroom_gi", verplicht=True, niet_voor=GEZIN),
+    Veld("specifieke_aanmelding", niet_voor=GEZIN | CAH | PLEEGZORG),
+    Veld("soort_pleegzorg", verplicht=True, enkel_voor=PLEEGZORG),
+    Veld("pleegzorgdoelgroep", verplicht=True, enkel_voor=PLEEGZORG),
+    Veld(
+        "provincie",
+        verplicht=True,
+        enkel_voor=frozenset({Organisatietype.CKG}),
+        enkel_met="meerdere_provincies",
+    ),
+    Veld("wachtlijst", verplicht=True, enkel_voor=GEZIN),
+    Veld(
+        "wachtlijst_functies",
+        enkel_voor=GEZIN,
+        toon_als=WACHTLIJST,
+        verplicht_als=WACHTLIJST,
+        melding="Duid aan voor welke hulp het gezin op een wachtlijst staat.",
+    ),
+)
+
+# What the model stores for a question the form does not ask or an answer hides.
+DEFAULTS: dict[str, Any] = {
+    "uw_referentie": "",
+    "lopend_dossier": False,
+    "startdatum_lopend_dossier": None,
+    "via_toegangspoort": None,
+    "aanmelder": "",
+    "aanmelder_andere": "",
+    "uitstroom_gi": None,
+    "specifieke_aanmelding": SpecifiekeAanmelding.GEEN,
+    "gerechtelijk": False,
+    "soort_pleegzorg": "",
+    "pleegzorgdoelgroep": "",
+    "provincie": "",
+    "datum_aanmelding": None,
+    "wachtlijst": None,
+    "wachtlijst_functies": [],
+}
+
+SPECIFIEK_NIET_VOOR_TYPE = "Deze specifieke aanmelding bestaat niet voor jouw voorziening."
+SPECIFIEK_NIET_MET_CRISISMELDPUNT = (
+    "Een specifieke aanmelding kan nooit samen met een aanmelding door het crisismeldpunt."
+)
+
+
+class Aanmeldingsprofiel(Protocol):
+    """What of the voorziening decides its aanmelding form."""
+
+    organisatietype: str
+    meerdere_provincies: bool
+
+
+def aanmelding_formulier(voorziening: Aanmeldingsprofiel) -> Invulling:
+    """The aanmelding form as this voorziening sees it, in the manual's order."""
+    kenmerken = ["meerdere_provincies"] if voorziening.meerdere_provincies else []
+    return AANMELDING.voor(voorziening.organisatietype, kenmerken)
+
+
+def specifieke_choices(voorziening: Aanmeldingsprofiel) -> list[tuple[str, str]]:
+    # 'Enkel ondersteunende begeleiding' is only for OVBJ (000 §4.1).
+    return [
+        (value, label)
+        for value, label in SpecifiekeAanmelding.choices
+        if value != SpecifiekeAanmelding.ENKEL_OB or voorziening.organisatietype in OVBJ_TYPES
+    ]
+
+
+def aanmelding_clean(data: dict[str, Any], *, voorziening: Aanmeldingsprofiel) -> dict[str, Any]:
+    """Return the complete, consistent aanmelding for `data`, or raise ValidationError with a
+    message per field."""
+    formulier = aanmelding_formulier(voorziening)
+    fields = formulier.namen()
+    clean = {**DEFAULTS, **{k: v for k, v in data.items() if k in fields and v is not None}}
+    if voorziening.organisatietype == Organisatietype.CAH:
+        clean["via_toegangspoort"] = False
+        clean["aanmelder"] = Aanmelder.CRISISMELDPUNT
+    for name in formulier.verborgen(clean):
+        clean[name] = DEFAULTS[name]
+    errors = formulier.fouten(clean)
+    if "specifieke_aanmelding" in fields:
+        if clean["specifieke_aanmelding"] not in dict(specifieke_choices(voorziening)):
+            errors["specifieke_aanmelding"] = SPECIFIEK_NIET_VOOR_TYPE
+        elif (
+            clean["specifieke_aanmelding"] != SpecifiekeAanmelding.GEEN
+            and clean["aanmelder"] == Aanmelder.CRISISMELDPUNT
+        ):
+            errors["specifieke_aanmelding"] = SPECIFIEK_NIET_MET_CRISISMELDPUNT
+    if errors:
+        raise ValidationError({name: [message] for name, message in errors.items()})
+    return clean
+
+
+def registratie_facultatief(aanmelding: dict[str, Any], *, voorziening: Aanmeldingsprofiel) -> bool:
+    """000 §5.3: begin- and eindregistratie are optional for these aanmeldingen."""
+    return (
+        aanmelding["aanmelder"] == Aanmelder.CRISISMELDPUNT
+        or aanmelding["specifieke_aanmelding"] != SpecifiekeAanmelding.GEEN
+        or aanmelding["pleegzorgdoelgroep"] == Pleegzorgdoelgroep.VOLWASSENPLEEGZORG
+        or voorziening.organisatietype == Organisatietype.GEZIN_1G1P
+    )
