@@ -2,7 +2,7 @@
 years that lock them."""
 
 from django.contrib.postgres.constraints import ExclusionConstraint
-from django.contrib.postgres.fields import ArrayField, DateRangeField, RangeOperators
+from django.contrib.postgres.fields import ArrayField, DateTimeRangeField, RangeOperators
 from django.db import models
 from django.db.models import Case, F, Func, Q, Value, When
 
@@ -18,6 +18,13 @@ from dossiers.constants import (
     WijzigingActie,
 )
 from dossiers.models.dossiers import Dossier
+
+
+def _middernacht(field: str) -> Func:
+    # date::timestamp is immutable (unlike a cast to timestamptz), as an index needs.
+    return Func(
+        F(field), template="(%(expressions)s)::timestamp", output_field=models.DateTimeField()
+    )
 
 
 class Beslissing(VersionedModel):
@@ -122,8 +129,10 @@ class Schakeling(VersionedModel):
                 condition=Q(einddatum__isnull=True) | Q(einddatum__gte=F("begindatum")),
                 name="schakeling_end_after_begin",
             ),
-            # No overlap within a dossier. A follow-up may start on the previous end date
-            # (half-open ranges); a one-day schakeling is closed so nothing fits inside it.
+            # No overlap within a dossier (000 §4.2.2: begin >= previous end). Over midnights,
+            # a schakeling is the open range between its dates, so a follow-up may start on
+            # the previous end date; a one-day schakeling is the single midnight of its day,
+            # which nothing may straddle but a follow-up may start on.
             ExclusionConstraint(
                 name="schakeling_no_overlap",
                 index_type="gist",
@@ -134,14 +143,14 @@ class Schakeling(VersionedModel):
                     ),
                     (
                         Func(
-                            F("begindatum"),
-                            F("einddatum"),
+                            _middernacht("begindatum"),
+                            _middernacht("einddatum"),
                             Case(
                                 When(einddatum=F("begindatum"), then=Value("[]")),
-                                default=Value("[)"),
+                                default=Value("()"),
                             ),
-                            function="daterange",
-                            output_field=DateRangeField(),
+                            function="tsrange",
+                            output_field=DateTimeRangeField(),
                         ),
                         RangeOperators.OVERLAPS,
                     ),

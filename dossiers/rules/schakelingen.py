@@ -96,18 +96,27 @@ def beslissing_check(
     fouten.raise_any()
 
 
-def check_na_vorige(vorige: Periode | None, begindatum: datetime.date) -> None:
-    """A schakeling begins on or after the previous one's end (a seamless follow-up on that
-    very day) and after the previous one began."""
+def _eendaags(periode: Periode) -> bool:
+    return periode.einddatum == periode.begindatum
+
+
+def check_na_vorige(vorige: Periode | None, nieuw: Periode) -> None:
+    """000 §4.2.2: a schakeling begins on or after the previous one's end, so a seamless
+    follow-up starts on that very day, also after a one-day schakeling. Two one-day
+    schakelingen on the same day would be the same day twice: refused."""
     if vorige is None:
         return
-    if vorige.einddatum is None or begindatum < vorige.einddatum or begindatum <= vorige.begindatum:
+    if (
+        vorige.einddatum is None
+        or nieuw.begindatum < vorige.einddatum
+        or (_eendaags(vorige) and _eendaags(nieuw) and nieuw.begindatum == vorige.begindatum)
+    ):
         einde = f"{vorige.einddatum:%d/%m/%Y}" if vorige.einddatum else "nog niet ingevuld"
         raise ValidationError(
             {
                 "begindatum": [
                     "De begindatum moet op of na de einddatum van de vorige schakeling liggen "
-                    f"({einde}) en na haar begindatum: schakelingen overlappen niet."
+                    f"({einde}): schakelingen overlappen niet."
                 ]
             }
         )

@@ -109,7 +109,7 @@ def schakeling_add(
         if vorige is not None and vorige.einddatum is None:
             raise Conflict(OPEN_SCHAKELING_INTUSSEN)
         rules.check_nieuw_in_verwerkt_jaar(invoer.begindatum, verwerkte_jaren())
-        rules.check_na_vorige(vorige, invoer.begindatum)
+        rules.check_na_vorige(vorige, invoer)
         vorige_invoer = schakeling_invoer(vorige) if vorige is not None else None
         if invoer.verlenging:
             if not verlenging_mogelijk(beslissing, vorige) or vorige_invoer is None:
@@ -177,7 +177,7 @@ def schakeling_update(
         schakeling = _editable(dossier, schakeling_pk)
         voor_invoer = schakeling_invoer(schakeling)
         rules.check_wijziging_verwerkt(voor_invoer, invoer, verwerkte_jaren())
-        rules.check_na_vorige(laatste_schakeling(dossier, behalve=schakeling.pk), invoer.begindatum)
+        rules.check_na_vorige(laatste_schakeling(dossier, behalve=schakeling.pk), invoer)
         feiten = dossier_feiten(dossier)
         rules.check_invoer(
             feiten,

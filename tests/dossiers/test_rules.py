@@ -42,14 +42,22 @@ def invoer(begin, einde=None, *modules, **extra) -> SchakelingInvoer:
 
 
 def test_a_seamless_follow_up_starts_on_the_previous_end_date():
-    rules.check_na_vorige(invoer(D(2026, 1, 5), D(2026, 3, 1)), D(2026, 3, 1))
+    rules.check_na_vorige(invoer(D(2026, 1, 5), D(2026, 3, 1)), invoer(D(2026, 3, 1)))
     with pytest.raises(ValidationError):
-        rules.check_na_vorige(invoer(D(2026, 1, 5), D(2026, 3, 1)), D(2026, 2, 28))
+        rules.check_na_vorige(invoer(D(2026, 1, 5), D(2026, 3, 1)), invoer(D(2026, 2, 28)))
+
+
+def test_a_one_day_schakeling_is_followed_seamlessly_on_its_day():
+    een_dag = invoer(D(2026, 3, 1), D(2026, 3, 1))
+    rules.check_na_vorige(een_dag, invoer(D(2026, 3, 1), D(2026, 4, 1)))
+    rules.check_na_vorige(invoer(D(2026, 2, 1), D(2026, 3, 1)), een_dag)
+    with pytest.raises(ValidationError):
+        rules.check_na_vorige(een_dag, een_dag)
 
 
 def test_nothing_follows_a_schakeling_without_end_date():
     with pytest.raises(ValidationError, match="nog niet ingevuld"):
-        rules.check_na_vorige(invoer(D(2026, 1, 5)), D(2026, 3, 1))
+        rules.check_na_vorige(invoer(D(2026, 1, 5)), invoer(D(2026, 3, 1)))
 
 
 def test_nothing_moves_into_a_processed_year():

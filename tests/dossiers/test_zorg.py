@@ -142,6 +142,33 @@ def test_no_overlap_is_enforced_by_postgresql(omgeving):
     )
 
 
+def test_seamless_follow_up_of_a_one_day_schakeling(omgeving):
+    """000 §4.2.2: begin >= previous end, also when the previous one lasted a single day."""
+    _, gebruiker, dossier = omgeving
+    b = beslissing(dossier, gebruiker)
+    add(dossier, gebruiker, b, D(2026, 2, 1), D(2026, 3, 1))
+    add(dossier, gebruiker, b, D(2026, 3, 1), D(2026, 3, 1))
+    assert add(dossier, gebruiker, b, D(2026, 3, 1), D(2026, 4, 1)).begindatum == D(2026, 3, 1)
+
+
+def test_no_schakeling_straddles_a_one_day_schakeling_in_postgresql(omgeving):
+    _, gebruiker, dossier = omgeving
+    b = beslissing(dossier, gebruiker)
+    add(dossier, gebruiker, b, D(2026, 3, 10), D(2026, 3, 10))
+    for begin, einde in [(D(2026, 3, 1), D(2026, 3, 20)), (D(2026, 3, 10), D(2026, 3, 10))]:
+        with pytest.raises(IntegrityError, match="schakeling_no_overlap"), transaction.atomic():
+            Schakeling.objects.create(
+                dossier=dossier, beslissing=b, soort="schakeling", begindatum=begin, einddatum=einde
+            )
+    Schakeling.objects.create(
+        dossier=dossier,
+        beslissing=b,
+        soort="schakeling",
+        begindatum=D(2026, 3, 1),
+        einddatum=D(2026, 3, 10),
+    )
+
+
 def test_only_the_most_recent_schakeling_is_editable_and_deletable(omgeving):
     _, gebruiker, dossier = omgeving
     b = beslissing(dossier, gebruiker)
