@@ -8,6 +8,7 @@ from dossiers.constants import (
     Aanmelder,
     BehandelingGerichtOp,
     OndersteunendeBegeleidingVorm,
+    SchakelingSoort,
 )
 from dossiers.forms.common import DateInput, JaNeeField, VersieForm, rijksregisternummer_clean
 from dossiers.models import Beslissing, Schakeling
@@ -251,6 +252,7 @@ def schakeling_initial(schakeling) -> dict:
         "verzekerd_aanbod": [sm.module for sm in schakeling.modules.all() if sm.verzekerd_aanbod],
         "zwaartepunt_elders": schakeling.zwaartepunt_elders,
         "uitbetaling_aan_ouders": schakeling.uitbetaling_aan_ouders,
+        "verlenging": schakeling.soort == SchakelingSoort.VERLENGING,
         "versie": schakeling.versie,
     }
     for sm in schakeling.modules.all():

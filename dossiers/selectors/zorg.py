@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 
 from binc.models import Module, Voorziening
 from binc.selectors import modules_approved_on
+from dossiers.constants import SchakelingSoort
 from dossiers.models import Beslissing, Dossier, Schakeling, VerwerktJaar
 from dossiers.rules import DossierFeiten, ModuleKeuze, SchakelingInvoer
 
@@ -73,7 +74,7 @@ def schakeling_invoer(schakeling: Schakeling) -> SchakelingInvoer:
         zwaartepunt_elders=schakeling.zwaartepunt_elders,
         uitbetaling_aan_ouders=schakeling.uitbetaling_aan_ouders,
         pleegzorgers=[(p.rijksregisternummer, p.naam) for p in schakeling.pleegzorgers.all()],
-        verlenging=schakeling.soort == "verlenging",
+        verlenging=schakeling.soort == SchakelingSoort.VERLENGING,
     )
 
 

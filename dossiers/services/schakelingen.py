@@ -171,13 +171,20 @@ def schakeling_update(
     gebruiker: Gebruiker,
     bevestigd: bool = False,
 ) -> Resultaat[Schakeling]:
-    """Change the most recent schakeling within the processed-year rules (000 §4.2.4.1)."""
+    """Change the most recent schakeling within the processed-year rules (000 §4.2.4.1). A
+    verlenging keeps the offer it copied; unticking 'verlenging' makes it a schakeling whose
+    offer may change (000 §4.2.6)."""
     with transaction.atomic():
         dossier = dossier_get(pk=dossier_pk, for_update=True)
         schakeling = _editable(dossier, schakeling_pk)
         voor_invoer = schakeling_invoer(schakeling)
+        vorige = laatste_schakeling(dossier, behalve=schakeling.pk)
+        if invoer.verlenging:
+            if not verlenging_mogelijk(schakeling.beslissing, vorige) or vorige is None:
+                raise ValidationError({"verlenging": [rules.VERLENGING_NIET_MOGELIJK]})
+            invoer = rules.verlenging_van(schakeling_invoer(vorige), invoer)
         rules.check_wijziging_verwerkt(voor_invoer, invoer, verwerkte_jaren())
-        rules.check_na_vorige(laatste_schakeling(dossier, behalve=schakeling.pk), invoer)
+        rules.check_na_vorige(vorige, invoer)
         feiten = dossier_feiten(dossier)
         rules.check_invoer(
             feiten,
@@ -194,9 +201,16 @@ def schakeling_update(
         schakeling.begindatum, schakeling.einddatum = invoer.begindatum, invoer.einddatum
         schakeling.zwaartepunt_elders = invoer.zwaartepunt_elders
         schakeling.uitbetaling_aan_ouders = invoer.uitbetaling_aan_ouders
+        schakeling.soort = rules.soort_van(vorige, verlenging=invoer.verlenging)
 
         def write() -> Schakeling:
-            fields = ["begindatum", "einddatum", "zwaartepunt_elders", "uitbetaling_aan_ouders"]
+            fields = [
+                "soort",
+                "begindatum",
+                "einddatum",
+                "zwaartepunt_elders",
+                "uitbetaling_aan_ouders",
+            ]
             save_versioned(schakeling, versie=versie, fields=[*fields, "gewijzigd_op"])
             _write_modules(schakeling, invoer)
             return schakeling

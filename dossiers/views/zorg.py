@@ -259,8 +259,13 @@ def vorige_afsluiten(request: HttpRequest, pk: int) -> HttpResponse:
 def schakeling_wijzigen(request: HttpRequest, pk: int, schakeling_pk: int) -> HttpResponse:
     dossier = selectors.dossier_get(pk=pk)
     schakeling = selectors.schakeling_get(dossier, schakeling_pk)
+    vorige = selectors.laatste_schakeling(dossier, behalve=schakeling.pk)
     form = SchakelingForm(
-        _data(request), dossier=dossier, nieuw=False, initial=schakeling_initial(schakeling)
+        _data(request),
+        dossier=dossier,
+        nieuw=False,
+        verlenging_mogelijk=schakeling_services.verlenging_mogelijk(schakeling.beslissing, vorige),
+        initial=schakeling_initial(schakeling),
     )
     return _schakeling_submit(
         request,

@@ -1,5 +1,6 @@
 """Beslissingen and schakelingen (000 §4.2), processed years (§4.2.4.1), Groeipakket (§4.2.7)."""
 
+import re
 import threading
 
 import pytest
@@ -209,6 +210,41 @@ def test_verlenging_copies_modules_and_detail_under_a_new_beslissing(omgeving):
     assert [(sm.module.code, sm.ob_vorm) for sm in verlenging.modules.all()] == [
         ("OBBJB01", "ontheming")
     ]
+
+
+def test_verlenging_stays_locked_or_becomes_a_schakeling(omgeving):
+    """000 §4.2.6: a verlenging's copied offer cannot change while it is a verlenging;
+    unticking 'verlenging' makes it an ordinary schakeling whose offer may change."""
+    voorziening, gebruiker, dossier = omgeving
+    b1 = beslissing(dossier, gebruiker)
+    add(dossier, gebruiker, b1, D(2026, 1, 5), D(2026, 6, 1))
+    b2 = beslissing(dossier, gebruiker, begin=D(2026, 6, 1))
+    verlenging = add(dossier, gebruiker, b2, D(2026, 6, 1), verlenging=True)
+    page = logged_in_client(gebruiker, voorziening).get(
+        reverse("dossiers:schakeling_wijzigen", args=[dossier.pk, verlenging.pk])
+    )
+    html = page.content.decode()
+    assert 'data-lock-when="verlenging=on"' in html
+    assert re.search(r'<input type="checkbox" name="verlenging"[^>]* checked>', html)
+
+    def wijzig(**extra):
+        schakeling = Schakeling.objects.get(pk=verlenging.pk)
+        return schakelingen.schakeling_update(
+            schakeling_pk=schakeling.pk,
+            dossier_pk=dossier.pk,
+            versie=schakeling.versie,
+            invoer=invoer(D(2026, 6, 2), codes=("VBFBJB04",), **extra),
+            gebruiker=gebruiker,
+            bevestigd=True,
+        ).object
+
+    locked = wijzig(verlenging=True)
+    assert (locked.soort, locked.begindatum) == (SchakelingSoort.VERLENGING, D(2026, 6, 2))
+    assert [sm.module.code for sm in locked.modules.all()] == ["BEGBJB02"]
+
+    changed = wijzig(verlenging=False)
+    assert changed.soort == SchakelingSoort.SCHAKELING
+    assert [sm.module.code for sm in changed.modules.all()] == ["VBFBJB04"]
 
 
 def test_no_verlenging_under_the_same_beslissing(omgeving):
@@ -442,6 +478,25 @@ def test_schakeling_starting_in_a_processed_year_only_changes_its_end_after_that
     )
     s.refresh_from_db()
     assert s.einddatum == D(2026, 1, 15)
+
+
+def test_nothing_moves_into_a_processed_year(omgeving, verwerkt_2025):
+    """000 §4.2.4.1: with 2024 processed, neither the latest schakeling nor a Start hulpaanbod
+    may be moved back into 2024."""
+    _, gebruiker, dossier = omgeving
+    start = add(dossier, gebruiker, verwerkt_2025, D(2025, 1, 10))
+    for begin in (D(2024, 12, 20), D(2024, 6, 1)):
+        with pytest.raises(ValidationError, match=r"verplaatst worden naar een verwerkt jaar"):
+            schakelingen.schakeling_update(
+                schakeling_pk=start.pk,
+                dossier_pk=dossier.pk,
+                versie=start.versie,
+                invoer=invoer(begin),
+                gebruiker=gebruiker,
+                bevestigd=True,
+            )
+    start.refresh_from_db()
+    assert start.begindatum == D(2025, 1, 10)
 
 
 def test_no_verlenging_when_the_previous_ends_in_a_processed_year(omgeving, verwerkt_2025):
