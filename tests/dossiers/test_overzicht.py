@@ -194,3 +194,16 @@ def test_search_results_can_be_returned_to_from_the_dossier(medewerker_client, v
     html = medewerker_client.get(dossier.get_absolute_url()).content.decode()
     assert "Resultaten dossiers" in html
     assert "naam=Peeters" in html
+
+
+def test_search_results_link_to_adding_a_beslissing_and_a_schakeling(
+    medewerker_client, voorziening
+):
+    """000 §2.1: from the results one adds beslissingen or schakelingen directly."""
+    zonder = _dossier(voorziening, "Peeters")
+    met = _dossier(voorziening, "Peeters", laatste_beslissing_begindatum=datetime.date(2026, 1, 5))
+    html = medewerker_client.get(ZOEKEN, {"naam": "Peeters"}).content.decode()
+    for dossier in (zonder, met):
+        assert reverse("dossiers:beslissing_nieuw", args=[dossier.pk]) in html
+    assert reverse("dossiers:schakeling_nieuw", args=[met.pk]) in html
+    assert reverse("dossiers:schakeling_nieuw", args=[zonder.pk]) not in html
