@@ -118,5 +118,6 @@ class Zoekwijze(models.TextChoices):
     GEGEVENS = "gegevens", "Naam, geslacht en geboortedatum"
 
 
-# 000 §3.1: only people up to 25 can be looked up, except by pleegzorg services.
-MAX_LEEFTIJD_OPZOEKING = 25
+# 000 §3.1: only people "tot 25 jaar" can be looked up, except by pleegzorg services: younger
+# than 25, as the manual's own "pleeggasten vanaf 25 jaar" (§4.2.7) reads it.
+LEEFTIJDSGRENS_OPZOEKING = 25

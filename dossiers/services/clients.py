@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from binc.concurrency import Conflict, save_versioned
-from binc.constants import MAX_LEEFTIJD_OPZOEKING, Organisatietype, Zoekwijze
+from binc.constants import LEEFTIJDSGRENS_OPZOEKING, Organisatietype, Zoekwijze
 from binc.dates import leeftijd
 from binc.models import Gebruiker, RijksregisterOpzoeking, Voorziening
 from binc.rijksregister import Persoon, Rijksregister, get_rijksregister
@@ -53,7 +53,7 @@ def rijksregister_zoeken(
     """Look a person up and log the lookup, whatever its outcome (001 §1).
 
     Numbers must already be valid (the form checks them with python-stdnum): a bad number is
-    never sent. People over 25 are withheld, except for pleegzorg services (000 §3.1).
+    never sent. People aged 25 or more are withheld, except for pleegzorg services (000 §3.1).
     """
     register = register or get_rijksregister()
     if nummer:
@@ -68,7 +68,7 @@ def rijksregister_zoeken(
     today = timezone.localdate()
     unlimited = voorziening.is_pleegzorg
     shown = [
-        p for p in found if unlimited or leeftijd(p.geboortedatum, today) <= MAX_LEEFTIJD_OPZOEKING
+        p for p in found if unlimited or leeftijd(p.geboortedatum, today) < LEEFTIJDSGRENS_OPZOEKING
     ]
     RijksregisterOpzoeking.objects.create(
         gebruiker=gebruiker,

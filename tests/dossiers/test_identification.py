@@ -109,8 +109,10 @@ def test_empty_result_is_logged(medewerker_client):
     assert RijksregisterOpzoeking.objects.get().aantal_resultaten == 0
 
 
-def test_people_over_25_are_withheld_and_the_refusal_logged(medewerker_client):
-    persoon = _person(26)
+@pytest.mark.parametrize("years", [25, 26])
+def test_only_people_younger_than_25_are_found_and_the_refusal_logged(years, medewerker_client):
+    """000 §3.1 'tot 25 jaar': a 25-year-old is no longer shown to an OVBJ."""
+    persoon = _person(years)
 
     response = _search(medewerker_client, nummer=persoon.rijksregisternummer)
 
