@@ -69,8 +69,15 @@ def afsluiten_ontbrekend(
         url = reverse("dossiers:schakeling_wijzigen", args=[dossier.pk, schakeling.pk])
         if schakeling.einddatum is None:
             missing.append(Ontbrekend(f"{schakeling} heeft nog geen einddatum.", url))
-        elif schakeling.einddatum > vandaag:
-            missing.append(Ontbrekend(f"{schakeling} eindigt pas in de toekomst.", url))
+        elif schakeling.einddatum >= vandaag:
+            # "ligt in het verleden": a schakeling ending today is not yet past.
+            missing.append(
+                Ontbrekend(
+                    f"{schakeling} eindigt op {schakeling.einddatum:%d/%m/%Y}: de einddatum moet "
+                    "in het verleden liggen.",
+                    url,
+                )
+            )
     missing.extend(closing_checks(dossier))
     return missing
 

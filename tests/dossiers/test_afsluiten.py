@@ -45,7 +45,9 @@ def test_closing_lists_what_is_missing_with_links(omgeving):
     assert dossier.status == DossierStatus.OPEN
 
 
-def test_schakeling_ending_in_the_future_blocks_closing(omgeving):
+@pytest.mark.parametrize("dagen", [3, 0])
+def test_every_schakeling_must_have_ended_in_the_past_to_close(dagen, omgeving):
+    """000 §9: the end date "ligt in het verleden": ending today or later blocks closing."""
     _, gebruiker, dossier = omgeving
     b = beslissing(dossier, gebruiker, begin=TODAY - datetime.timedelta(days=30))
     add(
@@ -53,11 +55,12 @@ def test_schakeling_ending_in_the_future_blocks_closing(omgeving):
         gebruiker,
         b,
         TODAY - datetime.timedelta(days=30),
-        TODAY + datetime.timedelta(days=3),
+        TODAY + datetime.timedelta(days=dagen),
         codes=("BEGBJB02",),
     )
     assert any(
-        "eindigt pas in de toekomst" in o.tekst for o in _close(dossier, gebruiker).ontbrekend
+        "de einddatum moet in het verleden liggen" in o.tekst
+        for o in _close(dossier, gebruiker).ontbrekend
     )
 
 
