@@ -6,18 +6,53 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('dossiers', '0004_verwerktjaar'),
+        ("dossiers", "0004_verwerktjaar"),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='schakeling',
-            name='schakeling_no_overlap',
+            model_name="schakeling",
+            name="schakeling_no_overlap",
         ),
         migrations.AddConstraint(
-            model_name='schakeling',
-            constraint=django.contrib.postgres.constraints.ExclusionConstraint(expressions=[(models.Func(models.F('dossier_id'), models.F('dossier_id'), models.Value('[]'), function='int8range'), '='), (models.Func(models.Func(models.F('begindatum'), output_field=models.DateTimeField(), template='(%(expressions)s)::timestamp'), models.Func(models.F('einddatum'), output_field=models.DateTimeField(), template='(%(expressions)s)::timestamp'), models.Case(models.When(einddatum=models.F('begindatum'), then=models.Value('[]')), default=models.Value('()')), function='tsrange', output_field=django.contrib.postgres.fields.ranges.DateTimeRangeField()), '&&')], name='schakeling_no_overlap'),
+            model_name="schakeling",
+            constraint=django.contrib.postgres.constraints.ExclusionConstraint(
+                expressions=[
+                    (
+                        models.Func(
+                            models.F("dossier_id"),
+                            models.F("dossier_id"),
+                            models.Value("[]"),
+                            function="int8range",
+                        ),
+                        "=",
+                    ),
+                    (
+                        models.Func(
+                            models.Func(
+                                models.F("begindatum"),
+                                output_field=models.DateTimeField(),
+                                template="(%(expressions)s)::timestamp",
+                            ),
+                            models.Func(
+                                models.F("einddatum"),
+                                output_field=models.DateTimeField(),
+                                template="(%(expressions)s)::timestamp",
+                            ),
+                            models.Case(
+                                models.When(
+                                    einddatum=models.F("begindatum"), then=models.Value("[]")
+                                ),
+                                default=models.Value("()"),
+                            ),
+                            function="tsrange",
+                            output_field=django.contrib.postgres.fields.ranges.DateTimeRangeField(),
+                        ),
+                        "&&",
+                    ),
+                ],
+                name="schakeling_no_overlap",
+            ),
         ),
     ]

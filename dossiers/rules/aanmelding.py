@@ -146,6 +146,34 @@ def aanmelding_clean(data: dict[str, Any], *, voorziening: Aanmeldingsprofiel) -
     return clean
 
 
+NIEUW_DOSSIER_VOOR_REGULIER = (
+    "Dit dossier startte vanuit {oorsprong} en bevat al schakelingen. Voor een reguliere "
+    "begeleiding maak je een nieuw dossier aan."
+)
+
+
+def _specifiek(aanmelding: dict[str, Any]) -> bool:
+    return (
+        aanmelding["aanmelder"] == Aanmelder.CRISISMELDPUNT
+        or aanmelding["specifieke_aanmelding"] != SpecifiekeAanmelding.GEEN
+    )
+
+
+def check_geen_overgang_naar_regulier(
+    voor: dict[str, Any], na: dict[str, Any], *, heeft_schakelingen: bool
+) -> None:
+    """000 §4.1: a dossier that started from a specifieke aanmelding or from the crisismeldpunt
+    and became regular care needs a new dossier; once it has schakelingen, its aanmelding cannot
+    be edited into regular care."""
+    if not heeft_schakelingen or not _specifiek(voor) or _specifiek(na):
+        return
+    if voor["specifieke_aanmelding"] != SpecifiekeAanmelding.GEEN:
+        veld, oorsprong = "specifieke_aanmelding", "een specifieke aanmelding"
+    else:
+        veld, oorsprong = "aanmelder", "het crisismeldpunt"
+    raise ValidationError({veld: [NIEUW_DOSSIER_VOOR_REGULIER.format(oorsprong=oorsprong)]})
+
+
 def registratie_facultatief(aanmelding: dict[str, Any], *, voorziening: Aanmeldingsprofiel) -> bool:
     """000 §5.3: begin- and eindregistratie are optional for these aanmeldingen."""
     return (

@@ -18,8 +18,13 @@ from dossiers.constants import (
 )
 from dossiers.hooks import summary_columns
 from dossiers.models import Aanmelding, Client, Dossier, SchakelingModule
-from dossiers.rules.aanmelding import aanmelding_clean
-from dossiers.selectors import dossier_get, laatste_beslissing, laatste_schakeling
+from dossiers.rules.aanmelding import aanmelding_clean, check_geen_overgang_naar_regulier
+from dossiers.selectors import (
+    dossier_get,
+    heeft_schakeling,
+    laatste_beslissing,
+    laatste_schakeling,
+)
 from dossiers.services.clients import client_toegang_ensure
 
 
@@ -118,6 +123,11 @@ def aanmelding_update(
                     ]
                 }
             )
+        check_geen_overgang_naar_regulier(
+            {name: getattr(aanmelding, name) for name in values},
+            values,
+            heeft_schakelingen=heeft_schakeling(dossier),
+        )
         for name, value in values.items():
             setattr(aanmelding, name, value)
         save_versioned(aanmelding, versie=versie, fields=[*values, "gewijzigd_op"])

@@ -302,6 +302,38 @@ def test_verzekerd_aanbod_with_crisismeldpunt_and_the_aanmelder_then_stays(omgev
     assert dossier.aanmelding.aanmelder == "crisismeldpunt"
 
 
+@pytest.mark.parametrize("met_schakeling", [True, False])
+def test_a_specifieke_aanmelding_with_schakelingen_never_becomes_regular_care(
+    met_schakeling, omgeving
+):
+    """000 §4.1: a time-out dossier that turns into regular care needs a new dossier."""
+    voorziening, gebruiker, dossier = omgeving
+    dossier.aanmelding.specifieke_aanmelding = "time_out"
+    dossier.aanmelding.save()
+    if met_schakeling:
+        add(dossier, gebruiker, beslissing(dossier, gebruiker), D(2026, 1, 5))
+    client = logged_in_client(gebruiker, voorziening)
+
+    response = client.post(
+        reverse("dossiers:aanmelding_wijzigen", args=[dossier.pk]),
+        {
+            "via_toegangspoort": "ja",
+            "uitstroom_gi": "nee",
+            "specifieke_aanmelding": "geen",
+            "versie": dossier.aanmelding.versie,
+        },
+    )
+
+    dossier.aanmelding.refresh_from_db()
+    if met_schakeling:
+        assert "maak je een nieuw dossier aan" in response.content.decode()
+        assert 'value="geen"' in response.content.decode()  # what was chosen stays
+        assert dossier.aanmelding.specifieke_aanmelding == "time_out"
+    else:
+        assert response.status_code == 302
+        assert dossier.aanmelding.specifieke_aanmelding == "geen"
+
+
 # --- Warnings and the Groeipakket ----------------------------------------------------------------
 
 
