@@ -59,6 +59,9 @@ class Veld:
     enkel_met: str | None = None
     # The message when it is mandatory and blank, where 'Dit veld is verplicht.' says too little.
     melding: str = "Dit veld is verplicht."
+    # At most this many answers to a multiple choice, with the message when there are more.
+    maximum: int | None = None
+    melding_maximum: str = ""
 
     def voor(self, organisatietype: str, kenmerken: Collection[str]) -> bool:
         if organisatietype in self.niet_voor:
@@ -146,6 +149,14 @@ class Invulling:
         """The message per mandatory field still blank."""
         missing = set(self.ontbrekend(data))
         return {v.naam: v.melding for v in self.velden if v.naam in missing}
+
+    def te_veel(self, data: Mapping[str, Any]) -> dict[str, str]:
+        """The message per multiple choice with more answers than it allows."""
+        return {
+            v.naam: v.melding_maximum
+            for v in self.velden
+            if v.maximum is not None and len(data.get(v.naam) or []) > v.maximum
+        }
 
 
 class Formulier:

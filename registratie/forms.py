@@ -70,12 +70,6 @@ class RegistratieForm(forms.ModelForm):
             Q(actief=True) | Q(pk__in=[pk for pk in keep if pk])
         )
 
-    def clean_arbeidssituatie(self):
-        value = self.cleaned_data["arbeidssituatie"]
-        if len(value) > 2:  # 000 §5.1: minimum 1, maximum 2
-            raise forms.ValidationError("Duid hoogstens twee inkomensbronnen aan.")
-        return value
-
     def values(self) -> dict:
         data = {
             k: v

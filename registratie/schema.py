@@ -36,7 +36,13 @@ SCHEMA: dict[str, Formulier] = {
         Veld("gezinssituatie", verplicht=True),
         Veld("pleeggezin"),
         Veld("adoptiegezin"),
-        Veld("arbeidssituatie", verplicht=True),
+        # 000 §5.1: minimum 1, maximum 2.
+        Veld(
+            "arbeidssituatie",
+            verplicht=True,
+            maximum=2,
+            melding_maximum="Duid hoogstens twee inkomensbronnen aan.",
+        ),
         Veld("opleidingsniveau_ouders", verplicht=True),
         Veld("huisvesting", verplicht=True),
         Veld("gezondheid", verplicht=True),
@@ -120,6 +126,10 @@ def verborgen(soort: str, organisatietype: str, data: Mapping[str, Any]) -> list
 
 def show_when(soort: str, organisatietype: str) -> dict[str, str]:
     return SCHEMA[soort].voor(organisatietype).show_when()
+
+
+def te_veel(soort: str, organisatietype: str, data: Mapping[str, Any]) -> dict[str, str]:
+    return SCHEMA[soort].voor(organisatietype).te_veel(data)
 
 
 def ontbrekend(soort: str, organisatietype: str, data: Mapping[str, Any]) -> list[str]:

@@ -4,6 +4,7 @@ gradually, 000 §5); the day it first becomes complete is kept for the BR icon."
 from typing import Any
 
 from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
@@ -15,7 +16,7 @@ from dossiers.selectors import dossier_get
 from dossiers.services.dossiers import dossier_summary_refresh
 from registratie.constants import REEDS_AANGEMAAKT, Soort
 from registratie.models import Geopend
-from registratie.schema import ontbrekend, velden, verborgen
+from registratie.schema import ontbrekend, te_veel, velden, verborgen
 from registratie.selectors import MODELS
 
 
@@ -59,6 +60,8 @@ def registratie_opslaan(
         organisatietype = dossier.voorziening.organisatietype
         allowed = set(velden(soort, organisatietype))
         values = _clean(soort, organisatietype, {k: v for k, v in values.items() if k in allowed})
+        if fouten := te_veel(soort, organisatietype, values):
+            raise ValidationError({name: [message] for name, message in fouten.items()})
         m2m = {f.name for f in model._meta.many_to_many}
         plain = {k: v for k, v in values.items() if k not in m2m}
         missing = ontbrekend(soort, organisatietype, values)

@@ -1,14 +1,16 @@
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from binc.access import medewerker_required
+from binc.forms import add_service_errors
 from dossiers.selectors import dossier_get
 from dossiers.views.common import crumbs
 from registratie.constants import Soort
 from registratie.forms import registratie_form_class
-from registratie.schema import ontbrekend
+from registratie.schema import ontbrekend, te_veel
 from registratie.selectors import facultatief, registratie_get, soorten
 from registratie.services import registratie_geopend, registratie_opslaan
 
@@ -39,26 +41,31 @@ def formulier(request: HttpRequest, pk: int, soort: str) -> HttpResponse:
     elif form.is_valid():
         values = form.values()
         if request.POST.get("actie") == "valideren":
-            missing = ontbrekend(soort, organisatietype, values)
-            for name in missing:
-                form.add_error(name, VERPLICHT)
-            validated = not missing
+            fouten = dict.fromkeys(ontbrekend(soort, organisatietype, values), VERPLICHT)
+            fouten.update(te_veel(soort, organisatietype, values))
+            for name, message in fouten.items():
+                form.add_error(name, message)
+            validated = not fouten
         else:
-            missing = registratie_opslaan(
-                dossier_pk=dossier.pk,
-                soort=soort,
-                versie=form.cleaned_data["versie"],
-                values=values,
-                gebruiker=request.user,
-            )
-            if missing:
-                labels = ", ".join(str(form.fields[name].label) for name in missing)
-                messages.warning(
-                    request, f"{Soort(soort).label} opgeslagen. Nog niet ingevuld: {labels}."
+            try:
+                missing = registratie_opslaan(
+                    dossier_pk=dossier.pk,
+                    soort=soort,
+                    versie=form.cleaned_data["versie"],
+                    values=values,
+                    gebruiker=request.user,
                 )
+            except ValidationError as error:
+                add_service_errors(form, error)
             else:
-                messages.success(request, f"{Soort(soort).label} opgeslagen en volledig.")
-            return redirect("registratie:formulier", pk=dossier.pk, soort=soort)
+                if missing:
+                    labels = ", ".join(str(form.fields[name].label) for name in missing)
+                    messages.warning(
+                        request, f"{Soort(soort).label} opgeslagen. Nog niet ingevuld: {labels}."
+                    )
+                else:
+                    messages.success(request, f"{Soort(soort).label} opgeslagen en volledig.")
+                return redirect("registratie:formulier", pk=dossier.pk, soort=soort)
     return render(
         request,
         "registratie/formulier.html",

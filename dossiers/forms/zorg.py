@@ -237,7 +237,7 @@ class SchakelingForm(VersieForm):
             modules=keuzes,
             zwaartepunt_elders=data.get("zwaartepunt_elders", False),
             uitbetaling_aan_ouders=data.get("uitbetaling_aan_ouders"),
-            pleegzorgers=[] if data.get("uitbetaling_aan_ouders") else pleegzorgers,
+            pleegzorgers=pleegzorgers,
             verlenging=data.get("verlenging", False),
         )
 

@@ -17,6 +17,7 @@ from dossiers.rules.groeipakket import (
     pleegzorgers_gevraagd,
     pleegzorgers_verplicht,
     verwijdering_meldt_groeipakket,
+    zonder_onnodige_pleegzorgers,
 )
 from dossiers.rules.invoer import (
     DossierFeiten,
@@ -89,4 +90,5 @@ __all__ = [
     "verlenging_van",
     "verwijdering_meldt_groeipakket",
     "waarschuwingen",
+    "zonder_onnodige_pleegzorgers",
 ]

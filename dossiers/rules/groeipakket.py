@@ -1,6 +1,7 @@
 """Child-benefit impact and pleegzorg (000 §4.2, §4.2.7): which modules count for this client, when
 the funds must hear of a change, and the pleegzorgers."""
 
+import dataclasses
 import datetime
 from collections.abc import Iterable
 
@@ -92,6 +93,14 @@ def pleegzorgers_gevraagd(invoer: SchakelingInvoer) -> bool:
     the transitional arrangement pays the parents (000 §4.2.7)."""
     gevraagd = any(k.module.typemodule.pleegzorgers_gevraagd for k in invoer.modules)
     return gevraagd and not invoer.uitbetaling_aan_ouders
+
+
+def zonder_onnodige_pleegzorgers(invoer: SchakelingInvoer) -> SchakelingInvoer:
+    """Pleegzorgers are kept only where they are asked: 'Uitbetaling aan ouders = Ja' or a
+    module without the question clears them, so the Groeipakket never names them."""
+    if invoer.pleegzorgers and not pleegzorgers_gevraagd(invoer):
+        return dataclasses.replace(invoer, pleegzorgers=[])
+    return invoer
 
 
 def pleegzorgers_verplicht(feiten: DossierFeiten, invoer: SchakelingInvoer) -> bool:

@@ -115,6 +115,7 @@ def schakeling_add(
             if not verlenging_mogelijk(beslissing, vorige) or vorige_invoer is None:
                 raise ValidationError({"verlenging": [rules.VERLENGING_NIET_MOGELIJK]})
             invoer = rules.verlenging_van(vorige_invoer, invoer)
+        invoer = rules.zonder_onnodige_pleegzorgers(invoer)
         feiten = dossier_feiten(dossier)
         rules.check_invoer(
             feiten,
@@ -183,6 +184,7 @@ def schakeling_update(
             if not verlenging_mogelijk(schakeling.beslissing, vorige) or vorige is None:
                 raise ValidationError({"verlenging": [rules.VERLENGING_NIET_MOGELIJK]})
             invoer = rules.verlenging_van(schakeling_invoer(vorige), invoer)
+        invoer = rules.zonder_onnodige_pleegzorgers(invoer)
         rules.check_wijziging_verwerkt(voor_invoer, invoer, verwerkte_jaren())
         rules.check_na_vorige(vorige, invoer)
         feiten = dossier_feiten(dossier)

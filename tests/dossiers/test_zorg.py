@@ -617,6 +617,28 @@ def test_overgangsregeling_for_dossiers_running_before_2019(pleegzorg):
     assert not s.pleegzorgers.exists()
 
 
+def test_uitbetaling_aan_ouders_clears_the_pleegzorgers(pleegzorg):
+    """000 §4.2.7: with 'Uitbetaling aan ouders = Ja' no pleegzorgers are registered, also
+    when a caller of the service sends them."""
+    voorziening, gebruiker = pleegzorg
+    dossier, b = _pleegzorg_dossier(voorziening, gebruiker, D(2012, 1, 1))
+    dossier.aanmelding.lopend_dossier, dossier.aanmelding.startdatum_lopend_dossier = (
+        True,
+        D(2018, 3, 1),
+    )
+    dossier.aanmelding.save()
+    s = add(
+        dossier,
+        gebruiker,
+        b,
+        D(2026, 1, 5),
+        codes=("VBFINT04",),
+        uitbetaling_aan_ouders=True,
+        pleegzorgers=[PLEEGZORGER],
+    )
+    assert not s.pleegzorgers.exists()
+
+
 def test_behandelpleegzorg_and_overbruggingszorg_need_their_detail(pleegzorg):
     voorziening, gebruiker = pleegzorg
     dossier = DossierFactory(voorziening=voorziening)

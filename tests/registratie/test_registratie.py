@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from binc.constants import Organisatietype
@@ -207,13 +208,30 @@ def test_zwanger_mandatory_for_cig_hidden_for_pleegzorg(db, omgeving_van):
     assert "zwanger" not in ovbj_form.errors
 
 
-def test_arbeidssituatie_at_most_two(db, omgeving_van):
+@pytest.mark.parametrize("actie", ["opslaan", "valideren"])
+def test_arbeidssituatie_at_most_two(actie, db, omgeving_van):
     _, _, dossier, client = omgeving_van()
     three = [a(Lijst.ARBEIDSSITUATIE, n).pk for n in range(3)]
-    response = client.post(
-        url(dossier), {"versie": 0, "actie": "opslaan", "arbeidssituatie": three}
-    )
+    response = client.post(url(dossier), {"versie": 0, "actie": actie, "arbeidssituatie": three})
     assert "Duid hoogstens twee inkomensbronnen aan." in response.content.decode()
+    assert not Beginregistratie.objects.exists()
+
+
+def test_arbeidssituatie_at_most_two_holds_in_the_service(db, omgeving_van):
+    """000 §5.1 'minimum 1, maximum 2', whatever calls the service."""
+    voorziening, gebruiker, dossier, _ = omgeving_van()
+    three = [a(Lijst.ARBEIDSSITUATIE, n) for n in range(3)]
+    with (
+        voorziening_context(voorziening),
+        pytest.raises(ValidationError, match="hoogstens twee inkomensbronnen"),
+    ):
+        registratie_opslaan(
+            dossier_pk=dossier.pk,
+            soort="begin",
+            versie=0,
+            values={"arbeidssituatie": three},
+            gebruiker=gebruiker,
+        )
     assert not Beginregistratie.objects.exists()
 
 
