@@ -64,7 +64,8 @@ AANMELDING = Formulier(
         enkel_voor=frozenset({Organisatietype.CKG}),
         enkel_met="meerdere_provincies",
     ),
-    Veld("wachtlijst", verplicht=True, enkel_voor=GEZIN),
+    # 001 §5.1: only Datum aanmelding and Aanmelder carry '*'.
+    Veld("wachtlijst", enkel_voor=GEZIN),
     Veld(
         "wachtlijst_functies",
         enkel_voor=GEZIN,

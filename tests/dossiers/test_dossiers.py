@@ -216,6 +216,27 @@ def test_1g1p_has_its_own_aanmelding():
     assert aanmelding.dossier.br_status == BrStatus.NIET_VEREIST
 
 
+@pytest.mark.django_db
+def test_1g1p_wachtlijst_is_not_mandatory():
+    """001 §5.1: only Datum aanmelding and Aanmelder carry '*'."""
+    _, voorziening, client, klant = _fields(Organisatietype.GEZIN_1G1P)
+    response = _new_dossier(client, klant, {"aanmelder": "clb", "datum_aanmelding": "2026-10-01"})
+    assert response.status_code == 302
+    with voorziening_context(voorziening):
+        assert Aanmelding.objects.get().wachtlijst is None
+
+
+@pytest.mark.django_db
+def test_1g1p_start_page_has_no_br_beslissing_or_schakeling_columns():
+    """001 §3: a samenwerkingsverband registers no beginregistratie, beslissing or schakeling."""
+    _, voorziening, client, klant = _fields(Organisatietype.GEZIN_1G1P)
+    DossierFactory(voorziening=voorziening, client=klant)
+    html = client.get(reverse("dossiers:overzicht")).content.decode()
+    assert klant.naam in html
+    for kolom in ("BR", "Laatste beslissing", "Begin schakeling", "Schakeling toevoegen"):
+        assert f">{kolom}<" not in html
+
+
 @pytest.mark.parametrize(
     ("data", "field", "message"),
     [
