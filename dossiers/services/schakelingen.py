@@ -107,7 +107,8 @@ def schakeling_add(
             raise Conflict()  # a newer beslissing was added meanwhile: stale form
         vorige = laatste_schakeling(dossier)
         if vorige is not None and vorige.einddatum is None:
-            raise Conflict(OPEN_SCHAKELING_INTUSSEN)
+            # 000 §11: a message in the screen, not the error page; the form stays filled in.
+            raise ValidationError(OPEN_SCHAKELING_INTUSSEN)
         rules.check_nieuw_in_verwerkt_jaar(invoer.begindatum, verwerkte_jaren())
         rules.check_na_vorige(vorige, invoer)
         vorige_invoer = schakeling_invoer(vorige) if vorige is not None else None
@@ -156,10 +157,11 @@ def schakeling_add(
 
 
 def _editable(dossier: Dossier, schakeling_pk: int) -> Schakeling:
-    """Only the most recent schakeling can be changed or deleted (000 §4.2.4)."""
+    """Only the most recent schakeling can be changed or deleted (000 §4.2.4); otherwise the
+    manual's message in the screen, not the error page (000 §11)."""
     latest = laatste_schakeling(dossier)
     if latest is None or latest.pk != schakeling_pk:
-        raise Conflict(NIET_MEEST_RECENTE_SCHAKELING, causes=[])
+        raise ValidationError(NIET_MEEST_RECENTE_SCHAKELING)
     return latest
 
 
@@ -243,7 +245,7 @@ def schakeling_einddatum_set(
     under the same rules as any change to it."""
     schakeling = Schakeling.objects.filter(pk=schakeling_pk, dossier_id=dossier_pk).first()
     if schakeling is None:
-        raise Conflict(NIET_MEEST_RECENTE_SCHAKELING, causes=[])
+        raise ValidationError(NIET_MEEST_RECENTE_SCHAKELING)
     invoer = schakeling_invoer(schakeling)
     invoer.einddatum = einddatum
     resultaat = schakeling_update(

@@ -110,7 +110,7 @@ def test_previous_must_be_closed_first(omgeving):
     _, gebruiker, dossier = omgeving
     b = beslissing(dossier, gebruiker)
     add(dossier, gebruiker, b, D(2026, 1, 5))
-    with pytest.raises(Conflict, match=OPEN_SCHAKELING_INTUSSEN):
+    with pytest.raises(ValidationError, match=OPEN_SCHAKELING_INTUSSEN):
         add(dossier, gebruiker, b, D(2026, 2, 1))
 
 
@@ -175,7 +175,7 @@ def test_only_the_most_recent_schakeling_is_editable_and_deletable(omgeving):
     b = beslissing(dossier, gebruiker)
     first = add(dossier, gebruiker, b, D(2026, 1, 5), D(2026, 3, 1))
     add(dossier, gebruiker, b, D(2026, 3, 1))
-    with pytest.raises(Conflict, match="niet de meest recente schakeling"):
+    with pytest.raises(ValidationError, match="niet de meest recente schakeling"):
         schakelingen.schakeling_update(
             schakeling_pk=first.pk,
             dossier_pk=dossier.pk,
@@ -184,7 +184,7 @@ def test_only_the_most_recent_schakeling_is_editable_and_deletable(omgeving):
             gebruiker=gebruiker,
             bevestigd=True,
         )
-    with pytest.raises(Conflict, match=NIET_MEEST_RECENTE_SCHAKELING):
+    with pytest.raises(ValidationError, match=NIET_MEEST_RECENTE_SCHAKELING):
         schakelingen.schakeling_delete(
             schakeling_pk=first.pk, dossier_pk=dossier.pk, gebruiker=gebruiker
         )
@@ -686,7 +686,9 @@ def test_two_simultaneous_add_schakeling_posts_never_both_succeed():
                     "bevestigd": "on",
                 },
             )
-            outcomes.append(response.status_code)
+            outcomes.append(
+                (response.status_code, OPEN_SCHAKELING_INTUSSEN in response.content.decode())
+            )
         except Exception as exc:  # reported by the assertion below
             outcomes.append(repr(exc))
         finally:
@@ -702,8 +704,38 @@ def test_two_simultaneous_add_schakeling_posts_never_both_succeed():
     for thread in threads:
         thread.join()
 
-    assert sorted(outcomes) == [302, 409]
+    # 000 §11: the later one stays on its form with the manual's message, not the error page.
+    assert sorted(outcomes) == [(200, True), (302, False)]
     assert Schakeling._base_manager.filter(dossier=dossier).count() == 1
+
+
+def test_editing_a_schakeling_that_is_no_longer_the_latest_keeps_the_form(omgeving):
+    """000 §11: a message in the screen, with what the user typed, not the error page."""
+    voorziening, gebruiker, dossier = omgeving
+    b = beslissing(dossier, gebruiker)
+    s = add(dossier, gebruiker, b, D(2026, 1, 5), D(2026, 2, 1))
+    client = logged_in_client(gebruiker, voorziening)
+    url = reverse("dossiers:schakeling_wijzigen", args=[dossier.pk, s.pk])
+    client.get(url)
+    add(dossier, gebruiker, b, D(2026, 2, 1))  # a colleague adds the next one meanwhile
+
+    response = client.post(
+        url,
+        {
+            "begindatum": "2026-01-05",
+            "einddatum": "2026-01-27",
+            "modules": [m("BEGBJB02").pk],
+            "versie": s.versie,
+            "bevestigd": "on",
+        },
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert NIET_MEEST_RECENTE_SCHAKELING in html
+    assert 'value="2026-01-27"' in html
+    s.refresh_from_db()
+    assert s.einddatum == D(2026, 2, 1)
 
 
 def test_stale_schakeling_form_is_refused(omgeving):
