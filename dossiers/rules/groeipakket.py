@@ -12,8 +12,8 @@ from dossiers.constants import (
 )
 from dossiers.rules.invoer import DossierFeiten, SchakelingInvoer
 
-# 000 §4.2.7: pleegzorg messages since the release of 26/05/2020; the transitional arrangement
-# for dossiers running before 01/01/2019.
+# 000 §4.2.7: pleegzorg messages for schakelingen created since the release of 26/05/2020; the
+# transitional arrangement for dossiers running before 01/01/2019.
 PLEEGZORG_GROEIPAKKET_SINDS = datetime.date(2020, 5, 26)
 
 
@@ -58,8 +58,25 @@ def meldt_groeipakket(feiten: DossierFeiten, *, zwaartepunt_elders: bool) -> boo
     return not timeout and not zwaartepunt_elders
 
 
-def impact(feiten: DossierFeiten, modules: Iterable[Module], op: datetime.date) -> set[int]:
-    return {m.pk for m in groeipakket_modules(modules, geboortedatum=feiten.geboortedatum, op=op)}
+def pleegzorg_meegeteld(invoer: SchakelingInvoer) -> bool:
+    """000 §4.2.7: pleegzorg counts for the Groeipakket (pleegzorgers, D227) in schakelingen
+    "aangemaakt vanaf 26/05/2020"; one being created now always is."""
+    return invoer.aangemaakt_op is None or invoer.aangemaakt_op >= PLEEGZORG_GROEIPAKKET_SINDS
+
+
+def impact(feiten: DossierFeiten, invoer: SchakelingInvoer) -> set[int]:
+    """The modules of the schakeling with child-benefit impact for this client."""
+    modules = [
+        k.module
+        for k in invoer.modules
+        if pleegzorg_meegeteld(invoer) or not k.module.typemodule.pleegzorgers_gevraagd
+    ]
+    return {
+        m.pk
+        for m in groeipakket_modules(
+            modules, geboortedatum=feiten.geboortedatum, op=invoer.begindatum
+        )
+    }
 
 
 def groeipakket_wijziging(
@@ -69,10 +86,8 @@ def groeipakket_wijziging(
     previous schakeling (when adding) or this schakeling before the change (`zelfde`)."""
     if not meldt_groeipakket(feiten, zwaartepunt_elders=invoer.zwaartepunt_elders):
         return False
-    nu = impact(feiten, (k.module for k in invoer.modules), invoer.begindatum)
-    eerder: set[int] = set()
-    if voor is not None:
-        eerder = impact(feiten, (k.module for k in voor.modules), voor.begindatum)
+    nu = impact(feiten, invoer)
+    eerder = impact(feiten, voor) if voor is not None else set()
     if nu != eerder:
         return True
     if not nu or voor is None:
@@ -85,7 +100,7 @@ def groeipakket_wijziging(
 def verwijdering_meldt_groeipakket(feiten: DossierFeiten, schakeling: SchakelingInvoer) -> bool:
     if not meldt_groeipakket(feiten, zwaartepunt_elders=schakeling.zwaartepunt_elders):
         return False
-    return bool(impact(feiten, (k.module for k in schakeling.modules), schakeling.begindatum))
+    return bool(impact(feiten, schakeling))
 
 
 def pleegzorgers_gevraagd(invoer: SchakelingInvoer) -> bool:
@@ -106,7 +121,7 @@ def zonder_onnodige_pleegzorgers(invoer: SchakelingInvoer) -> SchakelingInvoer:
 def pleegzorgers_verplicht(feiten: DossierFeiten, invoer: SchakelingInvoer) -> bool:
     """000 §4.2.7: 1 or 2 pleegzorgers for a client under 25 at the start, for schakelingen
     from 26/05/2020; from 25 on they stay visible but optional."""
-    if not pleegzorgers_gevraagd(invoer) or invoer.begindatum < PLEEGZORG_GROEIPAKKET_SINDS:
+    if not pleegzorgers_gevraagd(invoer) or not pleegzorg_meegeteld(invoer):
         return False
     geboren = feiten.geboortedatum
     return geboren is None or leeftijd(geboren, invoer.begindatum) < PLEEGZORGERS_TOT_LEEFTIJD

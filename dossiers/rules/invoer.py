@@ -61,6 +61,9 @@ class SchakelingInvoer:
     uitbetaling_aan_ouders: bool | None = None
     pleegzorgers: list[tuple[str, str]] = field(default_factory=list)
     verlenging: bool = False
+    # When the schakeling was created; None while it is being created (000 §4.2.7 counts
+    # pleegzorg from schakelingen "aangemaakt vanaf 26/05/2020").
+    aangemaakt_op: datetime.date | None = None
 
     def aanbod(self) -> tuple[object, ...]:
         """Everything but the dates: what a verlenging copies and a processed year locks."""

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from binc.models import Module, Voorziening
 from binc.selectors import modules_approved_on
@@ -75,6 +76,7 @@ def schakeling_invoer(schakeling: Schakeling) -> SchakelingInvoer:
         uitbetaling_aan_ouders=schakeling.uitbetaling_aan_ouders,
         pleegzorgers=[(p.rijksregisternummer, p.naam) for p in schakeling.pleegzorgers.all()],
         verlenging=schakeling.soort == SchakelingSoort.VERLENGING,
+        aangemaakt_op=timezone.localdate(schakeling.aangemaakt_op),
     )
 
 

@@ -2,6 +2,7 @@
 pure rules in `dossiers.rules`, saves, and records the change for the Groeipakket in the same
 transaction. PostgreSQL backs the no-overlap rule with an exclusion constraint."""
 
+import dataclasses
 import datetime
 from collections.abc import Callable
 
@@ -186,7 +187,10 @@ def schakeling_update(
             if not verlenging_mogelijk(schakeling.beslissing, vorige) or vorige is None:
                 raise ValidationError({"verlenging": [rules.VERLENGING_NIET_MOGELIJK]})
             invoer = rules.verlenging_van(schakeling_invoer(vorige), invoer)
-        invoer = rules.zonder_onnodige_pleegzorgers(invoer)
+        # The stored creation date governs pleegzorg (000 §4.2.7), not the day of the change.
+        invoer = dataclasses.replace(
+            rules.zonder_onnodige_pleegzorgers(invoer), aangemaakt_op=voor_invoer.aangemaakt_op
+        )
         rules.check_wijziging_verwerkt(voor_invoer, invoer, verwerkte_jaren())
         rules.check_na_vorige(vorige, invoer)
         feiten = dossier_feiten(dossier)

@@ -88,10 +88,18 @@ def test_the_catalogue_decides_which_detail_is_asked():
     )
 
 
-def test_pleegzorgers_are_required_under_25_from_26_05_2020_only():
+def test_pleegzorgers_are_required_under_25_in_schakelingen_created_from_26_05_2020():
+    """000 §4.2.7 "aangemaakt vanaf 26/05/2020": the creation date governs, not the begin date;
+    the D227 for pleegzorg follows the same date."""
     onder_25 = DossierFeiten(organisatietype=Organisatietype.PLEEGZORG, geboortedatum=D(2010, 1, 1))
-    assert rules.pleegzorgers_verplicht(onder_25, invoer(D(2020, 5, 26), None, PERSPECTIEF))
-    assert not rules.pleegzorgers_verplicht(onder_25, invoer(D(2020, 5, 25), None, PERSPECTIEF))
+    nieuw_met_oude_begindatum = invoer(D(2019, 3, 1), None, PERSPECTIEF)
+    assert rules.pleegzorgers_verplicht(onder_25, nieuw_met_oude_begindatum)
+    assert rules.groeipakket_wijziging(onder_25, nieuw_met_oude_begindatum, voor=None, zelfde=False)
+    oud = invoer(D(2020, 6, 1), None, PERSPECTIEF, aangemaakt_op=D(2020, 5, 25))
+    assert not rules.pleegzorgers_verplicht(onder_25, oud)
+    assert not rules.groeipakket_wijziging(onder_25, oud, voor=None, zelfde=False)
+    vanaf = invoer(D(2020, 6, 1), None, PERSPECTIEF, aangemaakt_op=D(2020, 5, 26))
+    assert rules.pleegzorgers_verplicht(onder_25, vanaf)
     ouder = DossierFeiten(organisatietype=Organisatietype.PLEEGZORG, geboortedatum=D(1990, 1, 1))
     assert not rules.pleegzorgers_verplicht(ouder, invoer(D(2026, 1, 5), None, PERSPECTIEF))
 
