@@ -709,6 +709,70 @@ def test_two_simultaneous_add_schakeling_posts_never_both_succeed():
     assert Schakeling._base_manager.filter(dossier=dossier).count() == 1
 
 
+@pytest.mark.django_db(transaction=True)
+def test_aanmelding_change_and_verzekerd_aanbod_never_both_succeed():
+    """Both lock the dossier: the aanmelder leaves the crisismeldpunt, or a schakeling uses
+    verzekerd aanbod (which needs it), never both (000 §4.1, §4.2.3)."""
+    from dossiers.services.dossiers import aanmelding_update
+
+    module = ModuleFactory()
+    voorziening = VoorzieningFactory()
+    ModuleGoedkeuringFactory(voorziening=voorziening, module=module, geldig_van=D(2015, 1, 1))
+    gebruiker = MedewerkerFactory(voorziening=voorziening).gebruiker
+    dossier = DossierFactory(
+        voorziening=voorziening,
+        aanmelding__via_toegangspoort=False,
+        aanmelding__aanmelder="crisismeldpunt",
+        aanmelding__uitstroom_gi=False,
+    )
+    b = BeslissingFactory(dossier=dossier, modules=[module])
+    barrier = threading.Barrier(2)
+    outcomes = {}
+
+    def run(name, action):
+        try:
+            with voorziening_context(voorziening):
+                barrier.wait()
+                action()
+            outcomes[name] = "ok"
+        except ValidationError:
+            outcomes[name] = "geweigerd"
+        finally:
+            connection.close()
+
+    def wijzig_aanmelder():
+        aanmelding_update(
+            dossier_pk=dossier.pk,
+            versie=dossier.aanmelding.versie,
+            data={"via_toegangspoort": False, "aanmelder": "caw", "uitstroom_gi": False},
+            gebruiker=gebruiker,
+        )
+
+    def verzekerd_aanbod():
+        schakelingen.schakeling_add(
+            dossier_pk=dossier.pk,
+            beslissing_pk=b.pk,
+            invoer=invoer(D(2026, 1, 5), keuzes=[ModuleKeuze(module, verzekerd_aanbod=True)]),
+            gebruiker=gebruiker,
+            bevestigd=True,
+        )
+
+    threads = [
+        threading.Thread(target=run, args=("aanmelding", wijzig_aanmelder)),
+        threading.Thread(target=run, args=("schakeling", verzekerd_aanbod)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(outcomes.values()) == ["geweigerd", "ok"], outcomes
+    with voorziening_context(voorziening):
+        dossier.aanmelding.refresh_from_db()
+        verzekerd = Schakeling.objects.filter(modules__verzekerd_aanbod=True).exists()
+    assert verzekerd != (dossier.aanmelding.aanmelder == "caw")
+
+
 def test_editing_a_schakeling_that_is_no_longer_the_latest_keeps_the_form(omgeving):
     """000 §11: a message in the screen, with what the user typed, not the error page."""
     voorziening, gebruiker, dossier = omgeving
