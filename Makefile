@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-# Without DATABASE_URL, an embedded PostgreSQL (pgserver) under .var/pg is used.
+# Without DATABASE_URL, an embedded PostgreSQL (binc/embedded_db.py) under .var/postgres is used.
 DEV_ENV := DEBUG=true
 TEST_ENV := SECRET_KEY=make-test-not-a-secret BINC_EMBEDDED_DB=true SECURE_SSL_REDIRECT=false
 # Production-like settings for `check --deploy`; bin/start-web runs the same check.

@@ -87,7 +87,8 @@ if "DATABASE_URL" in env:
 elif DEBUG or env.bool("BINC_EMBEDDED_DB", default=False):
     from binc.embedded_db import embedded_database_url
 
-    DATABASES = {"default": env.db_url_config(embedded_database_url(BASE_DIR / ".var" / "pg"))}
+    embedded_dir = env.path("BINC_EMBEDDED_DB_DIR", default=BASE_DIR / ".var" / "postgres")
+    DATABASES = {"default": env.db_url_config(embedded_database_url(Path(embedded_dir)))}
 else:
     raise ImproperlyConfigured("DATABASE_URL is verplicht wanneer DEBUG uit staat.")
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
@@ -208,6 +209,4 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    # The embedded server narrates every start and stop at INFO.
-    "loggers": {"pgserver": {"level": "WARNING"}},
 }
