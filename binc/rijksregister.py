@@ -47,8 +47,10 @@ class Rijksregister(Protocol):
     def zoek_op_nummer(self, nummer: str) -> list[Persoon]: ...
 
     def zoek_op_gegevens(
-        self, *, naam: str, geslacht: str, geboortedatum: datetime.date
-    ) -> list[Persoon]: ...
+        self, *, naam: str, geslacht: str, geboorte: datetime.date | int
+    ) -> list[Persoon]:
+        """`geboorte` is the birth date, or only the birth year (1G1P, 001 §4.1)."""
+        ...
 
 
 class LokaalRijksregister:
@@ -57,10 +59,14 @@ class LokaalRijksregister:
     def zoek_op_nummer(self, nummer: str) -> list[Persoon]:
         return self._persons(RijksregisterPersoon.objects.filter(rijksregisternummer=nummer))
 
-    def zoek_op_gegevens(self, *, naam, geslacht, geboortedatum) -> list[Persoon]:
+    def zoek_op_gegevens(self, *, naam, geslacht, geboorte) -> list[Persoon]:
+        if isinstance(geboorte, datetime.date):
+            born = {"geboortedatum": geboorte}
+        else:
+            born = {"geboortedatum__year": geboorte}
         return self._persons(
             RijksregisterPersoon.objects.filter(
-                naam__iexact=naam.strip(), geslacht=geslacht, geboortedatum=geboortedatum
+                naam__iexact=naam.strip(), geslacht=geslacht, **born
             ).order_by("voornaam")
         )
 
@@ -83,12 +89,17 @@ class KszRijksregister:
     def zoek_op_nummer(self, nummer: str) -> list[Persoon]:
         return self._ask({"ssin": nummer})
 
-    def zoek_op_gegevens(self, *, naam, geslacht, geboortedatum) -> list[Persoon]:
+    def zoek_op_gegevens(self, *, naam, geslacht, geboorte) -> list[Persoon]:
         return self._ask(
             {
                 "lastName": naam.strip(),
                 "gender": {"M": "MALE", "V": "FEMALE"}.get(geslacht, "UNKNOWN"),
-                "birthDate": geboortedatum.isoformat(),
+                # The register writes an unknown month and day as 00.
+                "birthDate": (
+                    geboorte.isoformat()
+                    if isinstance(geboorte, datetime.date)
+                    else f"{geboorte:04d}-00-00"
+                ),
             }
         )
 

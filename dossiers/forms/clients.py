@@ -2,6 +2,7 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from binc.constants import Geslacht
 from dossiers.constants import (
@@ -25,6 +26,21 @@ class RijksregisterZoekForm(forms.Form):
         choices=[("", "---------"), (Geslacht.MAN, "Man"), (Geslacht.VROUW, "Vrouw")],
     )
     geboortedatum = forms.DateField(label="Geboortedatum", required=False, widget=DateInput)
+    geboortejaar = forms.IntegerField(label="Geboortejaar", required=False, min_value=1900)
+
+    def __init__(self, *args, voorziening, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # 001 §4.1: a samenwerkingsverband 1G1P searches on the birth year, the others on the
+        # birth date (000 §3.1).
+        weg = "geboortedatum" if voorziening.is_1g1p else "geboortejaar"
+        del self.fields[weg]
+        self.geboorte = "geboortejaar" if voorziening.is_1g1p else "geboortedatum"
+
+    def clean_geboortejaar(self) -> int | None:
+        jaar = self.cleaned_data["geboortejaar"]
+        if jaar is not None and jaar > timezone.localdate().year:
+            raise ValidationError("Het geboortejaar kan niet in de toekomst liggen.")
+        return jaar
 
     def clean_nummer(self) -> str:
         value = self.cleaned_data["nummer"].strip()
@@ -34,11 +50,11 @@ class RijksregisterZoekForm(forms.Form):
         data = super().clean()
         if self.errors or data.get("nummer"):
             return data
-        missing = [name for name in ("naam", "geslacht", "geboortedatum") if not data.get(name)]
+        missing = [name for name in ("naam", "geslacht", self.geboorte) if not data.get(name)]
         if len(missing) == 3:
             raise ValidationError(
                 "Zoek op rijksregisternummer (of BIS-nummer), of op naam, geslacht en "
-                "geboortedatum samen."
+                f"{self.fields[self.geboorte].label.lower()} samen."
             )
         for name in missing:
             self.add_error(name, "Vul ook dit veld in om op gegevens te zoeken.")

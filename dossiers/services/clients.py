@@ -48,6 +48,7 @@ def rijksregister_zoeken(
     naam: str = "",
     geslacht: str = "",
     geboortedatum: datetime.date | None = None,
+    geboortejaar: int | None = None,
     register: Rijksregister | None = None,
 ) -> Zoekresultaat:
     """Look a person up and log the lookup, whatever its outcome (001 §1).
@@ -60,11 +61,16 @@ def rijksregister_zoeken(
         zoekwijze, criteria = Zoekwijze.NUMMER, {"nummer": nummer}
         found = register.zoek_op_nummer(nummer)
     else:
-        if geboortedatum is None:
-            raise ValueError("Zoeken op gegevens vraagt een geboortedatum.")  # the form requires it
+        geboorte = geboortedatum or geboortejaar
+        if geboorte is None:  # the form requires one
+            raise ValueError("Zoeken op gegevens vraagt een geboortedatum of geboortejaar.")
         zoekwijze = Zoekwijze.GEGEVENS
-        criteria = {"naam": naam, "geslacht": geslacht, "geboortedatum": geboortedatum.isoformat()}
-        found = register.zoek_op_gegevens(naam=naam, geslacht=geslacht, geboortedatum=geboortedatum)
+        criteria = {"naam": naam, "geslacht": geslacht}
+        if geboortedatum is not None:
+            criteria["geboortedatum"] = geboortedatum.isoformat()
+        else:
+            criteria["geboortejaar"] = str(geboortejaar)
+        found = register.zoek_op_gegevens(naam=naam, geslacht=geslacht, geboorte=geboorte)
     today = timezone.localdate()
     unlimited = voorziening.is_pleegzorg
     shown = [

@@ -32,7 +32,9 @@ RESULTS_KEY = "binc_rijksregister_resultaten"
 @require_http_methods(["GET", "POST"])
 def client_zoeken(request: HttpRequest) -> HttpResponse:
     """'Toevoegen nieuwe cliënt/dossier' (000 §3.1): look a person up in the register."""
-    form = RijksregisterZoekForm(request.POST if request.method == "POST" else None)
+    form = RijksregisterZoekForm(
+        request.POST if request.method == "POST" else None, voorziening=request.voorziening
+    )
     resultaat = None
     if form.is_valid():
         try:

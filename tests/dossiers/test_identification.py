@@ -97,6 +97,29 @@ def test_search_on_name_gender_and_birth_date(medewerker_client):
     assert RijksregisterOpzoeking.objects.get().zoekwijze == "gegevens"
 
 
+def test_1g1p_searches_on_name_gender_and_birth_year(db):
+    """001 §4.1: 'Vul Naam*, Geslacht* en Geboortejaar* van de cliënt in'."""
+    voorziening = VoorzieningFactory(organisatietype=Organisatietype.GEZIN_1G1P)
+    client = logged_in_client(MedewerkerFactory(voorziening=voorziening).gebruiker, voorziening)
+    persoon = _person(8, naam="Vermeulen")
+    html = client.get(ZOEKEN).content.decode()
+    assert 'name="geboortejaar"' in html
+    assert 'name="geboortedatum"' not in html
+
+    response = _search(
+        client, naam="vermeulen", geslacht="V", geboortejaar=persoon.geboortedatum.year
+    )
+
+    assert persoon.voornaam in response.content.decode()
+    assert RijksregisterOpzoeking.objects.get().criteria == {
+        "naam": "vermeulen",
+        "geslacht": "V",
+        "geboortejaar": str(persoon.geboortedatum.year),
+    }
+    toekomst = _search(client, naam="vermeulen", geslacht="V", geboortejaar=TODAY.year + 1)
+    assert "Het geboortejaar kan niet in de toekomst liggen." in toekomst.content.decode()
+
+
 def test_name_search_needs_all_three_fields(medewerker_client):
     html = _search(medewerker_client, naam="Peeters").content.decode()
     assert "Vul ook dit veld in om op gegevens te zoeken." in html

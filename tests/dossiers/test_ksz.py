@@ -68,7 +68,7 @@ def test_name_lookup_sends_the_criteria():
 
     assert (
         register.zoek_op_gegevens(
-            naam=" Peeters ", geslacht="V", geboortedatum=datetime.date(2012, 3, 1)
+            naam=" Peeters ", geslacht="V", geboorte=datetime.date(2012, 3, 1)
         )
         == []
     )
@@ -77,6 +77,13 @@ def test_name_lookup_sends_the_criteria():
         "gender": "FEMALE",
         "birthDate": "2012-03-01",
     }
+
+
+def test_a_birth_year_search_sends_the_registers_unknown_month_and_day():
+    session = RecordedSession("persons_none.json")
+    register = KszRijksregister(url="https://ksz.invalid/api", cert=None, session=session)
+    register.zoek_op_gegevens(naam="Peeters", geslacht="M", geboorte=2012)
+    assert session.requests[0]["json"]["birthDate"] == "2012-00-00"
 
 
 def test_a_failing_service_is_reported_not_guessed():
