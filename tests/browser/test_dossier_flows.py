@@ -86,13 +86,14 @@ def test_identify_open_find_take_over_and_read_activities(page, register):
     page.get_by_role("navigation", name="Dossiers op beginletter").get_by_role(
         "link", name="Q"
     ).click()
-    expect(page.get_by_role("link", name=code)).to_be_visible()
+    expect(page.get_by_role("link", name=code, exact=True)).to_be_visible()
     expect(page.get_by_role("cell", name="Wouters")).to_be_hidden()
 
     page.get_by_role("link", name="Opzoeken dossier").click()
     page.get_by_label("Uw referentie").fill("leefgroep b")
     page.get_by_role("button", name="Zoeken").click()
-    page.get_by_role("link", name=code).click()
+    expect(page.get_by_role("link", name=f"Beslissing toevoegen aan {code}")).to_be_visible()
+    page.get_by_role("link", name=code, exact=True).click()
     expect(page.get_by_role("link", name="Resultaten dossiers")).to_be_visible()
 
     page.get_by_role("link", name="Overdragen dossier naar mezelf").click()
