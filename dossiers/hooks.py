@@ -1,7 +1,9 @@
 """What dossiers needs from the apps above it, declared here and filled by them in
-``AppConfig.ready()``: the closing gate's extra checks and the start page's summary columns.
+``AppConfig.ready()``: the closing gate's extra checks, the start page's summary columns and
+the listeners to schakeling changes (the kwartaalstaten follow them in the same transaction).
 So dossiers never imports a higher app, and a new app adds its rule without touching this one."""
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -20,9 +22,13 @@ class Ontbrekend:
 
 ClosingCheck = Callable[["Dossier"], list[Ontbrekend]]
 SummaryContributor = Callable[["Dossier"], dict[str, Any]]
+# (voorziening id, the periods that changed: begin and end, None while open)
+Periode = tuple[datetime.date, datetime.date | None]
+ZorgListener = Callable[[int, list[Periode]], None]
 
 _closing_checks: list[ClosingCheck] = []
 _summary_contributors: list[SummaryContributor] = []
+_zorg_listeners: list[ZorgListener] = []
 
 
 def register_closing_check(check: ClosingCheck) -> None:
@@ -35,6 +41,18 @@ def register_summary_contributor(contributor: SummaryContributor) -> None:
     """`contributor(dossier)` returns start-page columns of the dossier to keep current."""
     if contributor not in _summary_contributors:
         _summary_contributors.append(contributor)
+
+
+def register_zorg_listener(listener: ZorgListener) -> None:
+    """`listener(voorziening_id, perioden)` runs inside the transaction of every schakeling
+    change, with the periods before and after it."""
+    if listener not in _zorg_listeners:
+        _zorg_listeners.append(listener)
+
+
+def zorg_gewijzigd(voorziening_id: int, perioden: list[Periode]) -> None:
+    for listener in _zorg_listeners:
+        listener(voorziening_id, perioden)
 
 
 def closing_checks(dossier: "Dossier") -> list[Ontbrekend]:

@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class KwartaalConfig(AppConfig):
     name = "kwartaal"
     verbose_name = "Modulair kwartaal"
+
+    def ready(self) -> None:
+        from dossiers import hooks
+        from kwartaal.services.staten import schakelingen_gewijzigd
+
+        hooks.register_zorg_listener(schakelingen_gewijzigd)

@@ -20,6 +20,7 @@ from dossiers.constants import (
     OPEN_SCHAKELING_INTUSSEN,
     WijzigingActie,
 )
+from dossiers.hooks import zorg_gewijzigd
 from dossiers.models import Beslissing, Dossier, Pleegzorger, Schakeling, SchakelingModule
 from dossiers.rules import SchakelingInvoer
 from dossiers.selectors import (
@@ -144,6 +145,7 @@ def schakeling_add(
             return schakeling
 
         schakeling = _save(write)
+        zorg_gewijzigd(dossier.voorziening_id, [(invoer.begindatum, invoer.einddatum)])
         wijziging_record(
             schakeling,
             actie=WijzigingActie.AANGEMAAKT,
@@ -224,6 +226,13 @@ def schakeling_update(
             return schakeling
 
         _save(write)
+        zorg_gewijzigd(
+            dossier.voorziening_id,
+            [
+                (voor_invoer.begindatum, voor_invoer.einddatum),
+                (invoer.begindatum, invoer.einddatum),
+            ],
+        )
         wijziging_record(
             schakeling,
             actie=WijzigingActie.GEWIJZIGD,
@@ -282,5 +291,7 @@ def schakeling_delete(*, schakeling_pk: int, dossier_pk: int, gebruiker: Gebruik
             groeipakket=melden,
         )
         _log(dossier, schakeling, gebruiker, "verwijderd")
+        perioden = [(schakeling.begindatum, schakeling.einddatum)]
         schakeling.delete()
+        zorg_gewijzigd(dossier.voorziening_id, perioden)
         dossier_summary_refresh(dossier)

@@ -1,0 +1,150 @@
+"""Keeping the kwartaalstaten equal to the schakelingen (000 §12): a kwartaalstaat exists
+exactly while a schakeling is active in its quarter, with the typemodules and dossiers of those
+schakelingen. Called in the transaction of every schakeling change (through the dossiers hook)
+and by the nightly job for quarters that begin while schakelingen simply run on. A few set-based
+queries per call, whatever the number of dossiers."""
+
+import datetime
+from collections.abc import Iterable
+
+from django.db.models import Q
+from django.utils import timezone
+
+from binc.models import Typemodule, Voorziening
+from dossiers.hooks import Periode
+from dossiers.models import SchakelingModule
+from kwartaal.constants import KwartaalStatus
+from kwartaal.models import ClientInzet, Kwartaalstaat, TypemoduleInzet
+from kwartaal.rules import Inzetregel, Kwartaal, inhoud, kwartalen
+
+
+def inzetregels(
+    voorziening_id: int, *, van: datetime.date | None = None, tot: datetime.date | None = None
+) -> list[Inzetregel]:
+    """Every module of the voorziening's schakelingen active between `van` and `tot`."""
+    rows = SchakelingModule.objects.filter(schakeling__dossier__voorziening_id=voorziening_id)
+    if tot is not None:
+        rows = rows.filter(schakeling__begindatum__lte=tot)
+    if van is not None:
+        rows = rows.filter(
+            Q(schakeling__einddatum__isnull=True) | Q(schakeling__einddatum__gte=van)
+        )
+    return [
+        Inzetregel(*row)
+        for row in rows.values_list(
+            "schakeling__dossier_id",
+            "module__typemodule_id",
+            "schakeling__begindatum",
+            "schakeling__einddatum",
+        )
+    ]
+
+
+def _registratie_vereist(typemodule_ids: Iterable[int]) -> set[int]:
+    """Typemodules whose benutting the voorziening enters (000 §12, 'Te verzenden')."""
+    return set(
+        Typemodule.objects.filter(
+            pk__in=list(typemodule_ids), benutting_is_inzet=False, geen_benutting_input=False
+        ).values_list("pk", flat=True)
+    )
+
+
+def kwartaalstaten_bijwerken(
+    voorziening_id: int, te_bekijken: Iterable[Kwartaal], *, vandaag: datetime.date
+) -> None:
+    """Make the kwartaalstaten of these quarters match the schakelingen."""
+    gevraagd = sorted(set(te_bekijken))
+    if not gevraagd:
+        return
+    regels = inzetregels(voorziening_id, van=gevraagd[0].begin, tot=gevraagd[-1].einde)
+    gewenst = inhoud(regels, vandaag=vandaag)
+    bestaand = {
+        Kwartaal(staat.jaar, staat.kwartaal): staat
+        for staat in Kwartaalstaat.objects.filter(voorziening_id=voorziening_id)
+        .filter(_in_kwartalen(gevraagd))
+        .select_for_update()
+    }
+    weg = [bestaand[k].pk for k in gevraagd if k in bestaand and k not in gewenst]
+    Kwartaalstaat.objects.filter(pk__in=weg).delete()
+    nieuw = Kwartaalstaat.objects.bulk_create(
+        Kwartaalstaat(voorziening_id=voorziening_id, jaar=k.jaar, kwartaal=k.nummer)
+        for k in gevraagd
+        if k in gewenst and k not in bestaand
+    )
+    staten = {**bestaand, **{Kwartaal(s.jaar, s.kwartaal): s for s in nieuw}}
+    staten = {k: s for k, s in staten.items() if k in gewenst}
+    _inzet_bijwerken({staten[k].pk: gewenst[k] for k in staten}, nieuw={s.pk for s in nieuw})
+
+
+def _in_kwartalen(gevraagd: list[Kwartaal]) -> Q:
+    condition = Q(pk__in=[])
+    for k in gevraagd:
+        condition |= Q(jaar=k.jaar, kwartaal=k.nummer)
+    return condition
+
+
+def _inzet_bijwerken(gewenst: dict[int, dict[int, set[int]]], *, nieuw: set[int]) -> None:
+    """Per kwartaalstaat id the wanted typemodules with their dossiers."""
+    inzet = {
+        (i.kwartaalstaat_id, i.typemodule_id): i
+        for i in TypemoduleInzet.objects.filter(kwartaalstaat_id__in=gewenst)
+    }
+    wanted = {(s, t) for s, per_typemodule in gewenst.items() for t in per_typemodule}
+    TypemoduleInzet.objects.filter(
+        pk__in=[i.pk for key, i in inzet.items() if key not in wanted]
+    ).delete()
+    toegevoegd = [key for key in sorted(wanted) if key not in inzet]
+    for item in TypemoduleInzet.objects.bulk_create(
+        TypemoduleInzet(kwartaalstaat_id=s, typemodule_id=t) for s, t in toegevoegd
+    ):
+        inzet[(item.kwartaalstaat_id, item.typemodule_id)] = item
+    # A sent kwartaal that gains a typemodule to register must be sent again (000 §12.2).
+    vereist = _registratie_vereist(t for _, t in toegevoegd)
+    opnieuw = {s for s, t in toegevoegd if t in vereist and s not in nieuw}
+    Kwartaalstaat.objects.filter(pk__in=opnieuw, status=KwartaalStatus.VERZONDEN).update(
+        status=KwartaalStatus.TE_VERZENDEN
+    )
+
+    clienten = {
+        (inzet_id, dossier_id): pk
+        for pk, inzet_id, dossier_id in ClientInzet.objects.filter(
+            inzet_id__in=[inzet[key].pk for key in wanted]
+        ).values_list("pk", "inzet_id", "dossier_id")
+    }
+    gewenste_clienten = {
+        (inzet[(staat, typemodule)].pk, dossier)
+        for staat, per_typemodule in gewenst.items()
+        for typemodule, dossiers in per_typemodule.items()
+        for dossier in dossiers
+    }
+    ClientInzet.objects.filter(
+        pk__in=[pk for key, pk in clienten.items() if key not in gewenste_clienten]
+    ).delete()
+    ClientInzet.objects.bulk_create(
+        ClientInzet(inzet_id=i, dossier_id=d)
+        for i, d in sorted(gewenste_clienten - clienten.keys())
+    )
+
+
+def schakelingen_gewijzigd(voorziening_id: int, perioden: list[Periode]) -> None:
+    """The dossiers hook: the quarters a schakeling left or entered are brought up to date."""
+    vandaag = timezone.localdate()
+    geraakt = {k for begin, einde in perioden for k in kwartalen(begin, einde, vandaag=vandaag)}
+    kwartaalstaten_bijwerken(voorziening_id, geraakt, vandaag=vandaag)
+
+
+def alle_kwartaalstaten_bijwerken(*, vandaag: datetime.date) -> int:
+    """From scratch, for every voorziening: the nightly job (a new quarter begins while open
+    schakelingen run on) and the repair of any drift. Returns the number of voorzieningen."""
+    ids = list(Voorziening.objects.values_list("pk", flat=True))
+    for voorziening_id in ids:
+        regels = inzetregels(voorziening_id)
+        geraakt = {k for r in regels for k in kwartalen(r.begin, r.einde, vandaag=vandaag)}
+        geraakt |= {
+            Kwartaal(jaar, nummer)
+            for jaar, nummer in Kwartaalstaat.objects.filter(
+                voorziening_id=voorziening_id
+            ).values_list("jaar", "kwartaal")
+        }
+        kwartaalstaten_bijwerken(voorziening_id, geraakt, vandaag=vandaag)
+    return len(ids)
