@@ -17,8 +17,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "dossiers.change_heropenaanvraag",
         "dossiers.view_schakelingwijziging",
         "dossiers.view_verwerktjaar",
-        "dossiers.add_verwerktjaar",
-        "dossiers.change_verwerktjaar",
+        "kwartaal.view_kwartaalstaat",
+        "kwartaal.change_kwartaalstaat",
+        "kwartaal.view_capaciteit",
     ],
     OpgroeienRol.VOORZIENINGENBELEID: [
         "binc.view_voorziening",
@@ -32,6 +33,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "binc.view_module",
         "binc.view_modulegoedkeuring",
         "binc.view_moduledatabanksync",
+        "kwartaal.view_capaciteit",
+        "kwartaal.add_capaciteit",
     ],
 }
 

@@ -189,6 +189,11 @@ CELERY_BEAT_SCHEDULE = {
         # 000 §4.2: changes in the moduledatabank reach Binc the next day.
         "schedule": crontab(hour=2, minute=30),
     },
+    "kwartaalstaten": {
+        "task": "kwartaal.tasks.kwartaalstaten_bijwerken",
+        # 000 §12: a new quarter's kwartaalstaat exists from its first day.
+        "schedule": crontab(hour=0, minute=15),
+    },
 }
 
 # The moduledatabank drops its nightly export here (an XML file, see docs/moduledatabank.md).

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include((binc_patterns, "binc"))),
     path("", include("dossiers.urls")),
     path("", include("registratie.urls")),
+    path("", include("kwartaal.urls")),
     path("opgroeien/", opgroeien_site.urls),
 ]
 if settings.OIDC_ENABLED:

@@ -12,32 +12,10 @@ from django.utils import timezone
 
 from binc.models import Typemodule, Voorziening
 from dossiers.hooks import Periode
-from dossiers.models import SchakelingModule
 from kwartaal.constants import KwartaalStatus
 from kwartaal.models import ClientInzet, Kwartaalstaat, TypemoduleInzet
-from kwartaal.rules import Inzetregel, Kwartaal, inhoud, kwartalen
-
-
-def inzetregels(
-    voorziening_id: int, *, van: datetime.date | None = None, tot: datetime.date | None = None
-) -> list[Inzetregel]:
-    """Every module of the voorziening's schakelingen active between `van` and `tot`."""
-    rows = SchakelingModule.objects.filter(schakeling__dossier__voorziening_id=voorziening_id)
-    if tot is not None:
-        rows = rows.filter(schakeling__begindatum__lte=tot)
-    if van is not None:
-        rows = rows.filter(
-            Q(schakeling__einddatum__isnull=True) | Q(schakeling__einddatum__gte=van)
-        )
-    return [
-        Inzetregel(*row)
-        for row in rows.values_list(
-            "schakeling__dossier_id",
-            "module__typemodule_id",
-            "schakeling__begindatum",
-            "schakeling__einddatum",
-        )
-    ]
+from kwartaal.rules import Kwartaal, inhoud, kwartalen
+from kwartaal.selectors import inzetregels
 
 
 def _registratie_vereist(typemodule_ids: Iterable[int]) -> set[int]:

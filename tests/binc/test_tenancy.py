@@ -19,6 +19,7 @@ from tests.dossiers.factories import (
     DossierFactory,
     SchakelingFactory,
 )
+from tests.kwartaal.factories import CapaciteitFactory, ClientInzetFactory, KwartaalstaatFactory
 
 
 # Every URL that takes an object of a voorziening: how to make one for a given voorziening,
@@ -47,7 +48,24 @@ def _schakeling(v):
     return {"pk": schakeling.dossier_id, "schakeling_pk": schakeling.pk}
 
 
+def _kwartaal(v):
+    return {"pk": KwartaalstaatFactory(voorziening=v).pk}
+
+
+def _inzet(v):
+    inzet = ClientInzetFactory(inzet__kwartaalstaat__voorziening=v).inzet
+    return {"pk": inzet.kwartaalstaat_id, "inzet_pk": inzet.pk}
+
+
+def _capaciteit(v):
+    return {"typemodule_pk": CapaciteitFactory(voorziening=v).typemodule_id}
+
+
 OBJECT_URLS = {
+    "kwartaal:staat": ("get", _kwartaal),
+    "kwartaal:export": ("get", _kwartaal),
+    "kwartaal:typemodule": ("get", _inzet),
+    "kwartaal:capaciteit_historiek": ("get", _capaciteit),
     "binc:module_detail": ("get", lambda v: {"pk": ModuleGoedkeuringFactory(voorziening=v).pk}),
     "dossiers:dossier_detail": ("get", _dossier),
     "dossiers:aanmelding_wijzigen": ("get", _dossier),
@@ -86,6 +104,8 @@ NO_OBJECT_URLS = {
     "dossiers:client_toevoegen",
     "dossiers:client_nieuw",
     "dossiers:client_ongeboren",
+    "kwartaal:lijst",
+    "kwartaal:capaciteit",
 }
 # The Opgroeien admin site is cross-voorziening by design and closed to medewerkers; see
 # test_opgroeien_area_is_closed_to_medewerkers.

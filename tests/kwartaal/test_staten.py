@@ -13,7 +13,8 @@ from dossiers.services import schakelingen
 from kwartaal.constants import KwartaalStatus
 from kwartaal.models import ClientInzet, Kwartaalstaat, TypemoduleInzet
 from kwartaal.rules import Kwartaal, inhoud
-from kwartaal.services.staten import inzetregels
+from kwartaal.selectors import inzetregels
+from kwartaal.tasks import kwartaalstaten_bijwerken
 from tests.conftest import OP_VANDAAG, VANDAAG
 from tests.dossiers.zorg_helpers import D, add, beslissing, invoer, m
 
@@ -120,3 +121,11 @@ def test_kwartaalstaten_equal_a_recomputation_after_random_changes(seed, omgevin
         except ValidationError:
             continue  # a sequence the rules refuse changes nothing
         assert stored(voorziening) == inhoud(inzetregels(voorziening.pk), vandaag=VANDAAG)
+
+
+def test_the_nightly_task_opens_a_new_quarter_for_running_schakelingen(omgeving, time_machine):
+    voorziening, gebruiker, (dossier, *_) = omgeving
+    add(dossier, gebruiker, beslissing(dossier, gebruiker, begin=D(2026, 1, 5)), D(2026, 1, 5))
+    time_machine.move_to(D(2026, 4, 1))
+    assert kwartaalstaten_bijwerken.delay().get() >= 1
+    assert set(stored(voorziening)) == {Kwartaal(2026, 1), Kwartaal(2026, 2)}

@@ -1,0 +1,159 @@
+"""Reads of the kwartaal and the capaciteit. Scoped by the tenancy manager: a voorziening sees
+only its own kwartaalstaten and capacities."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
+from django.db.models.functions import Lead
+from django.http import Http404
+
+from dossiers.models import SchakelingModule
+from kwartaal.models import Capaciteit, ClientInzet, Kwartaalstaat, SoortInzet, TypemoduleInzet
+from kwartaal.rules import Inzetregel, Kwartaal, inzetdagen
+
+
+def inzetregels(
+    voorziening_id: int, *, van: datetime.date | None = None, tot: datetime.date | None = None
+) -> list[Inzetregel]:
+    """Every module of the voorziening's schakelingen active between `van` and `tot`."""
+    rows = SchakelingModule.objects.filter(schakeling__dossier__voorziening_id=voorziening_id)
+    if tot is not None:
+        rows = rows.filter(schakeling__begindatum__lte=tot)
+    if van is not None:
+        rows = rows.filter(
+            Q(schakeling__einddatum__isnull=True) | Q(schakeling__einddatum__gte=van)
+        )
+    return [
+        Inzetregel(*row)
+        for row in rows.values_list(
+            "schakeling__dossier_id",
+            "module__typemodule_id",
+            "schakeling__begindatum",
+            "schakeling__einddatum",
+        )
+    ]
+
+
+def kwartaalstaten() -> QuerySet[Kwartaalstaat]:
+    return Kwartaalstaat.objects.order_by("-jaar", "-kwartaal")
+
+
+def kwartaalstaat_get(*, pk: int) -> Kwartaalstaat:
+    staat = Kwartaalstaat.objects.select_related("voorziening").filter(pk=pk).first()
+    if staat is None:
+        raise Http404("Dit kwartaal bestaat niet (meer).")
+    return staat
+
+
+@dataclass
+class Rij:
+    """One typemodule of a kwartaalstaat as the overview shows it."""
+
+    inzet: TypemoduleInzet
+    clienten: int
+    berekend: Decimal | None  # benutting = inzet: computed from the schakelingen, not entered
+
+    @property
+    def totaal(self) -> Decimal | None:
+        return self.berekend if self.inzet.typemodule.benutting_is_inzet else self.inzet.totaal
+
+
+def overzicht(staat: Kwartaalstaat) -> list[Rij]:
+    """The typemodules the voorziening reports on: 'geen benutting-input' ones are stored but
+    not shown (000 §12)."""
+    inzet = list(
+        TypemoduleInzet.objects.filter(kwartaalstaat=staat, typemodule__geen_benutting_input=False)
+        .select_related("typemodule")
+        .annotate(aantal=Count("clienten"))
+        .order_by("typemodule__naam")
+    )
+    berekend = {}
+    if any(i.typemodule.benutting_is_inzet for i in inzet):
+        kwartaal = Kwartaal(staat.jaar, staat.kwartaal)
+        per_typemodule = defaultdict(list)
+        for regel in inzetregels(staat.voorziening_id, van=kwartaal.begin, tot=kwartaal.einde):
+            per_typemodule[regel.typemodule_id].append(regel)
+        berekend = {
+            t: Decimal(inzetdagen(regels, kwartaal)) for t, regels in per_typemodule.items()
+        }
+    return [
+        Rij(
+            i,
+            i.aantal,
+            berekend.get(i.typemodule_id) if i.typemodule.benutting_is_inzet else None,
+        )
+        for i in inzet
+    ]
+
+
+def inzet_get(staat: Kwartaalstaat, *, pk: int) -> TypemoduleInzet:
+    """One typemodule of this kwartaalstaat, with its clients (or soorten); another
+    kwartaalstaat's answers 404, also when the id is tampered with."""
+    inzet = (
+        TypemoduleInzet.objects.filter(kwartaalstaat=staat, pk=pk)
+        .select_related("typemodule")
+        .prefetch_related(
+            Prefetch(
+                "clienten",
+                ClientInzet.objects.select_related("dossier__client").order_by(
+                    "dossier__client__naam", "dossier__client__voornaam", "dossier_id"
+                ),
+            ),
+            Prefetch("soorten", SoortInzet.objects.order_by("soort")),
+        )
+        .first()
+    )
+    if inzet is None or inzet.typemodule.geen_benutting_input:
+        raise Http404("Deze typemodule hoort niet bij dit kwartaal.")
+    return inzet
+
+
+def werklijst() -> QuerySet[Kwartaalstaat]:
+    """Opgroeien's work list: the sent kwartalen of every voorziening (000 §12.2)."""
+    return Kwartaalstaat.objects.filter(status="verzonden").select_related("voorziening")
+
+
+# --- Capaciteit ---------------------------------------------------------------------------------
+
+
+def capaciteit_op(datum: datetime.date) -> list[Capaciteit]:
+    """The active voorziening's capacity per typemodule on a day: per typemodule the latest row
+    from before it (one index scan on capaciteit_op_dag)."""
+    return list(
+        Capaciteit.objects.filter(geldig_van__lte=datum)
+        .order_by("typemodule_id", "-geldig_van")
+        .distinct("typemodule_id")
+        .select_related("typemodule", "overtal_op")
+    )
+
+
+def verblijfscapaciteit(rijen: list[Capaciteit]) -> Decimal:
+    """000 §15: all verblijf typemodules are summed except Veilig verblijf and Verblijf in een
+    gezinshuis."""
+    return sum(
+        (r.erkende_capaciteit for r in rijen if r.typemodule.in_verblijfscapaciteit), Decimal(0)
+    )
+
+
+def capaciteit_historiek(*, typemodule_id: int) -> QuerySet[Capaciteit]:
+    return Capaciteit.objects.filter(typemodule_id=typemodule_id).order_by("-geldig_van")
+
+
+def capaciteiten_in_periode(
+    begin: datetime.date, einde: datetime.date, voorziening_ids: list[int] | None = None
+) -> list[Capaciteit]:
+    """Every capacity row in force at some day of the period, for many voorzieningen in one
+    query: each row knows until when it holds (`geldig_tot`, the next row's date, exclusive)."""
+    rows = Capaciteit.objects.annotate(
+        geldig_tot=Window(
+            Lead("geldig_van"),
+            partition_by=[F("voorziening_id"), F("typemodule_id")],
+            order_by=F("geldig_van").asc(),
+        )
+    ).filter(geldig_van__lte=einde)
+    if voorziening_ids is not None:
+        rows = rows.filter(voorziening_id__in=voorziening_ids)
+    return [r for r in rows if r.geldig_tot is None or r.geldig_tot > begin]
