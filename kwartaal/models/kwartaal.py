@@ -13,8 +13,6 @@ from dossiers.constants import OndersteunendeBegeleidingVorm
 from dossiers.models import Dossier
 from kwartaal.constants import KwartaalStatus
 
-BENUTTING = {"max_digits": 9, "decimal_places": 2, "null": True, "blank": True}
-
 
 class Kwartaalstaat(VersionedModel):
     voorziening = models.ForeignKey(
@@ -64,8 +62,12 @@ class TypemoduleInzet(models.Model):
     typemodule = models.ForeignKey(
         Typemodule, on_delete=models.PROTECT, related_name="+", verbose_name="typemodule"
     )
-    totaal = models.DecimalField("totale benutting", **BENUTTING)
-    niet_clientgebonden = models.DecimalField("niet-cliëntgebonden inzet", **BENUTTING)
+    totaal = models.DecimalField(
+        "totale benutting", max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    niet_clientgebonden = models.DecimalField(
+        "niet-cliëntgebonden inzet", max_digits=9, decimal_places=2, null=True, blank=True
+    )
 
     objects = TenantManager()
     tenant_path = "kwartaalstaat__voorziening"
@@ -93,7 +95,9 @@ class ClientInzet(models.Model):
     dossier = models.ForeignKey(
         Dossier, on_delete=models.CASCADE, related_name="+", verbose_name="dossier"
     )
-    benutting = models.DecimalField("benutting", **BENUTTING)
+    benutting = models.DecimalField(
+        "benutting", max_digits=9, decimal_places=2, null=True, blank=True
+    )
 
     objects = TenantManager()
     tenant_path = "inzet__kwartaalstaat__voorziening"
@@ -118,7 +122,9 @@ class SoortInzet(models.Model):
         TypemoduleInzet, on_delete=models.CASCADE, related_name="soorten", verbose_name="inzet"
     )
     soort = models.CharField("soort", max_length=30, choices=OndersteunendeBegeleidingVorm.choices)
-    benutting = models.DecimalField("benutting", **BENUTTING)
+    benutting = models.DecimalField(
+        "benutting", max_digits=9, decimal_places=2, null=True, blank=True
+    )
 
     objects = TenantManager()
     tenant_path = "inzet__kwartaalstaat__voorziening"

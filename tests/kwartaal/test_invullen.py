@@ -1,0 +1,191 @@
+"""Entering, sending and processing the kwartaal (000 §12.2) and its export (000 §12.3)."""
+
+import io
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from binc.concurrency import Conflict
+from dossiers.models import VerwerktJaar
+from dossiers.services import schakelingen
+from kwartaal.constants import EXPORT_DISCLAIMER, KwartaalStatus
+from kwartaal.models import ClientInzet, Kwartaalstaat, TypemoduleInzet
+from kwartaal.services import invullen
+from kwartaal.services.opgroeien import heropenen, jaar_verwerken
+from tests.conftest import OP_VANDAAG, logged_in_client
+from tests.dossiers.zorg_helpers import D, add, beslissing, invoer
+from tests.kwartaal.factories import KwartaalstaatFactory, TypemoduleInzetFactory
+
+pytestmark = OP_VANDAAG
+
+
+@pytest.fixture
+def kwartaal(omgeving):
+    """Q1 2026 with contextbegeleiding (kwart eenheid) for two clients and verblijf for one."""
+    voorziening, gebruiker, (een, twee, _) = omgeving
+    for dossier, codes in ((een, ("BEGBJB02", "VBFBJB04")), (twee, ("BEGBJB02",))):
+        b = beslissing(dossier, gebruiker, begin=D(2026, 1, 5), codes=codes)
+        add(dossier, gebruiker, b, D(2026, 1, 5), D(2026, 3, 1), codes=codes)
+    staat = Kwartaalstaat.objects.get()
+    inzet = {i.typemodule.code: i for i in TypemoduleInzet.objects.select_related("typemodule")}
+    return voorziening, gebruiker, staat, inzet
+
+
+def _url(name, staat, *args):
+    return reverse(f"kwartaal:{name}", args=[staat.pk, *args])
+
+
+def test_totals_are_saved_and_a_wrong_rounding_is_refused_at_the_field(kwartaal):
+    voorziening, gebruiker, staat, inzet = kwartaal
+    client = logged_in_client(gebruiker, voorziening)
+    cb, verblijf = inzet["cb-laagintensief"], inzet["verblijf-minderjarigen"]
+    data = {"versie": staat.versie, "actie": "opslaan", f"totaal_{verblijf.pk}": "12"}
+
+    for fout, melding in (("1,3", "kwart eenheid"), ("veel", "getal"), ("-2", "negatief")):
+        response = client.post(_url("staat", staat), {**data, f"totaal_{cb.pk}": fout})
+        html = response.content.decode()
+        assert melding in html
+        assert f'id="id_totaal_{cb.pk}_error"' in html
+        assert f'value="{fout}"' in html  # what was typed stays
+    assert TypemoduleInzet.objects.filter(totaal__isnull=False).count() == 0
+
+    response = client.post(_url("staat", staat), {**data, f"totaal_{cb.pk}": "10,75"})
+    assert response.status_code == 302
+    cb.refresh_from_db()
+    assert cb.totaal == Decimal("10.75")
+
+
+def test_a_tampered_typemodule_of_another_kwartaal_is_refused(kwartaal):
+    _, gebruiker, staat, _ = kwartaal
+    ander = TypemoduleInzetFactory(kwartaalstaat=KwartaalstaatFactory())
+    with pytest.raises(ValidationError, match="horen niet bij dit kwartaal"):
+        invullen.totalen_opslaan(
+            staat_pk=staat.pk,
+            versie=staat.versie,
+            totalen={ander.pk: Decimal(1)},
+            gebruiker=gebruiker,
+        )
+
+
+def test_sending_needs_every_total_and_a_change_makes_it_to_be_sent_again(kwartaal):
+    _, gebruiker, staat, inzet = kwartaal
+    cb, verblijf = inzet["cb-laagintensief"].pk, inzet["verblijf-minderjarigen"].pk
+    with pytest.raises(ValidationError, match="Vul eerst het totaal in"):
+        invullen.totalen_opslaan(
+            staat_pk=staat.pk,
+            versie=1,
+            totalen={cb: Decimal(4)},
+            gebruiker=gebruiker,
+            verzenden=True,
+        )
+    assert Kwartaalstaat.objects.get().status == KwartaalStatus.OPEN  # nothing saved
+
+    invullen.totalen_opslaan(
+        staat_pk=staat.pk,
+        versie=1,
+        totalen={cb: Decimal(4), verblijf: Decimal(0)},
+        gebruiker=gebruiker,
+        verzenden=True,
+    )
+    staat.refresh_from_db()
+    assert staat.status == KwartaalStatus.VERZONDEN
+
+    invullen.totalen_opslaan(
+        staat_pk=staat.pk, versie=staat.versie, totalen={cb: Decimal(5)}, gebruiker=gebruiker
+    )
+    assert Kwartaalstaat.objects.get().status == KwartaalStatus.TE_VERZENDEN
+
+
+def test_bereken_totaal_sums_the_clients_and_asks_before_overwriting(kwartaal):
+    _, gebruiker, staat, inzet = kwartaal
+    cb = inzet["cb-laagintensief"]
+    rijen = list(ClientInzet.objects.filter(inzet=cb).values_list("pk", flat=True))
+
+    def detail(bereken, bevestigd=False, **waarden):
+        return invullen.detail_opslaan(
+            staat_pk=staat.pk,
+            versie=Kwartaalstaat.objects.get().versie,
+            inzet_pk=cb.pk,
+            clienten=dict(zip(rijen, [Decimal("2.25"), Decimal("3")], strict=True)),
+            soorten={},
+            niet_clientgebonden=None,
+            bereken_totaal=bereken,
+            bevestigd=bevestigd,
+            gebruiker=gebruiker,
+        )
+
+    detail(bereken=False)
+    cb.refresh_from_db()
+    assert cb.totaal is None  # saving without calculating keeps the clients, not a total
+    assert detail(bereken=True).object.totaal == Decimal("5.25")
+
+    TypemoduleInzet.objects.filter(pk=cb.pk).update(totaal=9)  # a manual total overrides
+    assert detail(bereken=True).te_bevestigen
+    assert TypemoduleInzet.objects.get(pk=cb.pk).totaal == 9
+    assert detail(bereken=True, bevestigd=True).object.totaal == Decimal("5.25")
+
+
+def test_a_stale_kwartaal_form_loses_to_the_first_save(kwartaal):
+    _, gebruiker, staat, inzet = kwartaal
+    cb = inzet["cb-laagintensief"].pk
+    invullen.totalen_opslaan(
+        staat_pk=staat.pk, versie=1, totalen={cb: Decimal(1)}, gebruiker=gebruiker
+    )
+    with pytest.raises(Conflict):
+        invullen.totalen_opslaan(
+            staat_pk=staat.pk, versie=1, totalen={cb: Decimal(2)}, gebruiker=gebruiker
+        )
+
+
+def test_a_processed_year_is_immutable_locks_its_schakelingen_and_can_be_reopened(omgeving):
+    _, gebruiker, (dossier, *_) = omgeving
+    b = beslissing(dossier, gebruiker, begin=D(2025, 2, 1))
+    s = add(dossier, gebruiker, b, D(2025, 2, 1), D(2025, 12, 31))
+
+    assert jaar_verwerken(jaar=2025, gebruiker=gebruiker) == 4
+    assert VerwerktJaar.objects.filter(jaar=2025).exists()
+    staat = Kwartaalstaat.objects.get(kwartaal=2)
+    assert staat.status == KwartaalStatus.VERWERKT
+    with pytest.raises(ValidationError, match="verwerkt"):
+        invullen.totalen_opslaan(
+            staat_pk=staat.pk, versie=staat.versie, totalen={}, gebruiker=gebruiker
+        )
+    with pytest.raises(ValidationError):
+        schakelingen.schakeling_update(
+            schakeling_pk=s.pk,
+            dossier_pk=dossier.pk,
+            versie=s.versie,
+            invoer=invoer(D(2025, 3, 1), D(2025, 12, 31)),
+            gebruiker=gebruiker,
+            bevestigd=True,
+        )
+    assert heropenen(staat_pk=staat.pk, gebruiker=gebruiker).status == KwartaalStatus.HEROPEND
+    with pytest.raises(ValidationError, match="afgelopen jaar"):
+        jaar_verwerken(jaar=2026, gebruiker=gebruiker)
+
+
+def test_the_export_holds_the_disclaimer_the_user_and_every_client_as_a_number(kwartaal):
+    voorziening, gebruiker, staat, inzet = kwartaal
+    cb = inzet["cb-laagintensief"]
+    ClientInzet.objects.filter(inzet=cb).update(benutting=Decimal("2.5"))
+    TypemoduleInzet.objects.filter(pk=cb.pk).update(totaal=5)
+
+    response = logged_in_client(gebruiker, voorziening).get(_url("export", staat))
+
+    assert response.status_code == 200
+    naam = response["Content-Disposition"]
+    assert f"{voorziening.naam} 2026-1 20260316.xlsx" in naam
+    blad = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    rijen = [tuple(c.value for c in rij) for rij in blad.iter_rows()]
+    assert rijen[0][0] == EXPORT_DISCLAIMER
+    assert gebruiker.get_full_name() in rijen[1][0]
+    assert rijen[4] == ("Typemodule", "Eenheid", "Naam", "Voornaam", "Dossiercode", "Benutting")
+    cb_rijen = [r for r in rijen[5:] if r[0] == cb.typemodule.naam]
+    assert [r[5] for r in cb_rijen] == [2.5, 2.5, 5]
+    assert cb_rijen[-1][2] == "Totaal"
+    assert {r[4] for r in cb_rijen[:2]} == {
+        c.dossier.code for c in ClientInzet.objects.filter(inzet=cb)
+    }
