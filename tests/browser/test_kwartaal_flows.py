@@ -1,0 +1,117 @@
+"""The modulair kwartaal in Chromium (000 §12): per client, Bereken totaal, Verzenden, a change
+that makes it 'te verzenden', Opgroeien processes the year, and its schakelingen are locked."""
+
+import datetime
+import re
+
+from django.contrib.auth.models import Group
+from playwright.sync_api import expect
+
+from binc.constants import OpgroeienRol, Organisatietype
+from binc.roles import opgroeien_roles_ensure
+from binc.tenancy import voorziening_context
+from dossiers.constants import EINDIGT_IN_VERWERKT_JAAR
+from dossiers.rules import ModuleKeuze, SchakelingInvoer
+from dossiers.services.beslissingen import beslissing_create
+from dossiers.services.schakelingen import schakeling_add
+from tests.binc.factories import (
+    GebruikerFactory,
+    MedewerkerFactory,
+    ModuleFactory,
+    ModuleGoedkeuringFactory,
+    TypemoduleFactory,
+    VoorzieningFactory,
+)
+from tests.browser.helpers import login
+from tests.conftest import OP_VANDAAG
+from tests.dossiers.factories import ClientFactory, DossierFactory
+
+pytestmark = OP_VANDAAG
+D = datetime.date
+
+
+def _schakeling(dossier, gebruiker, module):
+    b = beslissing_create(
+        dossier_pk=dossier.pk,
+        gebruiker=gebruiker,
+        modules=[module],
+        begindatum=D(2025, 10, 1),
+        verwijzingsgrond="vrijwillig",
+        gemandateerde_voorziening="geen",
+    )
+    keuze = [ModuleKeuze(module)]
+    invoer = SchakelingInvoer(begindatum=D(2025, 10, 1), einddatum=D(2025, 12, 15), modules=keuze)
+    schakeling_add(
+        dossier_pk=dossier.pk,
+        beslissing_pk=b.pk,
+        invoer=invoer,
+        gebruiker=gebruiker,
+        bevestigd=True,
+    )
+
+
+def test_a_kwartaal_from_per_client_figures_to_a_processed_year(page, transactional_db):
+    voorziening = VoorzieningFactory(naam="De Linde", organisatietype=Organisatietype.OVBJ)
+    gebruiker = MedewerkerFactory(
+        voorziening=voorziening, gebruiker=GebruikerFactory(username="hulpverlener")
+    ).gebruiker
+    typemodule = TypemoduleFactory(
+        code="cb-laagintensief", naam="Contextbegeleiding laagintensief", afronding="kwart"
+    )
+    module = ModuleFactory(code="TSTCB01", naam="Contextbegeleiding", typemodule=typemodule)
+    ModuleGoedkeuringFactory(voorziening=voorziening, module=module, geldig_van=D(2015, 1, 1))
+    with voorziening_context(voorziening):
+        dossiers = [
+            DossierFactory(voorziening=voorziening, client=ClientFactory(naam=naam))
+            for naam in ("Aerts", "Bosmans")
+        ]
+        for dossier in dossiers:
+            _schakeling(dossier, gebruiker, module)
+
+    login(page, "hulpverlener")
+    page.get_by_role("link", name="Beheer modulair kwartaal").click()
+    page.get_by_role("link", name="Kwartaal 4 - 2025", exact=True).click()
+    page.get_by_role("link", name="Contextbegeleiding laagintensief").click()
+    page.get_by_label(re.compile("^Aerts")).fill("3,5")
+    page.get_by_label(re.compile("^Bosmans")).fill("2,3")
+    page.get_by_role("button", name="Bereken totaal").click()
+    expect(page.get_by_role("alert")).to_contain_text("kwart eenheid")  # 2,3 is refused
+    page.get_by_label(re.compile("^Bosmans")).fill("2,25")
+    page.get_by_role("button", name="Bereken totaal").click()
+    expect(page.get_by_role("cell", name="5,75")).to_be_visible()
+
+    page.get_by_role("button", name="Verzenden").click()
+    row = page.get_by_role("row", name=re.compile("Kwartaal 4 - 2025"))
+    expect(row).to_contain_text("Verzonden")
+
+    page.get_by_role("link", name="Kwartaal 4 - 2025", exact=True).click()
+    page.get_by_label(re.compile("^Contextbegeleiding laagintensief")).fill("6")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Te verzenden")).to_be_visible()
+
+    opgroeien_roles_ensure()
+    opgroeien = GebruikerFactory(username="omar", opgroeien=True)
+    opgroeien.groups.add(Group.objects.get(name=OpgroeienRol.DOSSIERBEHANDELAAR))
+    page.get_by_role("button", name="Sluit af").click()
+    page.goto("/aanmelden/")
+    page.get_by_label("Gebruikersnaam").fill("omar")
+    page.get_by_label("Wachtwoord").fill("geheim-wachtwoord")
+    page.get_by_role("button", name="Aanmelden").click()
+    page.goto("/opgroeien/kwartaal/kwartaalstaat/verwerken/")
+    page.get_by_label("Jaar").fill("2025")
+    page.get_by_role("button", name="Toon wat verwerkt wordt").click()
+    expect(page.get_by_text("Nog niet verzonden (1)")).to_be_visible()
+    page.get_by_role("button", name="Bevestig: verwerk 2025").click()
+    expect(page.get_by_text("1 kwartalen van 2025 werden verwerkt.")).to_be_visible()
+
+    page.context.clear_cookies()
+    login(page, "hulpverlener")
+    page.goto("/kwartaal/")
+    expect(page.get_by_role("row", name=re.compile("Kwartaal 4 - 2025"))).to_contain_text(
+        "Verwerkt"
+    )
+    page.goto(dossiers[0].get_absolute_url())
+    page.get_by_role("link", name="Start hulpaanbod", exact=True).click()
+    page.get_by_label("Einddatum", exact=True).fill("2026-01-10")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("alert")).to_contain_text(EINDIGT_IN_VERWERKT_JAAR)
