@@ -1,6 +1,8 @@
 """The kwartaal forms are built from the kwartaalstaat: one field per typemodule, client or soort
 it holds, so a posted id of anything else is simply not a field."""
 
+from decimal import Decimal
+
 from django import forms
 
 from binc.constants import Functie
@@ -8,6 +10,10 @@ from dossiers.constants import OndersteunendeBegeleidingVorm
 from dossiers.forms.common import VersieForm
 from kwartaal.models import TypemoduleInzet
 from kwartaal.selectors import Rij
+
+# 000 §12: for a CKG everything in the functions begeleiding, training and ambulante dagopvang
+# sits in the begeleidingspunten.
+CKG_PUNTEN = {Functie.BEGELEIDING, Functie.TRAINING, Functie.DAGOPVANG}
 
 
 def _cijfer(label: str, help_text: str = "") -> forms.DecimalField:
@@ -20,18 +26,23 @@ def _cijfer(label: str, help_text: str = "") -> forms.DecimalField:
 class TotalenForm(VersieForm):
     """000 §12.2.1: the total per typemodule."""
 
-    def __init__(self, *args, rijen: list[Rij], **kwargs) -> None:
+    def __init__(self, *args, rijen: list[Rij], ckg: bool = False, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for rij in rijen:
             typemodule = rij.inzet.typemodule
             if typemodule.benutting_is_inzet:
                 continue  # computed from the schakelingen, never entered
             name = f"totaal_{rij.inzet.pk}"
+            hint = f"{rij.clienten} cliënt(en); {typemodule.get_afronding_display().lower()}."
+            initial = rij.inzet.totaal
+            if ckg and typemodule.functie in CKG_PUNTEN:
+                # 000 §12.2.1: a CKG's mobile/ambulant work counts in begeleidingspunten.
+                hint = "Telt voor een CKG in de begeleidingspunten: vul 0 in."
+                initial = Decimal(0) if initial is None else initial
             self.fields[name] = _cijfer(
-                f"{typemodule.naam} ({typemodule.get_eenheid_display()})",
-                f"{rij.clienten} cliënt(en); {typemodule.get_afronding_display().lower()}.",
+                f"{typemodule.naam} ({typemodule.get_eenheid_display()})", hint
             )
-            self.initial.setdefault(name, rij.inzet.totaal)
+            self.initial.setdefault(name, initial)
 
     def totalen(self) -> dict[int, object]:
         return {

@@ -111,11 +111,6 @@ def inzet_get(staat: Kwartaalstaat, *, pk: int) -> TypemoduleInzet:
     return inzet
 
 
-def werklijst() -> QuerySet[Kwartaalstaat]:
-    """Opgroeien's work list: the sent kwartalen of every voorziening (000 §12.2)."""
-    return Kwartaalstaat.objects.filter(status="verzonden").select_related("voorziening")
-
-
 # --- Capaciteit ---------------------------------------------------------------------------------
 
 

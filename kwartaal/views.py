@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from binc.access import medewerker_required
+from binc.constants import Organisatietype
 from binc.forms import add_service_errors
 from dossiers.views.common import crumbs
 from kwartaal import selectors
@@ -43,6 +44,7 @@ def staat(request: HttpRequest, pk: int) -> HttpResponse:
     form = TotalenForm(
         request.POST if request.method == "POST" else None,
         rijen=rijen,
+        ckg=kwartaalstaat.voorziening.organisatietype == Organisatietype.CKG,
         initial={"versie": kwartaalstaat.versie},
     )
     if request.method == "POST" and form.is_valid():

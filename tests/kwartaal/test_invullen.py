@@ -9,15 +9,21 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from binc.concurrency import Conflict
+from binc.constants import Functie, Organisatietype
 from dossiers.models import VerwerktJaar
 from dossiers.services import schakelingen
 from kwartaal.constants import EXPORT_DISCLAIMER, KwartaalStatus
 from kwartaal.models import ClientInzet, Kwartaalstaat, TypemoduleInzet
 from kwartaal.services import invullen
 from kwartaal.services.opgroeien import heropenen, jaar_verwerken
+from tests.binc.factories import MedewerkerFactory, TypemoduleFactory, VoorzieningFactory
 from tests.conftest import OP_VANDAAG, logged_in_client
 from tests.dossiers.zorg_helpers import D, add, beslissing, invoer
-from tests.kwartaal.factories import KwartaalstaatFactory, TypemoduleInzetFactory
+from tests.kwartaal.factories import (
+    ClientInzetFactory,
+    KwartaalstaatFactory,
+    TypemoduleInzetFactory,
+)
 
 pytestmark = OP_VANDAAG
 
@@ -189,3 +195,20 @@ def test_the_export_holds_the_disclaimer_the_user_and_every_client_as_a_number(k
     assert {r[4] for r in cb_rijen[:2]} == {
         c.dossier.code for c in ClientInzet.objects.filter(inzet=cb)
     }
+
+
+def test_a_ckg_gets_its_mobile_and_ambulant_typemodules_with_0(db):
+    """000 §12.2.1: for a CKG they count in the begeleidingspunten; 'hier vul je een 0 in'."""
+    voorziening = VoorzieningFactory(organisatietype=Organisatietype.CKG)
+    gebruiker = MedewerkerFactory(voorziening=voorziening).gebruiker
+    inzet = ClientInzetFactory(
+        inzet__kwartaalstaat__voorziening=voorziening,
+        inzet__typemodule=TypemoduleFactory(functie=Functie.BEGELEIDING),
+    ).inzet
+    html = (
+        logged_in_client(gebruiker, voorziening)
+        .get(_url("staat", inzet.kwartaalstaat))
+        .content.decode()
+    )
+    assert f'name="totaal_{inzet.pk}" value="0"' in html
+    assert "Telt voor een CKG in de begeleidingspunten" in html
