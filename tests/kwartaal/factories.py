@@ -12,8 +12,9 @@ class KwartaalstaatFactory(TenantFactory):
         model = Kwartaalstaat
 
     voorziening = factory.SubFactory(VoorzieningFactory)
-    jaar = 2026
-    kwartaal = 1
+    # A different quarter each time: one kwartaalstaat per voorziening and quarter.
+    jaar = factory.Sequence(lambda n: 2015 + n // 4 % 12)
+    kwartaal = factory.Sequence(lambda n: n % 4 + 1)
 
 
 class TypemoduleInzetFactory(TenantFactory):
