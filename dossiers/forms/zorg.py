@@ -1,6 +1,9 @@
 """Beslissingen, schakelingen and closing (000 §4.2, §9)."""
 
+import datetime
+
 from django import forms
+from django.utils import timezone
 
 from binc.constants import Detailvraag
 from binc.models import Module, Voorziening
@@ -12,7 +15,8 @@ from dossiers.constants import (
 )
 from dossiers.forms.common import DateInput, JaNeeField, VersieForm, rijksregisternummer_clean
 from dossiers.models import Beslissing, Schakeling
-from dossiers.rules import ModuleKeuze, SchakelingInvoer
+from dossiers.rules import OVERGANGSREGELING_VOOR, ModuleKeuze, SchakelingInvoer
+from dossiers.selectors import dossier_start
 
 PLEEGZORGER_ONVOLLEDIG = "Vul voor een pleegzorger zowel het rijksregisternummer als de naam in."
 
@@ -64,6 +68,11 @@ class BeslissingForm(forms.ModelForm):
 
 class BeslissingWijzigenForm(BeslissingForm, VersieForm):
     pass
+
+
+def _loopt_sinds(dossier) -> datetime.date:
+    """The dossier's start (000 §4.1), or its creation while it has no schakeling yet."""
+    return dossier_start(dossier) or timezone.localtime(dossier.aangemaakt_op).date()
 
 
 class SchakelingForm(VersieForm):
@@ -168,6 +177,8 @@ class SchakelingForm(VersieForm):
             return [m.pk for m in queryset if wanted(m)]
 
         pleegzorg = pks(lambda m: m.typemodule.pleegzorgers_gevraagd)
+        # 000 §4.2.7: only dossiers running before 01/01/2019 fall under the overgangsregeling.
+        overgang = _loopt_sinds(dossier) < OVERGANGSREGELING_VOOR
         conditions = {
             "behandeling_gericht_op": pks(
                 lambda m: m.typemodule.detailvraag == Detailvraag.BEHANDELING_GERICHT_OP
@@ -175,7 +186,7 @@ class SchakelingForm(VersieForm):
             "overbruggingszorg": pks(lambda m: m.vraagt_overbruggingszorg),
             "ob_vorm": pks(lambda m: m.typemodule.detailvraag == Detailvraag.OB_VORM),
             "uitbetaling_aan_ouders": pks(
-                lambda m: m.typemodule.overgangsregeling_pleegzorgtoeslag
+                lambda m: m.typemodule.overgangsregeling_pleegzorgtoeslag and overgang
             ),
         }
         for n in ("1", "2"):

@@ -17,7 +17,7 @@ from dossiers.rules.groeipakket import (
     pleegzorgers_gevraagd,
     pleegzorgers_verplicht,
     verwijdering_meldt_groeipakket,
-    zonder_onnodige_pleegzorgers,
+    zonder_onnodige_antwoorden,
 )
 from dossiers.rules.invoer import (
     DossierFeiten,
@@ -90,5 +90,5 @@ __all__ = [
     "verlenging_van",
     "verwijdering_meldt_groeipakket",
     "waarschuwingen",
-    "zonder_onnodige_pleegzorgers",
+    "zonder_onnodige_antwoorden",
 ]

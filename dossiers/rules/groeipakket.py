@@ -64,13 +64,21 @@ def pleegzorg_meegeteld(invoer: SchakelingInvoer) -> bool:
     return invoer.aangemaakt_op is None or invoer.aangemaakt_op >= PLEEGZORG_GROEIPAKKET_SINDS
 
 
+def _telt(module: Module, invoer: SchakelingInvoer) -> bool:
+    typemodule = module.typemodule
+    if typemodule.pleegzorgers_gevraagd and not pleegzorg_meegeteld(invoer):
+        return False
+    # 000 §4.2.7: under the overgangsregeling, 'Uitbetaling aan ouders = Ja' sends no message.
+    return not (typemodule.overgangsregeling_pleegzorgtoeslag and invoer.uitbetaling_aan_ouders)
+
+
 def impact(feiten: DossierFeiten, invoer: SchakelingInvoer) -> set[int]:
-    """The modules of the schakeling with child-benefit impact for this client."""
-    modules = [
-        k.module
-        for k in invoer.modules
-        if pleegzorg_meegeteld(invoer) or not k.module.typemodule.pleegzorgers_gevraagd
-    ]
+    """The modules of the schakeling the child-benefit funds hear of for this client: those with
+    impact whose age condition holds on the begin date, never in a time-out dossier or with
+    'zwaartepunt elders' (000 §4.1, §4.2, §4.2.7)."""
+    if not meldt_groeipakket(feiten, zwaartepunt_elders=invoer.zwaartepunt_elders):
+        return set()
+    modules = [k.module for k in invoer.modules if _telt(k.module, invoer)]
     return {
         m.pk
         for m in groeipakket_modules(
@@ -79,27 +87,31 @@ def impact(feiten: DossierFeiten, invoer: SchakelingInvoer) -> set[int]:
     }
 
 
+def _bericht(feiten: DossierFeiten, invoer: SchakelingInvoer) -> tuple[object, ...]:
+    """What the funds are told about a schakeling: a change to any of it is sent."""
+    return (
+        impact(feiten, invoer),
+        invoer.begindatum,
+        invoer.einddatum,
+        invoer.uitbetaling_aan_ouders,
+        sorted(invoer.pleegzorgers),
+    )
+
+
 def groeipakket_wijziging(
     feiten: DossierFeiten, invoer: SchakelingInvoer, *, voor: SchakelingInvoer | None, zelfde: bool
 ) -> bool:
-    """Whether modules with child-benefit impact start or stop (000 §4.2). `voor` is the
-    previous schakeling (when adding) or this schakeling before the change (`zelfde`)."""
-    if not meldt_groeipakket(feiten, zwaartepunt_elders=invoer.zwaartepunt_elders):
+    """Whether the funds must hear of this save (000 §4.2.1: every schakeling with impact, also
+    one that continues the previous schakeling's modules or a verlenging, 000 §4.2.7). `voor` is
+    the previous schakeling (adding) or this schakeling before the change (`zelfde`)."""
+    if not zelfde or voor is None:
+        return bool(impact(feiten, invoer))
+    if not impact(feiten, invoer) and not impact(feiten, voor):
         return False
-    nu = impact(feiten, invoer)
-    eerder = impact(feiten, voor) if voor is not None else set()
-    if nu != eerder:
-        return True
-    if not nu or voor is None:
-        return False
-    if zelfde:
-        return (invoer.begindatum, invoer.einddatum) != (voor.begindatum, voor.einddatum)
-    return invoer.einddatum is not None
+    return _bericht(feiten, invoer) != _bericht(feiten, voor)
 
 
 def verwijdering_meldt_groeipakket(feiten: DossierFeiten, schakeling: SchakelingInvoer) -> bool:
-    if not meldt_groeipakket(feiten, zwaartepunt_elders=schakeling.zwaartepunt_elders):
-        return False
     return bool(impact(feiten, schakeling))
 
 
@@ -110,11 +122,16 @@ def pleegzorgers_gevraagd(invoer: SchakelingInvoer) -> bool:
     return gevraagd and not invoer.uitbetaling_aan_ouders
 
 
-def zonder_onnodige_pleegzorgers(invoer: SchakelingInvoer) -> SchakelingInvoer:
-    """Pleegzorgers are kept only where they are asked: 'Uitbetaling aan ouders = Ja' or a
-    module without the question clears them, so the Groeipakket never names them."""
+def zonder_onnodige_antwoorden(feiten: DossierFeiten, invoer: SchakelingInvoer) -> SchakelingInvoer:
+    """Only what is asked is kept: 'Uitbetaling aan ouders' only under the overgangsregeling
+    (dossiers running before 01/01/2019), pleegzorgers only where the modules ask them and the
+    parents are not paid; so the Groeipakket never hears a stale answer (000 §4.2.7)."""
+    if invoer.uitbetaling_aan_ouders is not None and not overgangsregeling_van_toepassing(
+        feiten, invoer
+    ):
+        invoer = dataclasses.replace(invoer, uitbetaling_aan_ouders=None)
     if invoer.pleegzorgers and not pleegzorgers_gevraagd(invoer):
-        return dataclasses.replace(invoer, pleegzorgers=[])
+        invoer = dataclasses.replace(invoer, pleegzorgers=[])
     return invoer
 
 

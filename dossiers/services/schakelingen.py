@@ -118,8 +118,8 @@ def schakeling_add(
             if not verlenging_mogelijk(beslissing, vorige) or vorige_invoer is None:
                 raise ValidationError({"verlenging": [rules.VERLENGING_NIET_MOGELIJK]})
             invoer = rules.verlenging_van(vorige_invoer, invoer)
-        invoer = rules.zonder_onnodige_pleegzorgers(invoer)
         feiten = dossier_feiten(dossier)
+        invoer = rules.zonder_onnodige_antwoorden(feiten, invoer)
         rules.check_invoer(
             feiten,
             invoer,
@@ -189,13 +189,14 @@ def schakeling_update(
             if not verlenging_mogelijk(schakeling.beslissing, vorige) or vorige is None:
                 raise ValidationError({"verlenging": [rules.VERLENGING_NIET_MOGELIJK]})
             invoer = rules.verlenging_van(schakeling_invoer(vorige), invoer)
+        feiten = dossier_feiten(dossier)
         # The stored creation date governs pleegzorg (000 §4.2.7), not the day of the change.
         invoer = dataclasses.replace(
-            rules.zonder_onnodige_pleegzorgers(invoer), aangemaakt_op=voor_invoer.aangemaakt_op
+            rules.zonder_onnodige_antwoorden(feiten, invoer),
+            aangemaakt_op=voor_invoer.aangemaakt_op,
         )
         rules.check_wijziging_verwerkt(voor_invoer, invoer, verwerkte_jaren())
         rules.check_na_vorige(vorige, invoer)
-        feiten = dossier_feiten(dossier)
         rules.check_invoer(
             feiten,
             invoer,

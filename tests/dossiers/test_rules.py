@@ -1,6 +1,7 @@
 """The schakeling rules as pure functions: plain values in, a decision or a ValidationError out.
 No database: modules are built in memory with their catalogue properties."""
 
+import dataclasses
 import datetime
 
 import pytest
@@ -112,3 +113,63 @@ def test_groeipakket_hears_when_an_impact_module_starts_not_for_time_out():
     )
     assert not rules.groeipakket_wijziging(time_out, nieuw, voor=None, zelfde=False)
     assert not rules.groeipakket_wijziging(OVBJ, invoer(D(2026, 1, 5)), voor=None, zelfde=False)
+
+
+# --- Groeipakket impact (000 §4.2, §4.2.7) ------------------------------------------------------
+
+PLEEGZORG = DossierFeiten(organisatietype=Organisatietype.PLEEGZORG, geboortedatum=D(2012, 3, 1))
+CBAW = module(
+    5, "BEGBJB05", typecode="cbaw", groeipakket_impact=True, groeipakket_leeftijdsgrens=18
+)
+
+
+def test_a_schakeling_continuing_an_impact_module_is_reported():
+    """000 §4.2.1: every schakeling with impact is reported, also when the previous one had the
+    same module (after 'Afsluiten vorig hulpaanbod') and for a verlenging (§4.2.7)."""
+    vorige = invoer(D(2026, 1, 5), D(2026, 3, 1), VERBLIJF)
+    volgende = invoer(D(2026, 3, 1), None, VERBLIJF)
+    assert rules.groeipakket_wijziging(OVBJ, volgende, voor=vorige, zelfde=False)
+    verlenging = invoer(D(2026, 3, 1), None, VERBLIJF, verlenging=True)
+    assert rules.groeipakket_wijziging(OVBJ, verlenging, voor=vorige, zelfde=False)
+    assert not rules.groeipakket_wijziging(
+        OVBJ, invoer(D(2026, 3, 1), None, BEGELEIDING), voor=vorige, zelfde=False
+    )
+
+
+def test_a_change_is_reported_when_what_the_funds_hear_changes():
+    voor = invoer(D(2026, 1, 5), None, VERBLIJF)
+    assert rules.groeipakket_wijziging(
+        OVBJ, invoer(D(2026, 1, 5), D(2026, 3, 1), VERBLIJF), voor=voor, zelfde=True
+    )
+    assert not rules.groeipakket_wijziging(
+        OVBJ, invoer(D(2026, 1, 5), None, VERBLIJF, BEGELEIDING), voor=voor, zelfde=True
+    )
+
+
+def test_uitbetaling_aan_ouders_ja_sends_nothing():
+    """000 §4.2.7: 'Wanneer ja wordt geselecteerd ... zal geen bericht worden gestuurd'."""
+    ja = invoer(D(2026, 1, 5), None, PERSPECTIEF, uitbetaling_aan_ouders=True)
+    nee = invoer(D(2026, 1, 5), None, PERSPECTIEF, uitbetaling_aan_ouders=False)
+    assert not rules.impact(PLEEGZORG, ja)
+    assert rules.impact(PLEEGZORG, nee) == {PERSPECTIEF.pk}
+
+
+@pytest.mark.parametrize(
+    ("geboren", "meldt"),
+    [(D(2008, 1, 6), True), (D(2008, 1, 5), False)],  # 18 the day after / on the begin date
+)
+def test_the_age_condition_holds_on_the_begin_date(geboren, meldt):
+    feiten = DossierFeiten(organisatietype=Organisatietype.OVBJ, geboortedatum=geboren)
+    assert bool(rules.impact(feiten, invoer(D(2026, 1, 5), None, CBAW))) is meldt
+
+
+def test_the_overgangsregeling_answer_is_cleared_for_a_dossier_from_2019():
+    """000 §4.2.7: only dossiers running before 01/01/2019; a 2026 dossier cannot answer 'Ja'
+    to skip the mandatory pleegzorgers."""
+    nieuw = DossierFeiten(
+        organisatietype=Organisatietype.PLEEGZORG, geboortedatum=D(2013, 1, 1), start=D(2026, 1, 5)
+    )
+    ja = invoer(D(2026, 1, 5), None, PERSPECTIEF, uitbetaling_aan_ouders=True)
+    assert rules.zonder_onnodige_antwoorden(nieuw, ja).uitbetaling_aan_ouders is None
+    oud = dataclasses.replace(nieuw, start=D(2018, 3, 1))
+    assert rules.zonder_onnodige_antwoorden(oud, ja).uitbetaling_aan_ouders is True
