@@ -189,12 +189,41 @@ CELERY_BEAT_SCHEDULE = {
         # 000 §4.2: changes in the moduledatabank reach Binc the next day.
         "schedule": crontab(hour=2, minute=30),
     },
+    "groeipakket": {
+        "task": "dossiers.tasks.groeipakket_dagelijks",
+        # 000 §4.2: Binc tells the funds every day.
+        "schedule": crontab(hour=env.int("GROEIPAKKET_UUR", default=1), minute=0),
+    },
+    "groeipakket-herhalen": {
+        "task": "dossiers.tasks.groeipakket_afleveren",
+        # Messages whose delivery failed for a moment are tried again through the day.
+        "schedule": crontab(minute="*/15"),
+    },
     "kwartaalstaten": {
         "task": "kwartaal.tasks.kwartaalstaten_bijwerken",
         # 000 §12: a new quarter's kwartaalstaat exists from its first day.
         "schedule": crontab(hour=0, minute=15),
     },
 }
+
+# The Groeipakket feed (D227, docs/groeipakket.md): "lokaal" writes batch files and reads answer
+# files; "ksz" posts each message to the funds' endpoint with a client certificate.
+GROEIPAKKET_BACKEND = env.str("GROEIPAKKET_BACKEND", default="lokaal")
+if GROEIPAKKET_BACKEND not in {"lokaal", "ksz"}:
+    raise ImproperlyConfigured("GROEIPAKKET_BACKEND is 'lokaal' of 'ksz'.")
+GROEIPAKKET_URL = env.str("GROEIPAKKET_URL", default="")
+if GROEIPAKKET_BACKEND == "ksz" and not GROEIPAKKET_URL:
+    raise ImproperlyConfigured("GROEIPAKKET_URL is verplicht met GROEIPAKKET_BACKEND=ksz.")
+GROEIPAKKET_CERT_FILE = env.str("GROEIPAKKET_CERT_FILE", default="")
+GROEIPAKKET_KEY_FILE = env.str("GROEIPAKKET_KEY_FILE", default="")
+GROEIPAKKET_UITGAAND = env.str(
+    "GROEIPAKKET_UITGAAND", default=str(BASE_DIR / ".var" / "groeipakket" / "uitgaand")
+)
+GROEIPAKKET_ANTWOORDEN = env.str(
+    "GROEIPAKKET_ANTWOORDEN", default=str(BASE_DIR / ".var" / "groeipakket" / "antwoorden")
+)
+# Transient failures are retried with a doubling pause, at most this many times.
+GROEIPAKKET_MAX_POGINGEN = env.int("GROEIPAKKET_MAX_POGINGEN", default=8)
 
 # The moduledatabank drops its nightly export here (an XML file, see docs/moduledatabank.md).
 MODULEDATABANK_FEED_PATH = env.str("MODULEDATABANK_FEED_PATH", default="")

@@ -1,5 +1,6 @@
 from dossiers.models.clients import Client, ClientToegang, ContextPersoon
 from dossiers.models.dossiers import Aanmelding, Dossier, DossierCodeTeller, HeropenAanvraag
+from dossiers.models.groeipakket import GroeipakketBatch, GroeipakketBericht
 from dossiers.models.zorg import (
     Beslissing,
     Pleegzorger,
@@ -17,6 +18,8 @@ __all__ = [
     "ContextPersoon",
     "Dossier",
     "DossierCodeTeller",
+    "GroeipakketBatch",
+    "GroeipakketBericht",
     "HeropenAanvraag",
     "Pleegzorger",
     "Schakeling",

@@ -10,7 +10,14 @@ from django.utils import timezone
 from binc.models import Module, Voorziening
 from binc.selectors import modules_approved_on
 from dossiers.constants import SchakelingSoort
-from dossiers.models import Beslissing, Dossier, Schakeling, VerwerktJaar
+from dossiers.models import (
+    Beslissing,
+    Dossier,
+    GroeipakketBericht,
+    Schakeling,
+    SchakelingWijziging,
+    VerwerktJaar,
+)
 from dossiers.rules import DossierFeiten, ModuleKeuze, SchakelingInvoer
 
 # Most recent on top: begin date, then creation (000 §4.2.2).
@@ -122,6 +129,10 @@ class Zorg:
     laatste_schakeling_id: int | None
     laatste_beslissing_id: int | None
     verwerkt: set[int]
+    # Per schakeling, its Groeipakket messages (newest first) and whether a change still waits
+    # for tonight's batch.
+    groeipakket: dict[int, list[GroeipakketBericht]]
+    wacht: set[int]
 
 
 def dossier_zorg(*, dossier: Dossier) -> Zorg:
@@ -135,9 +146,21 @@ def dossier_zorg(*, dossier: Dossier) -> Zorg:
     )
     alle = [s for b in beslissingen for s in b.schakelingen.all()]
     laatste = max(alle, key=lambda s: (s.begindatum, s.pk), default=None)
+    groeipakket: dict[int, list[GroeipakketBericht]] = {}
+    for bericht in GroeipakketBericht.objects.filter(dossier_id=dossier.pk).order_by(
+        "-aangemaakt_op", "-id"
+    ):
+        groeipakket.setdefault(bericht.schakeling_id, []).append(bericht)
+    wacht = set(
+        SchakelingWijziging.objects.filter(
+            dossier_id=dossier.pk, groeipakket=True, verzonden_op__isnull=True
+        ).values_list("schakeling_id", flat=True)
+    )
     return Zorg(
         beslissingen=beslissingen,
         laatste_schakeling_id=laatste.pk if laatste else None,
         laatste_beslissing_id=beslissingen[0].pk if beslissingen else None,
         verwerkt=verwerkte_jaren(),
+        groeipakket=groeipakket,
+        wacht=wacht,
     )

@@ -5,13 +5,19 @@ the child-benefit funds must hear of it. The daily feed reads it."""
 from typing import Any
 
 from binc.models import Gebruiker
+from dossiers import rules
 from dossiers.models import Schakeling, SchakelingWijziging
+from dossiers.selectors import schakeling_invoer
 
 
-def snapshot(schakeling: Schakeling) -> dict[str, Any]:
-    """Everything the Groeipakket feed needs about a schakeling, as plain JSON."""
+def snapshot(schakeling: Schakeling, feiten: rules.DossierFeiten) -> dict[str, Any]:
+    """Everything the Groeipakket feed needs about a schakeling, as plain JSON, with the module
+    codes the funds hear of (`impact`, decided by the rules with the dossier's facts now)."""
     beslissing = schakeling.beslissing
+    invoer = schakeling_invoer(schakeling)
+    impact = rules.impact(feiten, invoer)
     return {
+        "impact": sorted(k.module.code for k in invoer.modules if k.module.pk in impact),
         "dossier": schakeling.dossier.code,
         "client": schakeling.dossier.client.rijksregisternummer,
         "soort": schakeling.soort,

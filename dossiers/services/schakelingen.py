@@ -150,7 +150,7 @@ def schakeling_add(
             schakeling,
             actie=WijzigingActie.AANGEMAAKT,
             voor=None,
-            na=snapshot(schakeling),
+            na=snapshot(schakeling, feiten),
             gebruiker=gebruiker,
             groeipakket=melden,
         )
@@ -208,7 +208,7 @@ def schakeling_update(
             if warnings:
                 return Resultaat(waarschuwingen=tuple(warnings))
         melden = rules.groeipakket_wijziging(feiten, invoer, voor=voor_invoer, zelfde=True)
-        voor = snapshot(schakeling)
+        voor = snapshot(schakeling, feiten)
         schakeling.begindatum, schakeling.einddatum = invoer.begindatum, invoer.einddatum
         schakeling.zwaartepunt_elders = invoer.zwaartepunt_elders
         schakeling.uitbetaling_aan_ouders = invoer.uitbetaling_aan_ouders
@@ -238,7 +238,7 @@ def schakeling_update(
             schakeling,
             actie=WijzigingActie.GEWIJZIGD,
             voor=voor,
-            na=snapshot(schakeling),
+            na=snapshot(schakeling, feiten),
             gebruiker=gebruiker,
             groeipakket=melden,
         )
@@ -280,13 +280,12 @@ def schakeling_delete(*, schakeling_pk: int, dossier_pk: int, gebruiker: Gebruik
         dossier = dossier_get(pk=dossier_pk, for_update=True)
         schakeling = _editable(dossier, schakeling_pk)
         rules.check_verwijderen(schakeling.begindatum, verwerkte_jaren())
-        melden = rules.verwijdering_meldt_groeipakket(
-            dossier_feiten(dossier), schakeling_invoer(schakeling)
-        )
+        feiten = dossier_feiten(dossier)
+        melden = rules.verwijdering_meldt_groeipakket(feiten, schakeling_invoer(schakeling))
         wijziging_record(
             schakeling,
             actie=WijzigingActie.VERWIJDERD,
-            voor=snapshot(schakeling),
+            voor=snapshot(schakeling, feiten),
             na=None,
             gebruiker=gebruiker,
             groeipakket=melden,

@@ -54,3 +54,12 @@ def verwerkt_melding(schakeling, verwerkt: set[int]):
     else:
         return ""
     return format_html('<p class="info">{}</p>', message)
+
+
+@register.inclusion_tag("dossiers/_groeipakket_status.html")
+def groeipakket_status(schakeling, zorg):
+    """The Groeipakket (D227) status of a schakeling's changes (000 §4.2)."""
+    return {
+        "wacht": schakeling.pk in zorg.wacht,
+        "berichten": zorg.groeipakket.get(schakeling.pk, [])[:3],
+    }
