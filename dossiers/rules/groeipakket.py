@@ -24,9 +24,8 @@ PLEEGZORGERS_TOT_LEEFTIJD = 25
 
 
 GROEIPAKKET_WAARSCHUWING = (
-    "Deze schakeling schakelt modules met impact op het Groeipakket in of uit: er zal een bericht "
-    "(D227) naar de kinderbijslagfondsen verzonden worden. Controleer de gegevens en bevestig, of "
-    "pas de schakeling aan."
+    "Deze schakeling heeft impact op het Groeipakket: vannacht gaat een bericht (D227) naar de "
+    "kinderbijslagfondsen{wat}. Controleer de gegevens en bevestig, of pas de schakeling aan."
 )
 
 
@@ -96,6 +95,21 @@ def _bericht(feiten: DossierFeiten, invoer: SchakelingInvoer) -> tuple[object, .
         invoer.uitbetaling_aan_ouders,
         sorted(invoer.pleegzorgers),
     )
+
+
+def groeipakket_waarschuwing(feiten: DossierFeiten, invoer: SchakelingInvoer) -> str:
+    """The D227 warning, saying what will be sent tonight (000 §4.2.1, §4.2.7)."""
+    modules = [k.module for k in invoer.modules if k.module.pk in impact(feiten, invoer)]
+    if not modules:
+        return GROEIPAKKET_WAARSCHUWING.format(wat=": het einde van de vorige melding")
+    einde = f"{invoer.einddatum:%d/%m/%Y}" if invoer.einddatum else "zonder einddatum"
+    wat = (
+        f": {', '.join(f'{m.naam} ({m.code})' for m in modules)}, vanaf "
+        f"{invoer.begindatum:%d/%m/%Y}, {einde}"
+    )
+    if invoer.pleegzorgers:
+        wat += ", met pleegzorger(s) " + ", ".join(naam for _, naam in invoer.pleegzorgers)
+    return GROEIPAKKET_WAARSCHUWING.format(wat=wat)
 
 
 def groeipakket_wijziging(

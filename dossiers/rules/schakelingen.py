@@ -15,8 +15,8 @@ from dossiers.constants import (
     SchakelingSoort,
 )
 from dossiers.rules.groeipakket import (
-    GROEIPAKKET_WAARSCHUWING,
     PLEEGZORGER_VERPLICHT,
+    groeipakket_waarschuwing,
     groeipakket_wijziging,
     overgangsregeling_van_toepassing,
     pleegzorgers_verplicht,
@@ -303,5 +303,5 @@ def waarschuwingen(
                 "verwijzing van het crisismeldpunt)."
             )
     if groeipakket_wijziging(feiten, invoer, voor=voor, zelfde=zelfde):
-        warnings.append(GROEIPAKKET_WAARSCHUWING)
+        warnings.append(groeipakket_waarschuwing(feiten, invoer))
     return warnings

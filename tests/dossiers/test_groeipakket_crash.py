@@ -130,7 +130,7 @@ def test_no_message_is_lost_or_accepted_twice_whatever_crashes(monkeypatch, sett
     ids = {str(b) for b, _, _ in berichten}
     in_berichten = [w for _, _, wijzigingen in berichten for w in wijzigingen]
     print(
-        f"\\n{AANTAL} wijzigingen, {len(berichten)} berichten, {sum(ontvanger.ontvangen.values())} "
+        f"\n{AANTAL} wijzigingen, {len(berichten)} berichten, {sum(ontvanger.ontvangen.values())} "
         f"ontvangen (waarvan {sum(ontvanger.ontvangen.values()) - len(ids)} herhaald), "
         f"{sum(ontvanger.aanvaard.values())} aanvaard; crashes: {crashes}"
     )

@@ -173,3 +173,13 @@ def test_the_overgangsregeling_answer_is_cleared_for_a_dossier_from_2019():
     assert rules.zonder_onnodige_antwoorden(nieuw, ja).uitbetaling_aan_ouders is None
     oud = dataclasses.replace(nieuw, start=D(2018, 3, 1))
     assert rules.zonder_onnodige_antwoorden(oud, ja).uitbetaling_aan_ouders is True
+
+
+def test_the_d227_warning_says_what_is_sent_tonight():
+    nieuw = invoer(D(2026, 1, 5), D(2026, 6, 30), VERBLIJF, BEGELEIDING)
+    (warning,) = [
+        w for w in rules.waarschuwingen(OVBJ, nieuw, voor=None, zelfde=False) if "D227" in w
+    ]
+    assert "vannacht" in warning
+    assert "(VBFBJB04), vanaf 05/01/2026, 30/06/2026" in warning
+    assert "BEGBJB02" not in warning
