@@ -2,12 +2,16 @@
 pleegzorg schakeling with pleegzorgers and the Groeipakket warning."""
 
 import datetime
+import io
 import re
 
 import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
 from playwright.sync_api import expect
 
-from binc.constants import Organisatietype
+from binc.constants import OpgroeienRol, Organisatietype
+from binc.roles import opgroeien_roles_ensure
 from tests.binc.factories import (
     GebruikerFactory,
     MedewerkerFactory,
@@ -19,6 +23,7 @@ from tests.binc.factories import (
 from tests.browser.helpers import login
 from tests.conftest import OP_VANDAAG, VANDAAG
 from tests.dossiers.factories import ClientFactory, DossierFactory
+from tests.dossiers.groeipakket_ontvanger import Ontvanger
 
 TODAY = VANDAAG
 pytestmark = OP_VANDAAG
@@ -131,7 +136,9 @@ def test_from_first_beslissing_to_heropenen(page, ovbj):
     expect(page.locator(".dossierbar__title")).to_contain_text("Open")
 
 
-def test_pleegzorg_with_pleegzorgers_and_the_groeipakket_warning(page, transactional_db):
+def test_pleegzorg_with_pleegzorgers_the_d227_warning_and_its_delivery(
+    page, transactional_db, settings
+):
     voorziening = VoorzieningFactory(
         naam="Pleegzorg West", organisatietype=Organisatietype.PLEEGZORG
     )
@@ -186,6 +193,37 @@ def test_pleegzorg_with_pleegzorgers_and_the_groeipakket_warning(page, transacti
     expect(
         page.get_by_text("Verblijf in een pleeggezin [perspectiefbiedend – hoge frequentie]").first
     ).to_be_visible()
+    expect(page.get_by_text("Groeipakket: wacht op verzending vannacht")).to_be_visible()
+
+    # Tonight's batch reaches a fund that rejects it; Opgroeien sends it again the next day.
+    with Ontvanger() as fonds:
+        settings.GROEIPAKKET_BACKEND, settings.GROEIPAKKET_URL = "ksz", fonds.url
+        fonds.weigeren.add(dossier.code)
+        call_command("groeipakket_verzenden", stdout=io.StringIO())
+        page.reload()
+        expect(page.get_by_text(re.compile("geweigerd.*Kind onbekend"))).to_be_visible()
+
+        fonds.weigeren.clear()
+        opgroeien_roles_ensure()
+        omar = GebruikerFactory(username="omar", opgroeien=True)
+        omar.groups.add(Group.objects.get(name=OpgroeienRol.DOSSIERBEHANDELAAR))
+        page.context.clear_cookies()
+        page.goto("/aanmelden/")
+        page.get_by_label("Gebruikersnaam").fill("omar")
+        page.get_by_label("Wachtwoord").fill("geheim-wachtwoord")
+        page.get_by_role("button", name="Aanmelden").click()
+        page.goto("/opgroeien/dossiers/groeipakketbericht/?status__exact=geweigerd")
+        page.locator("input[name=_selected_action]").first.check()
+        page.locator("select[name=action]").select_option("opnieuw")
+        page.get_by_role("button", name="Uitvoeren").click()
+        expect(page.get_by_text("1 berichten staan opnieuw in de wachtrij.")).to_be_visible()
+        call_command("groeipakket_verzenden", stdout=io.StringIO())
+        assert list(fonds.aanvaard.values()) == [1]
+
+    page.context.clear_cookies()
+    login(page, "pleegzorg")
+    page.goto(dossier.get_absolute_url())
+    expect(page.get_by_text(re.compile("Groeipakket aanmaak .*: aanvaard"))).to_be_visible()
 
 
 def test_edit_and_delete_beslissingen_and_schakelingen(page, ovbj):
