@@ -4,6 +4,7 @@ receives and accepts per message id (deduplicating, as a real receiver must)."""
 
 import json
 import threading
+import time
 from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -18,11 +19,13 @@ class Ontvanger:
         self.aanvaard: Counter[str] = Counter()
         self.weigeren: set[str] = set()  # dossier codes to reject
         self.fouten_eerst = 0  # answer this many requests with HTTP 500 first
+        self.vertraging = 0.0  # seconds per request, to catch a worker mid-delivery
         self.lock = threading.Lock()
         ontvanger = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):
+                time.sleep(ontvanger.vertraging)
                 body = self.rfile.read(int(self.headers["Content-Length"]))
                 bericht = etree.fromstring(body).find("g:bericht", NS)
                 bericht_id = bericht.get("id")
