@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from django.conf import settings
 
+from binc.ksz import KszVerbinding
 from binc.models import RijksregisterPersoon
 
 
@@ -74,17 +75,8 @@ class LokaalRijksregister:
         return [Persoon(**row) for row in queryset.values(*self.FIELDS)]
 
 
-class KszRijksregister:
+class KszRijksregister(KszVerbinding):
     """The KSZ identification service: JSON over HTTPS with a client certificate."""
-
-    def __init__(self, *, url: str, cert: tuple[str, str] | None, session=None) -> None:
-        self.url = url.rstrip("/")
-        self.cert = cert
-        if session is None:
-            import requests
-
-            session = requests.Session()
-        self.session = session
 
     def zoek_op_nummer(self, nummer: str) -> list[Persoon]:
         return self._ask({"ssin": nummer})

@@ -16,6 +16,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 
+from binc.ksz import KszVerbinding
 from dossiers.constants import BerichtStatus
 from dossiers.groeipakket.xml import document
 from dossiers.models import GroeipakketBericht
@@ -32,19 +33,10 @@ class Antwoord:
     reden: str = ""
 
 
-class KszGroeipakket:
+class KszGroeipakket(KszVerbinding):
     """One POST per message; the receiver answers {"status": "aanvaard"|"geweigerd", "reden"}."""
 
     per_bericht = True
-
-    def __init__(self, *, url: str, cert: tuple[str, str] | None, session=None) -> None:
-        self.url = url.rstrip("/")
-        self.cert = cert
-        if session is None:
-            import requests
-
-            session = requests.Session()
-        self.session = session
 
     def versturen(self, bericht: GroeipakketBericht) -> Antwoord:
         body = document(bericht.batch_id, [bericht], aangemaakt=timezone.now())
