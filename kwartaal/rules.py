@@ -11,8 +11,9 @@ from decimal import Decimal
 from binc.constants import Afronding
 from kwartaal.constants import EERSTE_JAAR
 
-# A figure has at most 7 digits before the decimal point and 2 after (BENUTTING in the models).
-GROOTSTE = Decimal("9999999.99")
+# What the database stores: at most 7 digits before the decimal point and 4 after.
+GROOTSTE = Decimal("9999999.9999")
+DECIMALEN = Decimal("0.0001")
 STAP = {Afronding.HALVE_EENHEID: Decimal("0.5"), Afronding.KWART_EENHEID: Decimal("0.25")}
 AFRONDING_MELDING = {
     Afronding.HALVE_EENHEID: "Dit cijfer moet eindigen op ,0 of ,5 (halve eenheid).",
@@ -108,15 +109,21 @@ def inzetdagen(regels: Iterable[Inzetregel], kwartaal: Kwartaal) -> int:
     return dagen
 
 
+def afronding_geldig(waarde: Decimal, afronding: str) -> bool:
+    """000 §12 'Afrondingsregels': geen beperking (any decimals), halve eenheid (,0 or ,5),
+    kwart eenheid (,0 ,25 ,5 ,75)."""
+    stap = STAP.get(Afronding(afronding)) if afronding in Afronding.values else None
+    return stap is None or not waarde % stap
+
+
 def benuttingsfout(waarde: Decimal, afronding: str) -> str | None:
     """The message for a figure that breaks the typemodule's rounding rule, or None."""
     if waarde < 0:
         return "Een benuttingscijfer kan niet negatief zijn."
     if waarde > GROOTSTE:
         return "Dit cijfer is te groot."
-    if waarde != waarde.quantize(Decimal("0.01")):
-        return "Gebruik hoogstens twee cijfers na de komma."
-    stap = STAP.get(Afronding(afronding)) if afronding in Afronding.values else None
-    if stap is not None and waarde % stap:
+    if not afronding_geldig(waarde, afronding):
         return AFRONDING_MELDING[Afronding(afronding)]
+    if waarde != waarde.quantize(DECIMALEN):
+        return "Gebruik hoogstens vier cijfers na de komma."
     return None

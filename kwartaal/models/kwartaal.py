@@ -63,10 +63,10 @@ class TypemoduleInzet(models.Model):
         Typemodule, on_delete=models.PROTECT, related_name="+", verbose_name="typemodule"
     )
     totaal = models.DecimalField(
-        "totale benutting", max_digits=9, decimal_places=2, null=True, blank=True
+        "totale benutting", max_digits=11, decimal_places=4, null=True, blank=True
     )
     niet_clientgebonden = models.DecimalField(
-        "niet-cliëntgebonden inzet", max_digits=9, decimal_places=2, null=True, blank=True
+        "niet-cliëntgebonden inzet", max_digits=11, decimal_places=4, null=True, blank=True
     )
 
     objects = TenantManager()
@@ -96,7 +96,7 @@ class ClientInzet(models.Model):
         Dossier, on_delete=models.CASCADE, related_name="+", verbose_name="dossier"
     )
     benutting = models.DecimalField(
-        "benutting", max_digits=9, decimal_places=2, null=True, blank=True
+        "benutting", max_digits=11, decimal_places=4, null=True, blank=True
     )
 
     objects = TenantManager()
@@ -123,7 +123,7 @@ class SoortInzet(models.Model):
     )
     soort = models.CharField("soort", max_length=30, choices=OndersteunendeBegeleidingVorm.choices)
     benutting = models.DecimalField(
-        "benutting", max_digits=9, decimal_places=2, null=True, blank=True
+        "benutting", max_digits=11, decimal_places=4, null=True, blank=True
     )
 
     objects = TenantManager()

@@ -21,7 +21,8 @@ Q1 = Kwartaal(2026, 1)
         ("1.3", Afronding.KWART_EENHEID, "kwart eenheid"),
         ("1.33", Afronding.GEEN, None),
         ("0", Afronding.KWART_EENHEID, None),
-        ("1.333", Afronding.GEEN, "twee cijfers"),
+        ("1.333", Afronding.GEEN, None),  # 'geen beperking': any decimals
+        ("1.33333", Afronding.GEEN, "vier cijfers"),
         ("-1", Afronding.GEEN, "negatief"),
         ("100000000", Afronding.GEEN, "te groot"),
     ],
