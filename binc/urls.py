@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("dossiers.urls")),
     path("", include("registratie.urls")),
     path("", include("kwartaal.urls")),
+    path("", include("bezetting.urls")),
     path("opgroeien/", opgroeien_site.urls),
 ]
 if settings.OIDC_ENABLED:

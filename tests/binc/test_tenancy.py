@@ -106,6 +106,7 @@ NO_OBJECT_URLS = {
     "dossiers:client_ongeboren",
     "kwartaal:lijst",
     "kwartaal:capaciteit",
+    "bezetting:bezettingsgraad",
 }
 # The Opgroeien admin site is cross-voorziening by design and closed to medewerkers; see
 # test_opgroeien_area_is_closed_to_medewerkers.

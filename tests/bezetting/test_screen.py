@@ -1,0 +1,81 @@
+"""'Bereken bezettingsgraad' over the database: the selectors feed the engine as the worked cases
+do, a period over a year is refused at the field, the export holds both sheets, and the queries
+do not grow with the number of dossiers."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from binc.tenancy import all_voorzieningen
+from tests.conftest import OP_VANDAAG, logged_in_client
+from tests.dossiers.factories import ClientFactory, DossierFactory
+from tests.dossiers.zorg_helpers import D, add, beslissing, m
+from tests.kwartaal.factories import CapaciteitFactory
+
+pytestmark = OP_VANDAAG
+URL = reverse("bezetting:bezettingsgraad")
+
+
+@pytest.fixture
+def cb(omgeving):
+    voorziening, gebruiker, dossier = omgeving
+    typemodule = m("BEGBJB02").typemodule
+    with all_voorzieningen():
+        CapaciteitFactory(
+            voorziening=voorziening,
+            typemodule=typemodule,
+            geldig_van=D(2020, 1, 1),
+            erkende_capaciteit=2,
+        )
+    b = beslissing(dossier, gebruiker, begin=D(2026, 1, 3), codes=("BEGBJB02",))
+    add(dossier, gebruiker, b, D(2026, 1, 3), D(2026, 1, 7))
+    return voorziening, gebruiker, typemodule, logged_in_client(gebruiker, voorziening)
+
+
+def _vraag(client, typemodule, **extra):
+    return client.get(
+        URL, {"van": "2026-01-01", "tot": "2026-01-10", "typemodules": typemodule.code, **extra}
+    )
+
+
+def test_the_rate_from_the_database_is_the_engines(cb):
+    _, _, typemodule, client = cb
+    html = _vraag(client, typemodule).content.decode()
+    # 3-7 January = 5 days (the last day counts) / (2 places * 10 days).
+    assert "25,00 %" in html
+
+
+def test_a_period_over_a_year_is_refused_at_the_field(cb):
+    _, _, typemodule, client = cb
+    response = client.get(
+        URL, {"van": "2025-01-01", "tot": "2026-01-01", "typemodules": typemodule.code}
+    )
+    html = response.content.decode()
+    assert "hoogstens 1 jaar" in html
+    assert 'id="id_tot_error"' in html
+
+
+def test_the_export_has_the_rates_and_the_numerators(cb):
+    _, _, typemodule, client = cb
+    response = _vraag(client, typemodule, export="1")
+    assert "Bezettingsgraad" in response["Content-Disposition"]
+    boek = load_workbook(io.BytesIO(response.content))
+    assert boek.sheetnames == ["Bezettingsgraad", "Tellers en noemers"]
+    rijen = list(boek["Bezettingsgraad"].iter_rows(values_only=True))
+    assert (typemodule.naam, 0.25) in rijen
+    assert (typemodule.naam, 5.0, 20.0) in list(
+        boek["Tellers en noemers"].iter_rows(values_only=True)
+    )
+
+
+def test_queries_do_not_grow_with_the_dossiers(cb, django_assert_max_num_queries):
+    voorziening, gebruiker, typemodule, client = cb
+    _vraag(client, typemodule)
+    for _ in range(5):
+        dossier = DossierFactory(voorziening=voorziening, client=ClientFactory())
+        b = beslissing(dossier, gebruiker, begin=D(2026, 1, 3), codes=("BEGBJB02",))
+        add(dossier, gebruiker, b, D(2026, 1, 3), D(2026, 1, 9))
+    with django_assert_max_num_queries(12):
+        assert _vraag(client, typemodule).status_code == 200
