@@ -1,0 +1,71 @@
+"""'Bereken bezettingsgraad' in Chromium (000 §14.1): a period, a typemodule, the rate."""
+
+import datetime
+
+from playwright.sync_api import expect
+
+from binc.constants import Organisatietype
+from binc.tenancy import voorziening_context
+from dossiers.rules import ModuleKeuze, SchakelingInvoer
+from dossiers.services.beslissingen import beslissing_create
+from dossiers.services.schakelingen import schakeling_add
+from tests.binc.factories import (
+    GebruikerFactory,
+    MedewerkerFactory,
+    ModuleFactory,
+    ModuleGoedkeuringFactory,
+    TypemoduleFactory,
+    VoorzieningFactory,
+)
+from tests.browser.helpers import login
+from tests.conftest import OP_VANDAAG
+from tests.dossiers.factories import DossierFactory
+from tests.kwartaal.factories import CapaciteitFactory
+
+pytestmark = OP_VANDAAG
+D = datetime.date
+
+
+def test_a_medewerker_computes_the_bezettingsgraad(page, transactional_db):
+    voorziening = VoorzieningFactory(naam="De Linde", organisatietype=Organisatietype.OVBJ)
+    gebruiker = MedewerkerFactory(
+        voorziening=voorziening, gebruiker=GebruikerFactory(username="hulpverlener")
+    ).gebruiker
+    typemodule = TypemoduleFactory(code="cb-laagintensief", naam="Contextbegeleiding laagintensief")
+    module = ModuleFactory(code="TSTCB01", naam="Contextbegeleiding", typemodule=typemodule)
+    ModuleGoedkeuringFactory(voorziening=voorziening, module=module, geldig_van=D(2015, 1, 1))
+    CapaciteitFactory(
+        voorziening=voorziening,
+        typemodule=typemodule,
+        geldig_van=D(2020, 1, 1),
+        erkende_capaciteit=2,
+    )
+    with voorziening_context(voorziening):
+        dossier = DossierFactory(voorziening=voorziening)
+        b = beslissing_create(
+            dossier_pk=dossier.pk,
+            gebruiker=gebruiker,
+            modules=[module],
+            begindatum=D(2026, 1, 3),
+            verwijzingsgrond="vrijwillig",
+            gemandateerde_voorziening="geen",
+        )
+        invoer = SchakelingInvoer(D(2026, 1, 3), D(2026, 1, 7), [ModuleKeuze(module)])
+        schakeling_add(
+            dossier_pk=dossier.pk,
+            beslissing_pk=b.pk,
+            invoer=invoer,
+            gebruiker=gebruiker,
+            bevestigd=True,
+        )
+
+    login(page, "hulpverlener")
+    page.get_by_role("link", name="Bereken bezettingsgraad").click()
+    page.get_by_label("Van").fill("2026-01-01")
+    page.get_by_label("Tot en met").fill("2026-01-10")
+    page.get_by_label("Contextbegeleiding laagintensief").check()
+    page.get_by_role("button", name="Bereken bezettingsgraad").click()
+    expect(page.get_by_role("cell", name="25,00 %").first).to_be_visible()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Exporteer resultaat").click()
+    assert "Bezettingsgraad" in download.value.suggested_filename
