@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from bezetting.engine.ckg import VANAF_1_JANUARI, ckg_punten
 from bezetting.engine.dagen import (
     aantal_dagen,
     capaciteit_per_dag,
@@ -21,10 +22,14 @@ PLEEGZORG = (
 )
 TE_LANG = "De bezettingsgraad kan voor hoogstens 1 jaar berekend worden."
 OMGEKEERD = "De einddatum ligt vóór de begindatum."
+BEGELEIDINGSPUNTEN = "begeleidingspunten"
+VERBLIJF_PUNTEN = 84  # 000 §14.4: the cost of one place divided by the cost of one point
 ENKEL_PER_KWARTAAL = "Ondersteunende begeleiding wordt enkel per kwartaal berekend."
-# 000 §14.2 (CaH): the rate divides by erkende capaciteit * 8. The manual does not say over which
-# span; this project reads it as 8 per place per year, pro rata per day (docs/decisions.md).
-CAH_PER_JAAR = 8
+# 000 §14.2 (CaH): the rate divides by erkende capaciteit * 8 without saying over which span.
+# A crisis traject of four weeks (28 days) yields an inzet of exactly 8, so this project reads
+# 8 as one place fully used for 28 days, pro rata per day (docs/decisions.md).
+CAH_INZET = 8
+CAH_DAGEN = 28
 
 
 @dataclass
@@ -100,16 +105,29 @@ def cah_schakelingen(gegevens: Gegevens, code: str, van: D, tot: D) -> list[Scha
 
 
 def _cah_noemer(gegevens: Gegevens, code: str, van: D, tot: D) -> Fraction:
-    noemer = Fraction(0)
-    dag = van
-    for erkend, _, _ in capaciteit_per_dag(gegevens, code, van, tot):
-        noemer += Fraction(erkend) * CAH_PER_JAAR / dagen_in_jaar(dag.year)
-        dag += datetime.timedelta(days=1)
-    return noemer
+    return sum(
+        (
+            Fraction(erkend) * CAH_INZET / CAH_DAGEN
+            for erkend, _, _ in capaciteit_per_dag(gegevens, code, van, tot)
+        ),
+        Fraction(0),
+    )
+
+
+def _ckg_punten(gegevens: Gegevens, van: D, tot: D, codes: list[str]) -> Ratio:
+    """000 §14.4: the begeleidingspunten of the CKG's mobile and ambulant work, only from
+    1 January, against the points capacity of every points typemodule."""
+    if van != D(van.year, 1, 1) or tot.year != van.year:
+        return Ratio(melding=VANAF_1_JANUARI)
+    alle = [c for c, t in gegevens.typemodules.items() if t.bezetting == "ckg_punten"]
+    _, ratio = ckg_punten(gegevens, van.year, tot, sorted(set(alle) | set(codes)))
+    return ratio or Ratio()
 
 
 def bezetting(gegevens: Gegevens, van: D, tot: D, codes: list[str]) -> Bezetting:
-    """000 §14.1–§14.2 for a period of at most one year, per typemodule and weighted."""
+    """000 §14.1-§14.2 for a period of at most one year, per typemodule and weighted. For a CKG
+    the points typemodules share one rate (000 §14.4), and the weighted view converts verblijf
+    to points at 84 per place."""
     result = Bezetting()
     if melding := periode_fout(gegevens.organisatietype, van, tot):
         result.melding = melding
@@ -118,8 +136,11 @@ def bezetting(gegevens: Gegevens, van: D, tot: D, codes: list[str]) -> Bezetting
         result.gewogen = Ratio(melding=melding)
         return result
     cah = gegevens.organisatietype.upper() == "CAH"
+    ckg = gegevens.organisatietype.upper() == "CKG"
     verblijf_noemer = None
+    verblijf = Ratio()
     gewogen = Ratio()
+    punten_codes = []
     for code in codes:
         typemodule = gegevens.typemodules[code]
         soort = typemodule.bezetting
@@ -128,9 +149,13 @@ def bezetting(gegevens: Gegevens, van: D, tot: D, codes: list[str]) -> Bezetting
         elif soort == "verblijf":
             if verblijf_noemer is None:
                 verblijf_noemer = verblijfscapaciteit_per_dag(gegevens, van, tot)
-                gewogen.noemer += sum(verblijf_noemer, Fraction(0))
+                # Every verblijf typemodule shares this denominator: it counts once in total.
+                verblijf.noemer += sum(verblijf_noemer, Fraction(0))
             ratio = _dag_ratio(gegevens, code, van, tot, verblijf_noemer)
-            gewogen.teller += ratio.teller
+            verblijf.teller += ratio.teller
+        elif ckg and soort == "ckg_punten":
+            punten_codes.append(code)
+            continue
         elif cah and soort in ("cah_begeleiding", "cah_interventie"):
             schakelingen = cah_schakelingen(gegevens, code, van, tot)
             if soort == "cah_begeleiding":
@@ -143,9 +168,17 @@ def bezetting(gegevens: Gegevens, van: D, tot: D, codes: list[str]) -> Bezetting
             erkend = [c[0] for c in capaciteit_per_dag(gegevens, code, van, tot)]
             ratio = _dag_ratio(gegevens, code, van, tot, erkend)
             gewogen += ratio
-        if ratio.noemer == 0 and not ratio.melding:
-            ratio.melding = ""  # Ratio.als_dict gives the manual's 'kan niet berekend worden'
         result.typemodules[code] = ratio
+    if punten_codes:
+        punten = _ckg_punten(gegevens, van, tot, punten_codes)
+        for code in punten_codes:
+            result.typemodules[code] = punten
+        result.typemodules[BEGELEIDINGSPUNTEN] = punten
+        gewogen += Ratio(punten.teller, punten.noemer)
+        # 000 §14.4: verblijf in points, 84 per place: days / 365 (366) * 84.
+        omrekening = Fraction(VERBLIJF_PUNTEN, dagen_in_jaar(van.year))
+        verblijf = Ratio(verblijf.teller * omrekening, verblijf.noemer * omrekening)
+    gewogen += verblijf
     gewogen.melding = ""
     result.gewogen = gewogen
     return result
