@@ -20,16 +20,23 @@ def _graad(ratio: Ratio):
 
 
 def bezetting_export(
-    *, voorziening, gebruiker, van, tot, resultaat: Bezetting, namen: dict[str, str]
+    *,
+    voorziening,
+    gebruiker,
+    periode: str,
+    resultaat: Bezetting,
+    namen: dict[str, str],
+    titel: str = "Bezettingsgraad",
 ) -> HttpResponse:
+    """000 §13.2 and §14.3: file name voorziening, 'Bezettingsgraad' or 'Benuttingsgraad', date."""
     boek = Workbook()
     blad = boek.active
-    blad.title = "Bezettingsgraad"
-    blad.append([f"Bezettingsgraad {voorziening.naam}"])
-    blad.append([f"Periode {van:%d/%m/%Y} tot en met {tot:%d/%m/%Y}"])
+    blad.title = titel
+    blad.append([f"{titel} {voorziening.naam}"])
+    blad.append([f"Periode {periode}"])
     blad.append([f"Geëxporteerd door {gebruiker.get_full_name() or gebruiker.username}"])
     blad.append([])
-    blad.append(["Typemodule", "Bezettingsgraad"])
+    blad.append(["Typemodule", titel])
     for code, ratio in resultaat.typemodules.items():
         blad.append([namen.get(code, code), _graad(ratio)])
     blad.append(["Gewogen gemiddelde", _graad(resultaat.gewogen)])
@@ -42,5 +49,5 @@ def bezetting_export(
     naam = re.sub(r"[^\w\- ]", "", voorziening.naam).strip()
     response = HttpResponse(bestand.getvalue(), content_type=XLSX)
     datum = f"{timezone.localdate():%Y%m%d}"
-    response["Content-Disposition"] = f'attachment; filename="{naam} Bezettingsgraad {datum}.xlsx"'
+    response["Content-Disposition"] = f'attachment; filename="{naam} {titel} {datum}.xlsx"'
     return response

@@ -16,8 +16,8 @@ from bezetting.engine.model import (
     Typemodule,
 )
 from binc.constants import Functie, Organisatietype
+from binc.models import ModuleGoedkeuring, Voorziening
 from binc.models import Typemodule as TypemoduleModel
-from binc.models import Voorziening
 from dossiers.models import SchakelingModule
 from kwartaal.models import Capaciteit as CapaciteitModel
 from kwartaal.models import TypemoduleInzet
@@ -42,15 +42,28 @@ def formule(typemodule: TypemoduleModel, organisatietype: str) -> str:
     return "algemeen"
 
 
-def typemodule_keuzes(voorziening: Voorziening) -> list[tuple[str, str]]:
-    """The typemodules with a capacity, by name; OB is computed per quarter elsewhere."""
-    rijen = (
-        CapaciteitModel.objects.filter(voorziening=voorziening)
-        .exclude(typemodule__functie=Functie.ONDERSTEUNENDE_BEGELEIDING)
-        .values_list("typemodule__code", "typemodule__naam")
+def typemodule_keuzes(
+    voorziening: Voorziening, *, ob: bool | None = False
+) -> list[tuple[str, str]]:
+    """The typemodules with a capacity, by name: without OB (computed per quarter), only OB
+    (`ob=True`), or all (`ob=None`)."""
+    rijen = CapaciteitModel.objects.filter(voorziening=voorziening)
+    if ob is True:
+        rijen = rijen.filter(typemodule__functie=Functie.ONDERSTEUNENDE_BEGELEIDING)
+    elif ob is False:
+        rijen = rijen.exclude(typemodule__functie=Functie.ONDERSTEUNENDE_BEGELEIDING)
+    paren = rijen.values_list("typemodule__code", "typemodule__naam").distinct()
+    return sorted(paren, key=lambda rij: rij[1])
+
+
+def module_keuzes(voorziening: Voorziening) -> list[tuple[str, str]]:
+    """The modules approved for the voorziening (the moduledatabank), by code."""
+    paren = (
+        ModuleGoedkeuring.objects.filter(voorziening=voorziening)
+        .values_list("module__code", "module__naam")
         .distinct()
     )
-    return sorted(rijen, key=lambda rij: rij[1])
+    return sorted((code, f"{code} {naam}") for code, naam in paren)
 
 
 def gegevens_voor(

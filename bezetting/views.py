@@ -2,12 +2,15 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from bezetting.engine.bezetting import bezetting
+from bezetting.engine.benutting import benutting
+from bezetting.engine.bezetting import bezetting, bezetting_ob, kwartaal_grenzen
+from bezetting.engine.inzet import inzet_modules, open_plaatsen
 from bezetting.export import bezetting_export
-from bezetting.forms import BezettingForm
-from bezetting.selectors import gegevens_voor, typemodule_keuzes
+from bezetting.forms import BezettingForm, InzetForm, KwartaalForm
+from bezetting.selectors import gegevens_voor, module_keuzes, typemodule_keuzes
 from binc.access import medewerker_required
 from dossiers.views.common import crumbs
 
@@ -27,8 +30,7 @@ def bezettingsgraad(request: HttpRequest) -> HttpResponse:
             return bezetting_export(
                 voorziening=voorziening,
                 gebruiker=request.user,
-                van=van,
-                tot=tot,
+                periode=f"{van:%d/%m/%Y} tot en met {tot:%d/%m/%Y}",
                 resultaat=resultaat,
                 namen=dict(keuzes),
             )
@@ -40,5 +42,88 @@ def bezettingsgraad(request: HttpRequest) -> HttpResponse:
             "resultaat": resultaat,
             "namen": dict(keuzes),
             "breadcrumbs": crumbs(("Bereken bezettingsgraad", "")),
+        },
+    )
+
+
+def _kwartaal_scherm(request: HttpRequest, *, titel: str, ob: bool) -> HttpResponse:
+    voorziening = request.voorziening
+    keuzes = typemodule_keuzes(voorziening, ob=True if ob else None)
+    form = KwartaalForm(request.GET or None, keuzes=keuzes, jaar=timezone.localdate().year)
+    resultaat = None
+    if form.is_valid():
+        kwartalen = form.kwartalen()
+        van = kwartaal_grenzen(*kwartalen[0])[0]
+        tot = kwartaal_grenzen(*kwartalen[-1])[1]
+        gegevens = gegevens_voor(voorziening, van, tot, sinds=van)
+        codes = form.cleaned_data["typemodules"]
+        if ob:
+            resultaat = bezetting_ob(gegevens, kwartalen[0], kwartalen[-1], codes)
+        else:
+            resultaat = benutting(gegevens, kwartalen, codes)
+        if request.GET.get("export"):
+            return bezetting_export(
+                voorziening=voorziening,
+                gebruiker=request.user,
+                periode=f"{form.cleaned_data['van']} tot en met {form.cleaned_data['tot']}",
+                resultaat=resultaat,
+                namen=dict(keuzes),
+                titel=titel,
+            )
+    return render(
+        request,
+        "bezetting/kwartalen.html",
+        {
+            "form": form,
+            "titel": titel,
+            "ob": ob,
+            "resultaat": resultaat,
+            "namen": dict(keuzes),
+            "breadcrumbs": crumbs((f"Bereken {titel[0].lower()}{titel[1:]}", "")),
+        },
+    )
+
+
+@medewerker_required
+@require_GET
+def benuttingsgraad(request: HttpRequest) -> HttpResponse:
+    """'Bereken benuttingsgraad' (000 §13): one or more quarters."""
+    return _kwartaal_scherm(request, titel="Benuttingsgraad", ob=False)
+
+
+@medewerker_required
+@require_GET
+def bezetting_ob_scherm(request: HttpRequest) -> HttpResponse:
+    """Bezetting of ondersteunende begeleiding, per quarter (000 §14.1)."""
+    return _kwartaal_scherm(request, titel="Bezettingsgraad ondersteunende begeleiding", ob=True)
+
+
+@medewerker_required
+@require_GET
+def inzet(request: HttpRequest) -> HttpResponse:
+    """'Inzet modules' (000 §16): per module the schakelingen active and started in the period;
+    with several modules those holding all of them; for one day the open places."""
+    voorziening = request.voorziening
+    keuzes = module_keuzes(voorziening)
+    form = InzetForm(request.GET or None, keuzes=keuzes)
+    resultaat = vrij = None
+    if form.is_valid():
+        van, tot = form.cleaned_data["van"], form.cleaned_data["tot"]
+        gegevens = gegevens_voor(voorziening, van, tot, sinds=van)
+        resultaat = inzet_modules(gegevens, van, tot, form.cleaned_data["modules"])
+        if van == tot:
+            vrij = {
+                gegevens.typemodules[code].naam: aantal
+                for code, aantal in open_plaatsen(gegevens, van).items()
+            }
+    return render(
+        request,
+        "bezetting/inzet.html",
+        {
+            "form": form,
+            "resultaat": resultaat,
+            "vrij": vrij,
+            "namen": dict(keuzes),
+            "breadcrumbs": crumbs(("Inzet modules", "")),
         },
     )

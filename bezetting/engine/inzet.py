@@ -3,6 +3,7 @@ it (verlengingen included); with several modules, the schakelingen holding all o
 
 import datetime
 from dataclasses import dataclass
+from decimal import Decimal
 
 from bezetting.engine.model import Gegevens, Schakeling
 
@@ -34,3 +35,20 @@ def inzet_modules(gegevens: Gegevens, van: D, tot: D, modules: list[str]) -> Inz
                 gestart[module] += van <= s.begin <= tot
         combinatie += all(module in codes for module in modules)
     return Inzet(actief, gestart, combinatie)
+
+
+def open_plaatsen(gegevens: Gegevens, dag: D) -> dict[str, Decimal]:
+    """On one day, per typemodule with a capacity: erkende capaciteit minus the places taken
+    (clients, innovatief project, reserved verzekerd aanbod; 000 §16)."""
+    result = {}
+    for code in sorted({c.typemodule for c in gegevens.capaciteit}):
+        rij = gegevens.capaciteit_op(code, dag)
+        if rij is None:
+            continue
+        dossiers = {
+            s.dossier
+            for s in gegevens.schakelingen
+            if _actief(s, dag, dag) and any(m.typemodule == code for m in s.modules)
+        }
+        result[code] = rij.erkend - rij.innovatief - rij.verzekerd - len(dossiers)
+    return result

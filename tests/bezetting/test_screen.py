@@ -3,12 +3,14 @@ do, a period over a year is refused at the field, the export holds both sheets, 
 do not grow with the number of dossiers."""
 
 import io
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from binc.tenancy import all_voorzieningen
+from kwartaal.models import TypemoduleInzet
 from tests.conftest import OP_VANDAAG, logged_in_client
 from tests.dossiers.factories import ClientFactory, DossierFactory
 from tests.dossiers.zorg_helpers import D, add, beslissing, m
@@ -79,3 +81,39 @@ def test_queries_do_not_grow_with_the_dossiers(cb, django_assert_max_num_queries
         add(dossier, gebruiker, b, D(2026, 1, 3), D(2026, 1, 9))
     with django_assert_max_num_queries(12):
         assert _vraag(client, typemodule).status_code == 200
+
+
+def test_benutting_from_the_kwartaal_against_the_inzetbare_capaciteit(cb):
+    _, _, typemodule, client = cb
+    with all_voorzieningen():
+        TypemoduleInzet.objects.filter(typemodule=typemodule).update(totaal=Decimal("19.5"))
+    response = client.get(
+        reverse("bezetting:benuttingsgraad"),
+        {"van": "2026-Q1", "tot": "2026-Q1", "typemodules": typemodule.code},
+    )
+    # Contextbegeleiding: 19.5 / (2 places * intensiteit 1.5 * 13 weeks = 39) = 50 %.
+    assert "50,00 %" in response.content.decode()
+    export = client.get(
+        reverse("bezetting:benuttingsgraad"),
+        {"van": "2026-Q1", "tot": "2026-Q1", "typemodules": typemodule.code, "export": "1"},
+    )
+    assert "Benuttingsgraad" in export["Content-Disposition"]
+
+
+def test_more_than_four_quarters_is_refused_at_the_field(cb):
+    _, _, typemodule, client = cb
+    html = client.get(
+        reverse("bezetting:benuttingsgraad"),
+        {"van": "2024-Q1", "tot": "2025-Q2", "typemodules": typemodule.code},
+    ).content.decode()
+    assert "hoogstens 4 kwartalen" in html
+
+
+def test_inzet_modules_and_open_places_on_one_day(cb):
+    _, _, _, client = cb
+    html = client.get(
+        reverse("bezetting:inzet"),
+        {"van": "2026-01-05", "tot": "2026-01-05", "modules": "BEGBJB02"},
+    ).content.decode()
+    assert "Vrije plaatsen op 05/01/2026" in html
+    assert "Contextbegeleiding laagintensief: 1" in html

@@ -107,6 +107,9 @@ NO_OBJECT_URLS = {
     "kwartaal:lijst",
     "kwartaal:capaciteit",
     "bezetting:bezettingsgraad",
+    "bezetting:bezetting_ob",
+    "bezetting:benuttingsgraad",
+    "bezetting:inzet",
 }
 # The Opgroeien admin site is cross-voorziening by design and closed to medewerkers; see
 # test_opgroeien_area_is_closed_to_medewerkers.
