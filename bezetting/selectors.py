@@ -66,19 +66,30 @@ def module_keuzes(voorziening: Voorziening) -> list[tuple[str, str]]:
     return sorted((code, f"{code} {naam}") for code, naam in paren)
 
 
-def gegevens_voor(
-    voorziening: Voorziening, van: datetime.date, tot: datetime.date, *, sinds: datetime.date
-) -> Gegevens:
-    """The voorziening's data for a period; schakelingen from `sinds` (earlier for the CKG's
-    carry-over into the year)."""
-    capaciteit = list(
-        CapaciteitModel.objects.filter(voorziening=voorziening).select_related("typemodule")
-    )
+def _sinds(voorziening: Voorziening, van: datetime.date) -> datetime.date:
+    # A CKG's count in a year depends on the months of the years before (000 §14.4).
+    if voorziening.organisatietype == Organisatietype.CKG:
+        return datetime.date(van.year - 3, 1, 1)
+    return van
+
+
+def gegevens_per_voorziening(
+    voorzieningen: list[Voorziening], van: datetime.date, tot: datetime.date
+) -> dict[int, Gegevens]:
+    """Every voorziening's data for a period in four queries, however many there are."""
+    sinds = min((_sinds(v, van) for v in voorzieningen), default=van)
+    ids = [v.pk for v in voorzieningen]
+    capaciteit: dict[int, list[CapaciteitModel]] = defaultdict(list)
+    typemodule_ids = set()
+    for rij in CapaciteitModel.objects.filter(voorziening_id__in=ids):
+        capaciteit[rij.voorziening_id].append(rij)
+        typemodule_ids.add(rij.typemodule_id)
     rijen = (
-        SchakelingModule.objects.filter(schakeling__dossier__voorziening=voorziening)
+        SchakelingModule.objects.filter(schakeling__dossier__voorziening_id__in=ids)
         .filter(schakeling__begindatum__lte=tot)
         .filter(Q(schakeling__einddatum__isnull=True) | Q(schakeling__einddatum__gte=sinds))
         .values_list(
+            "schakeling__dossier__voorziening_id",
             "schakeling_id",
             "schakeling__dossier_id",
             "schakeling__soort",
@@ -89,60 +100,80 @@ def gegevens_voor(
             "verzekerd_aanbod",
         )
     )
-    per_schakeling: dict[int, list] = defaultdict(list)
-    typemodule_ids = {c.typemodule_id for c in capaciteit}
+    per_schakeling: dict[int, dict[int, list]] = defaultdict(lambda: defaultdict(list))
     for rij in rijen:
-        per_schakeling[rij[0]].append(rij)
-        typemodule_ids.add(rij[6])
+        per_schakeling[rij[0]][rij[1]].append(rij)
+        typemodule_ids.add(rij[7])
     typemodules = {t.pk: t for t in TypemoduleModel.objects.filter(pk__in=typemodule_ids)}
-    schakelingen = [
-        Schakeling(
-            id=str(pk),
-            dossier=str(modules[0][1]),
-            soort=modules[0][2],
-            begin=modules[0][3],
-            einde=modules[0][4],
-            modules=tuple(
-                Module(module=m[5], typemodule=typemodules[m[6]].code, verzekerd_aanbod=m[7])
-                for m in modules
-            ),
+    benutting: dict[int, list[Benutting]] = defaultdict(list)
+    for v, jaar, nummer, t, totaal in TypemoduleInzet.objects.filter(
+        kwartaalstaat__voorziening_id__in=ids,
+        kwartaalstaat__jaar__gte=van.year,
+        kwartaalstaat__jaar__lte=tot.year,
+        totaal__isnull=False,
+    ).values_list(
+        "kwartaalstaat__voorziening_id",
+        "kwartaalstaat__jaar",
+        "kwartaalstaat__kwartaal",
+        "typemodule_id",
+        "totaal",
+    ):
+        if t in typemodules:
+            benutting[v].append(Benutting(jaar, nummer, typemodules[t].code, totaal))
+    result = {}
+    for voorziening in voorzieningen:
+        eigen_ids = {c.typemodule_id for c in capaciteit[voorziening.pk]} | {
+            m[7] for modules in per_schakeling[voorziening.pk].values() for m in modules
+        }
+        result[voorziening.pk] = Gegevens(
+            organisatietype=voorziening.organisatietype.upper(),
+            typemodules={
+                typemodules[t].code: _typemodule(typemodules[t], voorziening.organisatietype)
+                for t in eigen_ids
+            },
+            capaciteit=[
+                Capaciteit(
+                    typemodule=typemodules[c.typemodule_id].code,
+                    van=c.geldig_van,
+                    erkend=c.erkende_capaciteit,
+                    innovatief=c.innovatief_project,
+                    verzekerd=c.verzekerd_aanbod,
+                )
+                for c in capaciteit[voorziening.pk]
+            ],
+            schakelingen=[
+                Schakeling(
+                    id=str(pk),
+                    dossier=str(modules[0][2]),
+                    soort=modules[0][3],
+                    begin=modules[0][4],
+                    einde=modules[0][5],
+                    modules=tuple(
+                        Module(
+                            module=m[6], typemodule=typemodules[m[7]].code, verzekerd_aanbod=m[8]
+                        )
+                        for m in modules
+                    ),
+                )
+                for pk, modules in per_schakeling[voorziening.pk].items()
+            ],
+            kwartaal=benutting[voorziening.pk],
         )
-        for pk, modules in per_schakeling.items()
-    ]
-    benutting = [
-        Benutting(jaar, nummer, typemodules[t].code, totaal)
-        for jaar, nummer, t, totaal in TypemoduleInzet.objects.filter(
-            kwartaalstaat__voorziening=voorziening,
-            kwartaalstaat__jaar__gte=van.year,
-            kwartaalstaat__jaar__lte=tot.year,
-            totaal__isnull=False,
-        ).values_list("kwartaalstaat__jaar", "kwartaalstaat__kwartaal", "typemodule_id", "totaal")
-        if t in typemodules
-    ]
-    return Gegevens(
-        organisatietype=voorziening.organisatietype.upper(),
-        typemodules={
-            t.code: Typemodule(
-                code=t.code,
-                naam=t.naam,
-                functie=t.functie,
-                bezetting=formule(t, voorziening.organisatietype),
-                intensiteit=t.intensiteit or Decimal(1),
-                ckg_punten=t.ckg_punten or 0,
-                in_verblijfscapaciteit=t.in_verblijfscapaciteit,
-            )
-            for t in typemodules.values()
-        },
-        capaciteit=[
-            Capaciteit(
-                typemodule=c.typemodule.code,
-                van=c.geldig_van,
-                erkend=c.erkende_capaciteit,
-                innovatief=c.innovatief_project,
-                verzekerd=c.verzekerd_aanbod,
-            )
-            for c in capaciteit
-        ],
-        schakelingen=schakelingen,
-        kwartaal=benutting,
+    return result
+
+
+def _typemodule(t: TypemoduleModel, organisatietype: str) -> Typemodule:
+    return Typemodule(
+        code=t.code,
+        naam=t.naam,
+        functie=t.functie,
+        bezetting=formule(t, organisatietype),
+        intensiteit=t.intensiteit or Decimal(1),
+        ckg_punten=t.ckg_punten or 0,
+        in_verblijfscapaciteit=t.in_verblijfscapaciteit,
     )
+
+
+def gegevens_voor(voorziening: Voorziening, van: datetime.date, tot: datetime.date) -> Gegevens:
+    """One voorziening's data for a period."""
+    return gegevens_per_voorziening([voorziening], van, tot)[voorziening.pk]

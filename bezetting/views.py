@@ -24,7 +24,7 @@ def bezettingsgraad(request: HttpRequest) -> HttpResponse:
     resultaat = None
     if form.is_valid():
         van, tot = form.cleaned_data["van"], form.cleaned_data["tot"]
-        gegevens = gegevens_voor(voorziening, van, tot, sinds=van)
+        gegevens = gegevens_voor(voorziening, van, tot)
         resultaat = bezetting(gegevens, van, tot, form.cleaned_data["typemodules"])
         if request.GET.get("export"):
             return bezetting_export(
@@ -55,7 +55,7 @@ def _kwartaal_scherm(request: HttpRequest, *, titel: str, ob: bool) -> HttpRespo
         kwartalen = form.kwartalen()
         van = kwartaal_grenzen(*kwartalen[0])[0]
         tot = kwartaal_grenzen(*kwartalen[-1])[1]
-        gegevens = gegevens_voor(voorziening, van, tot, sinds=van)
+        gegevens = gegevens_voor(voorziening, van, tot)
         codes = form.cleaned_data["typemodules"]
         if ob:
             resultaat = bezetting_ob(gegevens, kwartalen[0], kwartalen[-1], codes)
@@ -109,7 +109,7 @@ def inzet(request: HttpRequest) -> HttpResponse:
     resultaat = vrij = None
     if form.is_valid():
         van, tot = form.cleaned_data["van"], form.cleaned_data["tot"]
-        gegevens = gegevens_voor(voorziening, van, tot, sinds=van)
+        gegevens = gegevens_voor(voorziening, van, tot)
         resultaat = inzet_modules(gegevens, van, tot, form.cleaned_data["modules"])
         if van == tot:
             vrij = {

@@ -117,3 +117,22 @@ def test_inzet_modules_and_open_places_on_one_day(cb):
     ).content.decode()
     assert "Vrije plaatsen op 05/01/2026" in html
     assert "Contextbegeleiding laagintensief: 1" in html
+
+
+def test_opgroeien_sees_every_voorzienings_bezetting_and_medewerkers_do_not(
+    cb, opgroeien_gebruiker, django_assert_max_num_queries
+):
+    voorziening, _, _, medewerker = cb
+    url = reverse("bezetting_opgroeien:overzicht")
+    vraag = {"van": "2026-01-01", "tot": "2026-01-10", "sorteer": "-graad"}
+    assert medewerker.get(url, vraag).status_code in (302, 403)
+    opgroeien = logged_in_client(opgroeien_gebruiker)
+    with django_assert_max_num_queries(15):
+        html = opgroeien.get(url, vraag).content.decode()
+    assert voorziening.naam in html
+    assert "25,00 %" in html
+    export = opgroeien.get(url, {**vraag, "export": "1"})
+    boek = load_workbook(io.BytesIO(export.content))
+    assert any(
+        r[0] == voorziening.naam and r[3] == 0.25 for r in boek.active.iter_rows(values_only=True)
+    )

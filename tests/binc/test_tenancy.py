@@ -113,7 +113,7 @@ NO_OBJECT_URLS = {
 }
 # The Opgroeien admin site is cross-voorziening by design and closed to medewerkers; see
 # test_opgroeien_area_is_closed_to_medewerkers.
-STAFF_NAMESPACES = {"opgroeien"}
+STAFF_NAMESPACES = {"opgroeien", "bezetting_opgroeien"}
 
 
 def _url_names(patterns, namespace=""):

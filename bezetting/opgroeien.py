@@ -1,0 +1,142 @@
+"""Opgroeien's overview (000 §14 for every voorziening at once): the weighted bezettingsgraad of
+each voorziening for a period, in one pass over all of them (a handful of queries in total)."""
+
+import io
+from decimal import Decimal
+
+from django import forms
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+from openpyxl import Workbook
+
+from bezetting.engine.bezetting import bezetting, periode_fout
+from bezetting.export import XLSX
+from bezetting.selectors import gegevens_per_voorziening
+from binc.admin import opgroeien_site
+from binc.constants import Organisatietype, Provincie
+from binc.models import Voorziening
+from binc.tenancy import all_voorzieningen
+from dossiers.forms.common import DateInput
+
+
+class OverzichtForm(forms.Form):
+    van = forms.DateField(label="Van", widget=DateInput)
+    tot = forms.DateField(label="Tot en met", widget=DateInput)
+    organisatietype = forms.ChoiceField(
+        label="Organisatietype", required=False, choices=[("", "Alle"), *Organisatietype.choices]
+    )
+    provincie = forms.ChoiceField(
+        label="Provincie", required=False, choices=[("", "Alle"), *Provincie.choices]
+    )
+    sorteer = forms.ChoiceField(
+        label="Sorteer op",
+        required=False,
+        choices=[
+            ("naam", "Naam"),
+            ("-graad", "Bezettingsgraad, hoogste eerst"),
+            ("graad", "Bezettingsgraad, laagste eerst"),
+        ],
+    )
+
+    def clean(self):
+        data = super().clean()
+        van, tot = data.get("van"), data.get("tot")
+        if van and tot and (fout := periode_fout("", van, tot)):
+            self.add_error("tot", fout)
+        return data
+
+
+def overzicht_rijen(form: OverzichtForm) -> list[dict]:
+    van, tot = form.cleaned_data["van"], form.cleaned_data["tot"]
+    voorzieningen = Voorziening.objects.filter(actief=True).exclude(
+        organisatietype=Organisatietype.PLEEGZORG
+    )
+    if form.cleaned_data["organisatietype"]:
+        voorzieningen = voorzieningen.filter(organisatietype=form.cleaned_data["organisatietype"])
+    if form.cleaned_data["provincie"]:
+        voorzieningen = voorzieningen.filter(provincie=form.cleaned_data["provincie"])
+    lijst = list(voorzieningen)
+    alle = gegevens_per_voorziening(lijst, van, tot)
+    rijen = []
+    for voorziening in lijst:
+        gegevens = alle[voorziening.pk]
+        codes = sorted(
+            {c.typemodule for c in gegevens.capaciteit}
+            - {c for c, t in gegevens.typemodules.items() if t.bezetting == "ob"}
+        )
+        gewogen = bezetting(gegevens, van, tot, codes).gewogen if codes else None
+        rijen.append(
+            {
+                "voorziening": voorziening,
+                "graad": gewogen.graad if gewogen else None,
+                "teller": gewogen.teller if gewogen else 0,
+                "noemer": gewogen.noemer if gewogen else 0,
+            }
+        )
+    sorteer = form.cleaned_data["sorteer"] or "naam"
+    if sorteer == "naam":
+        rijen.sort(key=lambda r: r["voorziening"].naam)
+    else:
+        rijen.sort(
+            key=lambda r: (r["graad"] is None, r["graad"] or Decimal(0)),
+            reverse=sorteer == "-graad",
+        )
+    return rijen
+
+
+@staff_member_required(login_url="binc:login")
+@require_GET
+def overzicht(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("kwartaal.view_capaciteit"):
+        raise PermissionDenied
+    form = OverzichtForm(request.GET or None)
+    rijen = None
+    if form.is_valid():
+        with all_voorzieningen():
+            rijen = overzicht_rijen(form)
+        if request.GET.get("export"):
+            return _export(form, rijen)
+    return TemplateResponse(
+        request,
+        "bezetting/opgroeien_overzicht.html",
+        {
+            **opgroeien_site.each_context(request),
+            "form": form,
+            "rijen": rijen,
+            "title": "Bezetting van alle voorzieningen",
+        },
+    )
+
+
+def _export(form: OverzichtForm, rijen: list[dict]) -> HttpResponse:
+    boek = Workbook()
+    blad = boek.active
+    blad.title = "Bezettingsgraad"
+    van, tot = form.cleaned_data["van"], form.cleaned_data["tot"]
+    blad.append([f"Periode {van:%d/%m/%Y} tot en met {tot:%d/%m/%Y}"])
+    blad.append(
+        ["Voorziening", "Organisatietype", "Provincie", "Bezettingsgraad", "Teller", "Noemer"]
+    )
+    for rij in rijen:
+        v = rij["voorziening"]
+        blad.append(
+            [
+                v.naam,
+                v.get_organisatietype_display(),
+                v.get_provincie_display(),
+                float(rij["graad"]) if rij["graad"] is not None else "kan niet berekend worden",
+                float(rij["teller"]),
+                float(rij["noemer"]),
+            ]
+        )
+    bestand = io.BytesIO()
+    boek.save(bestand)
+    response = HttpResponse(bestand.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = (
+        f'attachment; filename="Bezettingsgraad voorzieningen {timezone.localdate():%Y%m%d}.xlsx"'
+    )
+    return response
