@@ -29,6 +29,7 @@ ZorgListener = Callable[[int, list[Periode]], None]
 _closing_checks: list[ClosingCheck] = []
 _summary_contributors: list[SummaryContributor] = []
 _zorg_listeners: list[ZorgListener] = []
+_schakeling_voorbeeld: list[str] = []
 
 
 def register_closing_check(check: ClosingCheck) -> None:
@@ -48,6 +49,15 @@ def register_zorg_listener(listener: ZorgListener) -> None:
     change, with the periods before and after it."""
     if listener not in _zorg_listeners:
         _zorg_listeners.append(listener)
+
+
+def register_schakeling_voorbeeld(url_name: str) -> None:
+    """The URL (taking the dossier's pk) that previews a schakeling's effect before saving."""
+    _schakeling_voorbeeld[:] = [url_name]
+
+
+def schakeling_voorbeeld() -> str | None:
+    return _schakeling_voorbeeld[0] if _schakeling_voorbeeld else None
 
 
 def zorg_gewijzigd(voorziening_id: int, perioden: list[Periode]) -> None:

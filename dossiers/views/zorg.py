@@ -4,12 +4,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from binc.access import medewerker_required
 from binc.concurrency import Conflict
 from binc.forms import add_service_errors
-from dossiers import selectors
+from dossiers import hooks, selectors
 from dossiers.constants import BESLISSING_WEG
 from dossiers.forms import (
     AfsluitenForm,
@@ -140,11 +141,14 @@ def beslissing_verwijderen(request: HttpRequest, pk: int, beslissing_pk: int) ->
 # --- Schakelingen ------------------------------------------------------------------------------
 
 
-def _schakeling_page(request, dossier, form, *, beslissing, vorige, titel, warnings=()):
+def _schakeling_page(
+    request, dossier, form, *, beslissing, vorige, titel, warnings=(), schakeling=None
+):
     if warnings:
         # Submitting the same form again confirms the warnings.
         form.data = form.data.copy()
         form.data["bevestigd"] = "on"
+    voorbeeld = hooks.schakeling_voorbeeld()
     return render(
         request,
         "dossiers/schakeling_form.html",
@@ -155,6 +159,8 @@ def _schakeling_page(request, dossier, form, *, beslissing, vorige, titel, warni
             "vorige": vorige,
             "titel": titel,
             "warnings": warnings,
+            "voorbeeld_url": reverse(voorbeeld, args=[dossier.pk]) if voorbeeld else None,
+            "schakeling": schakeling,
             "breadcrumbs": _trail(dossier, titel),
         },
     )
@@ -274,6 +280,7 @@ def schakeling_wijzigen(request: HttpRequest, pk: int, schakeling_pk: int) -> Ht
         gedaan="gewijzigd",
         beslissing=schakeling.beslissing,
         vorige=None,
+        schakeling=schakeling,
         titel=f"Wijzigen {schakeling.get_soort_display()}",
         save=lambda invoer, bevestigd: schakeling_services.schakeling_update(
             schakeling_pk=schakeling.pk,

@@ -136,3 +136,26 @@ def test_opgroeien_sees_every_voorzienings_bezetting_and_medewerkers_do_not(
     assert any(
         r[0] == voorziening.naam and r[3] == 0.25 for r in boek.active.iter_rows(values_only=True)
     )
+
+
+def test_the_schakeling_form_previews_its_effect_and_warns_above_100_percent(cb):
+    voorziening, gebruiker, _, client = cb
+    dossier = DossierFactory(voorziening=voorziening, client=ClientFactory())
+    beslissing(dossier, gebruiker, begin=D(2026, 1, 3), codes=("BEGBJB02",))
+    html = client.get(reverse("dossiers:schakeling_nieuw", args=[dossier.pk])).content.decode()
+    url = reverse("bezetting:voorbeeld", args=[dossier.pk])
+    assert f'hx-get="{url}"' in html
+
+    # One of 2 places is taken on 5 January; this schakeling takes the second: 50 % -> 100 %.
+    vraag = {"begindatum": "2026-01-05", "modules": m("BEGBJB02").pk}
+    html = client.get(url, vraag).content.decode()
+    assert "50,00 % → 100,00 %" in html
+    assert "boven 100 %" not in html
+
+    derde = DossierFactory(voorziening=voorziening, client=ClientFactory())
+    b3 = beslissing(derde, gebruiker, begin=D(2026, 1, 3), codes=("BEGBJB02",))
+    add(derde, gebruiker, b3, D(2026, 1, 5), D(2026, 1, 6))
+    html = client.get(url, vraag).content.decode()
+    assert "100,00 % → 150,00 %" in html
+    assert "boven 100 %" in html
+    assert client.get(url, {"begindatum": "geen datum"}).status_code == 200

@@ -63,6 +63,7 @@ def _capaciteit(v):
 
 OBJECT_URLS = {
     "kwartaal:staat": ("get", _kwartaal),
+    "bezetting:voorbeeld": ("get", _dossier),
     "kwartaal:export": ("get", _kwartaal),
     "kwartaal:typemodule": ("get", _inzet),
     "kwartaal:capaciteit_historiek": ("get", _capaciteit),
