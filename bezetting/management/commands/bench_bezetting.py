@@ -1,0 +1,106 @@
+"""Benchmark of the occupancy engine on a Flanders-sized dataset (`bezetting.schaal`), built in a
+transaction that is rolled back: bezetting for one year of the largest voorziening, of every
+voorziening at once against a bare sweep-line SQL over the same rows, and the live preview."""
+
+import datetime
+import statistics
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+from django.db.models import Count
+
+from bezetting.engine.bezetting import bezetting
+from bezetting.schaal import bouwen
+from bezetting.selectors import gegevens_per_voorziening, gegevens_voor
+from binc.models import Voorziening
+from binc.tenancy import all_voorzieningen
+
+VAN, TOT = datetime.date(2024, 1, 1), datetime.date(2024, 12, 31)
+SWEEP_SQL = """
+WITH actief AS (
+    SELECT d.voorziening_id, m.typemodule_id, s.dossier_id,
+           greatest(s.begindatum, %(van)s) AS b, least(coalesce(s.einddatum, %(tot)s), %(tot)s) AS e
+    FROM dossiers_schakeling s
+    JOIN dossiers_dossier d ON d.id = s.dossier_id
+    JOIN dossiers_schakelingmodule sm ON sm.schakeling_id = s.id
+    JOIN binc_module m ON m.id = sm.module_id
+    WHERE s.begindatum <= %(tot)s AND coalesce(s.einddatum, %(tot)s) >= %(van)s
+), ev AS (
+    SELECT voorziening_id, typemodule_id, b AS dag, 1 AS d FROM actief
+    UNION ALL SELECT voorziening_id, typemodule_id, e + 1, -1 FROM actief
+)
+SELECT voorziening_id, typemodule_id, sum(d) FROM ev GROUP BY voorziening_id, typemodule_id
+"""
+
+
+class Rollback(Exception):
+    pass
+
+
+def _meet(functie, herhalingen: int) -> float:
+    tijden = []
+    for _ in range(herhalingen):
+        begin = time.perf_counter()
+        functie()
+        tijden.append(time.perf_counter() - begin)
+    return statistics.median(tijden) * 1000
+
+
+class Command(BaseCommand):
+    help = "Meet de bezettingsmotor op een dataset ter grootte van Vlaanderen."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--voorzieningen", type=int, default=200)
+        parser.add_argument("--dossiers", type=int, default=1_000_000)
+
+    def handle(self, *args, voorzieningen, dossiers, **options):
+        if not settings.DEBUG:
+            raise CommandError("bench_bezetting draait enkel met DEBUG aan (ontwikkelomgeving).")
+        try:
+            with transaction.atomic(), all_voorzieningen():
+                begin = time.perf_counter()
+                lijst = bouwen(voorzieningen=voorzieningen, dossiers=dossiers)
+                self.stdout.write(
+                    f"{voorzieningen} voorzieningen, {dossiers:,} dossiers, {3 * dossiers:,} "
+                    f"schakelingen opgebouwd in {time.perf_counter() - begin:.0f} s."
+                )
+                self._meten(lijst)
+                raise Rollback
+        except Rollback:
+            self.stdout.write("Alle benchmarkgegevens werden teruggedraaid.")
+
+    def _meten(self, lijst: list[Voorziening]) -> None:
+        grootste = (
+            Voorziening.objects.filter(pk__in=[v.pk for v in lijst])
+            .annotate(n=Count("dossiers"))
+            .order_by("-n")
+            .first()
+        )
+
+        def een():
+            gegevens = gegevens_voor(grootste, VAN, TOT)
+            codes = sorted({c.typemodule for c in gegevens.capaciteit})
+            return bezetting(gegevens, VAN, TOT, codes)
+
+        self.stdout.write(
+            f"Eén jaar, alle typemodules, grootste voorziening ({grootste.n:,} dossiers): "
+            f"{_meet(een, 5):.0f} ms (mediaan)"
+        )
+
+        def alle():
+            per = gegevens_per_voorziening(lijst, VAN, TOT)
+            for gegevens in per.values():
+                codes = sorted({c.typemodule for c in gegevens.capaciteit})
+                bezetting(gegevens, VAN, TOT, codes)
+
+        def sweep():
+            with connection.cursor() as c:
+                c.execute(SWEEP_SQL, {"van": VAN, "tot": TOT})
+                c.fetchall()
+
+        self.stdout.write(
+            f"Alle {len(lijst)} voorzieningen, één jaar: motor {_meet(alle, 1):.0f} ms, "
+            f"kale sweep-SQL {_meet(sweep, 1):.0f} ms"
+        )
