@@ -69,3 +69,17 @@ def test_a_medewerker_computes_the_bezettingsgraad(page, transactional_db):
     with page.expect_download() as download:
         page.get_by_role("link", name="Exporteer resultaat").click()
     assert "Bezettingsgraad" in download.value.suggested_filename
+
+    page.get_by_role("link", name="Inzet modules").click()
+    page.get_by_label("Van").fill("2026-01-05")
+    page.get_by_label("Tot en met").fill("2026-01-05")
+    page.get_by_label("TSTCB01 Contextbegeleiding").check()
+    page.get_by_role("button", name="Toon inzet").click()
+    expect(page.get_by_text("Contextbegeleiding laagintensief: 1")).to_be_visible()
+
+    page.get_by_role("link", name="Bereken benuttingsgraad").click()
+    page.get_by_label("Van kwartaal").select_option("2026-Q1")
+    page.get_by_label("Tot en met kwartaal").select_option("2026-Q1")
+    page.get_by_label("Contextbegeleiding laagintensief").check()
+    page.get_by_role("button", name="Bereken benuttingsgraad").click()
+    expect(page.get_by_role("heading", name="Resultaat")).to_be_visible()
