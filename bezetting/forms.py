@@ -5,13 +5,25 @@ from bezetting.engine.bezetting import kwartalen_tussen, periode_fout
 from dossiers.forms.common import DateInput
 
 
-class BezettingForm(forms.Form):
-    """'Bereken bezettingsgraad' (000 §14.1): a period of at most one year and the typemodules."""
+class PeriodeForm(forms.Form):
+    """A period of at most one year (000 §14.1), counted up to and including its last day."""
 
     van = forms.DateField(label="Van", widget=DateInput)
     tot = forms.DateField(
         label="Tot en met", widget=DateInput, help_text="We tellen tot en met deze datum."
     )
+
+    def clean(self):
+        data = super().clean()
+        van, tot = data.get("van"), data.get("tot")
+        if van and tot and (fout := periode_fout("", van, tot)):
+            self.add_error("tot", fout)
+        return data
+
+
+class BezettingForm(PeriodeForm):
+    """'Bereken bezettingsgraad' (000 §14.1): a period and the typemodules."""
+
     typemodules = forms.MultipleChoiceField(
         label="Typemodules",
         widget=forms.CheckboxSelectMultiple,
@@ -21,13 +33,6 @@ class BezettingForm(forms.Form):
     def __init__(self, *args, keuzes: list[tuple[str, str]], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["typemodules"].choices = keuzes
-
-    def clean(self):
-        data = super().clean()
-        van, tot = data.get("van"), data.get("tot")
-        if van and tot and (fout := periode_fout("", van, tot)):
-            self.add_error("tot", fout)
-        return data
 
     def clean_typemodules(self):
         waarde = self.cleaned_data["typemodules"]

@@ -13,19 +13,17 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 from openpyxl import Workbook
 
-from bezetting.engine.bezetting import bezetting, periode_fout
+from bezetting.engine.bezetting import bezetting
 from bezetting.export import XLSX
+from bezetting.forms import PeriodeForm
 from bezetting.selectors import gegevens_per_voorziening
 from binc.admin import opgroeien_site
 from binc.constants import Organisatietype, Provincie
 from binc.models import Voorziening
 from binc.tenancy import all_voorzieningen
-from dossiers.forms.common import DateInput
 
 
-class OverzichtForm(forms.Form):
-    van = forms.DateField(label="Van", widget=DateInput)
-    tot = forms.DateField(label="Tot en met", widget=DateInput)
+class OverzichtForm(PeriodeForm):
     organisatietype = forms.ChoiceField(
         label="Organisatietype", required=False, choices=[("", "Alle"), *Organisatietype.choices]
     )
@@ -41,13 +39,6 @@ class OverzichtForm(forms.Form):
             ("graad", "Bezettingsgraad, laagste eerst"),
         ],
     )
-
-    def clean(self):
-        data = super().clean()
-        van, tot = data.get("van"), data.get("tot")
-        if van and tot and (fout := periode_fout("", van, tot)):
-            self.add_error("tot", fout)
-        return data
 
 
 def overzicht_rijen(form: OverzichtForm) -> list[dict]:
