@@ -9,8 +9,9 @@ from fractions import Fraction
 from bezetting.engine.ckg import VANAF_1_JANUARI, ckg_punten
 from bezetting.engine.dagen import (
     aantal_dagen,
-    capaciteit_per_dag,
+    capaciteit_segmenten,
     dagen_in_jaar,
+    dossierdagen,
     dossiers_per_dag,
 )
 from bezetting.engine.model import Gegevens, Ratio, Schakeling
@@ -54,34 +55,48 @@ def periode_fout(organisatietype: str, van: D, tot: D) -> str:
     return ""
 
 
-def _dag_ratio(gegevens: Gegevens, code: str, van: D, tot: D, noemer_per_dag: list) -> Ratio:
+def _dag_ratio(gegevens: Gegevens, code: str, van: D, tot: D, noemer: Fraction) -> Ratio:
     """000 §14.2 ALGEMEEN / VERBLIJF one day: (active + innovatief + reserved verzekerd - used as
     verzekerd) / capacity; summed over the days. Use beyond the reserved places counts as
-    regular (000 §14.4)."""
-    actief = dossiers_per_dag(gegevens.schakelingen, lambda m: m.typemodule == code, van, tot)
-    gebruikt = dossiers_per_dag(
-        gegevens.schakelingen, lambda m: m.typemodule == code and m.verzekerd_aanbod, van, tot
-    )
-    capaciteit = capaciteit_per_dag(gegevens, code, van, tot)
-    teller = Fraction(0)
-    for dag, (_, innovatief, verzekerd) in enumerate(capaciteit):
-        reserve = Fraction(verzekerd)
-        teller += (
-            actief[dag] + Fraction(innovatief) + reserve - min(Fraction(gebruikt[dag]), reserve)
-        )
-    return Ratio(teller, sum((Fraction(n) for n in noemer_per_dag), Fraction(0)))
-
-
-def verblijfscapaciteit_per_dag(gegevens: Gegevens, van: D, tot: D) -> list[Fraction]:
-    """000 §15: all verblijf typemodules summed, except Veilig verblijf and Verblijf in een
-    gezinshuis (the catalogue's in_verblijfscapaciteit)."""
-    totaal = [Fraction(0)] * aantal_dagen(van, tot)
-    for code, typemodule in gegevens.typemodules.items():
-        if not typemodule.in_verblijfscapaciteit:
+    regular (000 §14.4). Summed per stretch of constant capacity, not day by day."""
+    schakelingen = gegevens.met_typemodule(code)
+    teller = Fraction(dossierdagen(schakelingen, lambda m: m.typemodule == code, van, tot))
+    for begin, einde, rij in capaciteit_segmenten(gegevens, code, van, tot):
+        if rij is None:
             continue
-        for dag, (erkend, _, _) in enumerate(capaciteit_per_dag(gegevens, code, van, tot)):
-            totaal[dag] += Fraction(erkend)
-    return totaal
+        reserve = Fraction(rij.verzekerd)
+        teller += (Fraction(rij.innovatief) + reserve) * aantal_dagen(begin, einde)
+        if reserve:
+            gebruikt = dossiers_per_dag(
+                schakelingen, lambda m: m.typemodule == code and m.verzekerd_aanbod, begin, einde
+            )
+            teller -= sum((min(Fraction(g), reserve) for g in gebruikt), Fraction(0))
+    return Ratio(teller, noemer)
+
+
+def _erkend(gegevens: Gegevens, code: str, van: D, tot: D) -> Fraction:
+    """Σ over the days of the erkende capaciteit in force."""
+    return sum(
+        (
+            Fraction(rij.erkend) * aantal_dagen(begin, einde)
+            for begin, einde, rij in capaciteit_segmenten(gegevens, code, van, tot)
+            if rij is not None
+        ),
+        Fraction(0),
+    )
+
+
+def verblijfscapaciteit(gegevens: Gegevens, van: D, tot: D) -> Fraction:
+    """000 §15: Σ over the days of all verblijf typemodules' capacity, except Veilig verblijf and
+    Verblijf in een gezinshuis (the catalogue's in_verblijfscapaciteit)."""
+    return sum(
+        (
+            _erkend(gegevens, code, van, tot)
+            for code, typemodule in gegevens.typemodules.items()
+            if typemodule.in_verblijfscapaciteit
+        ),
+        Fraction(0),
+    )
 
 
 def cah_inzet(schakeling: Schakeling, tot: D) -> int:
@@ -105,13 +120,7 @@ def cah_schakelingen(gegevens: Gegevens, code: str, van: D, tot: D) -> list[Scha
 
 
 def _cah_noemer(gegevens: Gegevens, code: str, van: D, tot: D) -> Fraction:
-    return sum(
-        (
-            Fraction(erkend) * CAH_INZET / CAH_DAGEN
-            for erkend, _, _ in capaciteit_per_dag(gegevens, code, van, tot)
-        ),
-        Fraction(0),
-    )
+    return _erkend(gegevens, code, van, tot) * CAH_INZET / CAH_DAGEN
 
 
 def _ckg_punten(gegevens: Gegevens, van: D, tot: D, codes: list[str]) -> Ratio:
@@ -148,9 +157,9 @@ def bezetting(gegevens: Gegevens, van: D, tot: D, codes: list[str]) -> Bezetting
             ratio = Ratio(melding=ENKEL_PER_KWARTAAL)
         elif soort == "verblijf":
             if verblijf_noemer is None:
-                verblijf_noemer = verblijfscapaciteit_per_dag(gegevens, van, tot)
+                verblijf_noemer = verblijfscapaciteit(gegevens, van, tot)
                 # Every verblijf typemodule shares this denominator: it counts once in total.
-                verblijf.noemer += sum(verblijf_noemer, Fraction(0))
+                verblijf.noemer += verblijf_noemer
             ratio = _dag_ratio(gegevens, code, van, tot, verblijf_noemer)
             verblijf.teller += ratio.teller
         elif ckg and soort == "ckg_punten":
@@ -165,8 +174,7 @@ def bezetting(gegevens: Gegevens, van: D, tot: D, codes: list[str]) -> Bezetting
             ratio = Ratio(teller, _cah_noemer(gegevens, code, van, tot))
             gewogen += ratio
         else:
-            erkend = [c[0] for c in capaciteit_per_dag(gegevens, code, van, tot)]
-            ratio = _dag_ratio(gegevens, code, van, tot, erkend)
+            ratio = _dag_ratio(gegevens, code, van, tot, _erkend(gegevens, code, van, tot))
             gewogen += ratio
         result.typemodules[code] = ratio
     if punten_codes:

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
-from bezetting.engine.model import Gegevens, Module, Schakeling
+from bezetting.engine.model import Capaciteit, Gegevens, Module, Schakeling
 
 D = datetime.date
 EEN_DAG = datetime.timedelta(days=1)
@@ -95,3 +95,27 @@ def capaciteit_per_dag(
 
 def dagen_in_jaar(jaar: int) -> int:
     return 366 if (jaar % 4 == 0 and jaar % 100 != 0) or jaar % 400 == 0 else 365
+
+
+def capaciteit_segmenten(
+    gegevens: Gegevens, typemodule: str, van: D, tot: D
+) -> list[tuple[D, D, Capaciteit | None]]:
+    """The period cut where the capacity changes: (first day, last day, row in force)."""
+    rijen = sorted(
+        (c for c in gegevens.capaciteit if c.typemodule == typemodule), key=lambda c: c.van
+    )
+    grenzen = [van, *(c.van for c in rijen if van < c.van <= tot)]
+    result = []
+    for index, begin in enumerate(grenzen):
+        einde = grenzen[index + 1] - EEN_DAG if index + 1 < len(grenzen) else tot
+        result.append((begin, einde, gegevens.capaciteit_op(typemodule, begin)))
+    return result
+
+
+def dossierdagen(
+    schakelingen: Iterable[Schakeling], wie: Callable[[Module], bool], van: D, tot: D
+) -> int:
+    """Σ over the days of [van, tot] of the dossiers with a selected module: the length of each
+    dossier's merged intervals."""
+    merged = per_dossier(schakelingen, wie, van, tot)
+    return sum(aantal_dagen(b, e) for reeks in merged.values() for b, e in reeks)

@@ -65,6 +65,19 @@ class Gegevens:
     capaciteit: list[Capaciteit] = field(default_factory=list)
     schakelingen: list[Schakeling] = field(default_factory=list)
     kwartaal: list[Benutting] = field(default_factory=list)
+    # The schakelingen per typemodule, built on first use (not copied by dataclasses.replace).
+    _per_typemodule: dict[str, list[Schakeling]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+
+    def met_typemodule(self, code: str) -> list[Schakeling]:
+        if self._per_typemodule is None:
+            index: dict[str, list[Schakeling]] = {}
+            for s in self.schakelingen:
+                for typemodule in {m.typemodule for m in s.modules}:
+                    index.setdefault(typemodule, []).append(s)
+            self._per_typemodule = index
+        return self._per_typemodule.get(code, [])
 
     def capaciteit_op(self, typemodule: str, dag: D) -> Capaciteit | None:
         """000 §15: a later row replaces an earlier one from its date."""
