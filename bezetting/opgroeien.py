@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from bezetting.engine.bezetting import bezetting
 from bezetting.export import XLSX
 from bezetting.forms import PeriodeForm
-from bezetting.selectors import gegevens_per_voorziening
+from bezetting.selectors import gegevens_overzicht
 from binc.admin import opgroeien_site
 from binc.constants import Organisatietype, Provincie
 from binc.models import Voorziening
@@ -51,7 +51,7 @@ def overzicht_rijen(form: OverzichtForm) -> list[dict]:
     if form.cleaned_data["provincie"]:
         voorzieningen = voorzieningen.filter(provincie=form.cleaned_data["provincie"])
     lijst = list(voorzieningen)
-    alle = gegevens_per_voorziening(lijst, van, tot)
+    alle = gegevens_overzicht(lijst, van, tot)
     rijen = []
     for voorziening in lijst:
         gegevens = alle[voorziening.pk]

@@ -1,10 +1,12 @@
 """Feeding the engine from PostgreSQL: one voorziening's capacities, schakelingen with their
 modules and kwartaal benutting in a few set-based queries, whatever the number of dossiers."""
 
+import dataclasses
 import datetime
 from collections import defaultdict
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import Q
 
 from bezetting.engine.model import (
@@ -74,9 +76,15 @@ def _sinds(voorziening: Voorziening, van: datetime.date) -> datetime.date:
 
 
 def gegevens_per_voorziening(
-    voorzieningen: list[Voorziening], van: datetime.date, tot: datetime.date
+    voorzieningen: list[Voorziening],
+    van: datetime.date,
+    tot: datetime.date,
+    *,
+    enkel_verzekerd: bool = False,
 ) -> dict[int, Gegevens]:
-    """Every voorziening's data for a period in four queries, however many there are."""
+    """Every voorziening's data for a period in four queries, however many there are; with
+    `enkel_verzekerd` only the modules used as verzekerd aanbod (the overview sums the rest in
+    SQL)."""
     sinds = min((_sinds(v, van) for v in voorzieningen), default=van)
     ids = [v.pk for v in voorzieningen]
     capaciteit: dict[int, list[CapaciteitModel]] = defaultdict(list)
@@ -88,6 +96,7 @@ def gegevens_per_voorziening(
         SchakelingModule.objects.filter(schakeling__dossier__voorziening_id__in=ids)
         .filter(schakeling__begindatum__lte=tot)
         .filter(Q(schakeling__einddatum__isnull=True) | Q(schakeling__einddatum__gte=sinds))
+        .filter(**({"verzekerd_aanbod": True} if enkel_verzekerd else {}))
         .values_list(
             "schakeling__dossier__voorziening_id",
             "schakeling_id",
@@ -177,3 +186,57 @@ def _typemodule(t: TypemoduleModel, organisatietype: str) -> Typemodule:
 def gegevens_voor(voorziening: Voorziening, van: datetime.date, tot: datetime.date) -> Gegevens:
     """One voorziening's data for a period."""
     return gegevens_per_voorziening([voorziening], van, tot)[voorziening.pk]
+
+
+DOSSIERDAGEN_SQL = """
+WITH iv AS (
+    SELECT d.voorziening_id AS v, m.typemodule_id AS t, s.dossier_id AS dos,
+        greatest(s.begindatum, %(van)s) AS b,
+        least(coalesce(s.einddatum, %(tot)s), %(tot)s) AS e
+    FROM dossiers_schakeling s
+    JOIN dossiers_dossier d ON d.id = s.dossier_id
+    JOIN dossiers_schakelingmodule sm ON sm.schakeling_id = s.id
+    JOIN binc_module m ON m.id = sm.module_id
+    WHERE d.voorziening_id = ANY(%(ids)s)
+      AND s.begindatum <= %(tot)s AND coalesce(s.einddatum, %(tot)s) >= %(van)s
+), o AS (
+    SELECT *, max(e) OVER (PARTITION BY v, t, dos ORDER BY b, e
+        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS vorig FROM iv
+), g AS (
+    SELECT *, sum(CASE WHEN vorig IS NULL OR b > vorig THEN 1 ELSE 0 END)
+        OVER (PARTITION BY v, t, dos ORDER BY b, e) AS eiland FROM o
+)
+SELECT v, t, sum(e - b + 1) FROM (
+    SELECT v, t, dos, eiland, min(b) AS b, max(e) AS e FROM g GROUP BY v, t, dos, eiland
+) x GROUP BY v, t
+"""
+
+
+def gegevens_overzicht(
+    voorzieningen: list[Voorziening], van: datetime.date, tot: datetime.date
+) -> dict[int, Gegevens]:
+    """Every voorziening's data for the overview, with PostgreSQL summing the dossier-days per
+    typemodule (the sweep in SQL: each dossier's intervals merged, a shared day once); only the
+    CKG and CaH formulas and verzekerd aanbod need schakelingen in Python."""
+    volledig = [
+        v for v in voorzieningen
+        if v.organisatietype in (Organisatietype.CKG, Organisatietype.CAH)
+    ]  # fmt: skip
+    rest = [v for v in voorzieningen if v not in volledig]
+    result = gegevens_per_voorziening(volledig, van, tot) if volledig else {}
+    if not rest:
+        return result
+    met_verzekerd = gegevens_per_voorziening(rest, van, tot, enkel_verzekerd=True)
+    dagen: dict[int, dict[str, int]] = defaultdict(dict)
+    with connection.cursor() as cursor:
+        cursor.execute(DOSSIERDAGEN_SQL, {"van": van, "tot": tot, "ids": [v.pk for v in rest]})
+        rijen = cursor.fetchall()
+    codes = dict(TypemoduleModel.objects.values_list("pk", "code"))
+    for v, t, aantal in rijen:
+        dagen[v][codes[t]] = int(aantal)
+    for voorziening in rest:
+        gegevens = met_verzekerd[voorziening.pk]
+        result[voorziening.pk] = dataclasses.replace(
+            gegevens, dossierdagen=dagen[voorziening.pk], periode=(van, tot)
+        )
+    return result

@@ -60,7 +60,10 @@ def _dag_ratio(gegevens: Gegevens, code: str, van: D, tot: D, noemer: Fraction) 
     verzekerd) / capacity; summed over the days. Use beyond the reserved places counts as
     regular (000 §14.4). Summed per stretch of constant capacity, not day by day."""
     schakelingen = gegevens.met_typemodule(code)
-    teller = Fraction(dossierdagen(schakelingen, lambda m: m.typemodule == code, van, tot))
+    if gegevens.dossierdagen is not None and gegevens.periode == (van, tot):
+        teller = Fraction(gegevens.dossierdagen.get(code, 0))
+    else:
+        teller = Fraction(dossierdagen(schakelingen, lambda m: m.typemodule == code, van, tot))
     for begin, einde, rij in capaciteit_segmenten(gegevens, code, van, tot):
         if rij is None:
             continue

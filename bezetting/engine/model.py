@@ -65,6 +65,10 @@ class Gegevens:
     capaciteit: list[Capaciteit] = field(default_factory=list)
     schakelingen: list[Schakeling] = field(default_factory=list)
     kwartaal: list[Benutting] = field(default_factory=list)
+    # Dossier-days per typemodule over `periode`, when PostgreSQL already summed them (the
+    # overview of every voorziening); `schakelingen` then holds only what the rest needs.
+    dossierdagen: dict[str, int] | None = None
+    periode: tuple[D, D] | None = None
     # The schakelingen per typemodule, built on first use (not copied by dataclasses.replace).
     _per_typemodule: dict[str, list[Schakeling]] | None = field(
         default=None, init=False, repr=False, compare=False

@@ -159,3 +159,24 @@ def test_the_schakeling_form_previews_its_effect_and_warns_above_100_percent(cb)
     assert "100,00 % → 150,00 %" in html
     assert "boven 100 %" in html
     assert client.get(url, {"begindatum": "geen datum"}).status_code == 200
+
+
+def test_the_overviews_sql_sweep_equals_the_engines_own_count(cb):
+    """The overview lets PostgreSQL merge each dossier's intervals and sum the days; on the same
+    data that gives exactly the engine's own day count, boundary days and open ends included."""
+    from bezetting.engine.bezetting import bezetting
+    from bezetting.selectors import gegevens_overzicht, gegevens_per_voorziening
+
+    voorziening, gebruiker, typemodule, _ = cb
+    for einde in (D(2026, 1, 4), None):
+        dossier = DossierFactory(voorziening=voorziening, client=ClientFactory())
+        b = beslissing(dossier, gebruiker, begin=D(2025, 12, 1), codes=("BEGBJB02", "VBFBJB04"))
+        add(dossier, gebruiker, b, D(2025, 12, 1), D(2026, 1, 2), codes=("BEGBJB02",))
+        add(dossier, gebruiker, b, D(2026, 1, 2), einde, codes=("BEGBJB02", "VBFBJB04"))
+    van, tot = D(2026, 1, 1), D(2026, 1, 10)
+    with all_voorzieningen():
+        sql = gegevens_overzicht([voorziening], van, tot)[voorziening.pk]
+        python = gegevens_per_voorziening([voorziening], van, tot)[voorziening.pk]
+    assert sql.dossierdagen[typemodule.code] == 5 + 4 + 10
+    codes = [typemodule.code]
+    assert bezetting(sql, van, tot, codes).gewogen == bezetting(python, van, tot, codes).gewogen

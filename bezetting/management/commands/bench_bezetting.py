@@ -13,7 +13,7 @@ from django.db.models import Count
 
 from bezetting.engine.bezetting import bezetting
 from bezetting.schaal import bouwen
-from bezetting.selectors import gegevens_per_voorziening, gegevens_voor
+from bezetting.selectors import gegevens_overzicht, gegevens_voor
 from binc.models import Voorziening
 from binc.tenancy import all_voorzieningen
 
@@ -90,7 +90,7 @@ class Command(BaseCommand):
         )
 
         def alle():
-            per = gegevens_per_voorziening(lijst, VAN, TOT)
+            per = gegevens_overzicht(lijst, VAN, TOT)
             for gegevens in per.values():
                 codes = sorted({c.typemodule for c in gegevens.capaciteit})
                 bezetting(gegevens, VAN, TOT, codes)
