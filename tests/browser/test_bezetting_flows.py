@@ -1,6 +1,7 @@
 """'Bereken bezettingsgraad' in Chromium (000 §14.1): a period, a typemodule, the rate."""
 
 import datetime
+import re
 
 from playwright.sync_api import expect
 
@@ -83,3 +84,22 @@ def test_a_medewerker_computes_the_bezettingsgraad(page, transactional_db):
     page.get_by_label("Contextbegeleiding laagintensief").check()
     page.get_by_role("button", name="Bereken benuttingsgraad").click()
     expect(page.get_by_role("heading", name="Resultaat")).to_be_visible()
+
+    # The schakeling form previews the effect on the bezetting before saving (HTMX).
+    with voorziening_context(voorziening):
+        nieuw = DossierFactory(voorziening=voorziening)
+        beslissing_create(
+            dossier_pk=nieuw.pk,
+            gebruiker=gebruiker,
+            modules=[module],
+            begindatum=D(2026, 1, 3),
+            verwijzingsgrond="vrijwillig",
+            gemandateerde_voorziening="geen",
+        )
+    page.goto(f"/dossiers/{nieuw.pk}/schakelingen/nieuw/")
+    page.get_by_label("Begindatum").fill("2026-01-05")
+    page.get_by_role("group", name=re.compile("^Modules")).get_by_label(
+        re.compile("TSTCB01")
+    ).check()
+    voorbeeld = page.get_by_role("region", name="Effect op de bezetting")
+    expect(voorbeeld).to_contain_text("50,00 % → 100,00 %")
