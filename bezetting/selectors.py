@@ -215,9 +215,10 @@ SELECT v, t, sum(e - b + 1) FROM (
 def gegevens_overzicht(
     voorzieningen: list[Voorziening], van: datetime.date, tot: datetime.date
 ) -> dict[int, Gegevens]:
-    """Every voorziening's data for the overview, with PostgreSQL summing the dossier-days per
-    typemodule (the sweep in SQL: each dossier's intervals merged, a shared day once); only the
-    CKG and CaH formulas and verzekerd aanbod need schakelingen in Python."""
+    """The voorzieningen's data for a bezetting over a period (the screen, the overview), with
+    PostgreSQL summing the dossier-days per typemodule (the sweep in SQL: each dossier's
+    intervals merged, a shared day once); only the CKG and CaH formulas and verzekerd aanbod
+    need schakelingen in Python."""
     volledig = [
         v for v in voorzieningen
         if v.organisatietype in (Organisatietype.CKG, Organisatietype.CAH)

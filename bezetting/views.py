@@ -10,7 +10,12 @@ from bezetting.engine.bezetting import bezetting, bezetting_ob, kwartaal_grenzen
 from bezetting.engine.inzet import inzet_modules, open_plaatsen
 from bezetting.export import bezetting_export
 from bezetting.forms import BezettingForm, InzetForm, KwartaalForm
-from bezetting.selectors import gegevens_voor, module_keuzes, typemodule_keuzes
+from bezetting.selectors import (
+    gegevens_overzicht,
+    gegevens_voor,
+    module_keuzes,
+    typemodule_keuzes,
+)
 from binc.access import medewerker_required
 from dossiers.views.common import crumbs
 
@@ -24,7 +29,7 @@ def bezettingsgraad(request: HttpRequest) -> HttpResponse:
     resultaat = None
     if form.is_valid():
         van, tot = form.cleaned_data["van"], form.cleaned_data["tot"]
-        gegevens = gegevens_voor(voorziening, van, tot)
+        gegevens = gegevens_overzicht([voorziening], van, tot)[voorziening.pk]
         resultaat = bezetting(gegevens, van, tot, form.cleaned_data["typemodules"])
         if request.GET.get("export"):
             return bezetting_export(

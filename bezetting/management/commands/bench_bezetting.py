@@ -13,7 +13,7 @@ from django.db.models import Count
 
 from bezetting.engine.bezetting import bezetting
 from bezetting.schaal import bouwen
-from bezetting.selectors import gegevens_overzicht, gegevens_voor
+from bezetting.selectors import gegevens_overzicht
 from binc.models import Voorziening
 from binc.tenancy import all_voorzieningen
 
@@ -80,7 +80,7 @@ class Command(BaseCommand):
         )
 
         def een():
-            gegevens = gegevens_voor(grootste, VAN, TOT)
+            gegevens = gegevens_overzicht([grootste], VAN, TOT)[grootste.pk]
             codes = sorted({c.typemodule for c in gegevens.capaciteit})
             return bezetting(gegevens, VAN, TOT, codes)
 
