@@ -241,3 +241,27 @@ def gegevens_overzicht(
             gegevens, dossierdagen=dagen[voorziening.pk], periode=(van, tot)
         )
     return result
+
+
+def schakelingen_van_dossier(dossier_id: int) -> list[Schakeling]:
+    """One dossier's schakelingen with their modules, for the live preview."""
+    per: dict[int, list] = defaultdict(list)
+    for rij in SchakelingModule.objects.filter(schakeling__dossier_id=dossier_id).values_list(
+        "schakeling_id",
+        "schakeling__begindatum",
+        "schakeling__einddatum",
+        "module__code",
+        "module__typemodule__code",
+        "verzekerd_aanbod",
+    ):
+        per[rij[0]].append(rij)
+    return [
+        Schakeling(
+            id=str(pk),
+            dossier=str(dossier_id),
+            begin=rijen[0][1],
+            einde=rijen[0][2],
+            modules=tuple(Module(r[3], r[4], r[5]) for r in rijen),
+        )
+        for pk, rijen in per.items()
+    ]

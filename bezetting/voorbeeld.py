@@ -11,10 +11,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from bezetting.engine.bezetting import bezetting, kwartaal_grenzen
+from bezetting.engine.dagen import dossierdagen
 from bezetting.engine.model import Gegevens, Module, Schakeling
-from bezetting.selectors import gegevens_voor
+from bezetting.selectors import gegevens_overzicht, schakelingen_van_dossier
 from binc.access import medewerker_required
 from binc.models import Module as ModuleModel
+from binc.models import Voorziening
 from dossiers.selectors import dossier_get
 
 NIEUW = "nieuw"
@@ -32,6 +34,52 @@ def _met_schakeling(gegevens: Gegevens, schakeling: Schakeling, vervangt: str | 
     return dataclasses.replace(gegevens, schakelingen=[*andere, schakeling])
 
 
+def voorbeeld_rijen(
+    voorziening: Voorziening,
+    dossier_id: int,
+    nieuw: Schakeling,
+    vervangt: str | None,
+    kwartaal: tuple[datetime.date, datetime.date],
+) -> list[dict]:
+    """Before and after, on the begin date and over the quarter. PostgreSQL sums everyone's
+    dossier-days; only this dossier's own schakelingen are merged again with the new one."""
+    eigen = [s for s in schakelingen_van_dossier(dossier_id) if s.id != vervangt]
+    eigen_voor = schakelingen_van_dossier(dossier_id)
+    codes = sorted({m.typemodule for m in nieuw.modules})
+    uitkomst: dict[str, dict] = {}
+    for sleutel, (van, tot) in (("dag", (nieuw.begin, nieuw.begin)), ("kwartaal", kwartaal)):
+        basis = gegevens_overzicht([voorziening], van, tot)[voorziening.pk]
+        if basis.dossierdagen is None:  # CKG and CaH: every schakeling in Python
+            erbij = _met_schakeling(basis, nieuw, vervangt)
+        else:
+            dagen = dict(basis.dossierdagen)
+            for code in codes:
+                wie = _met(code)
+                dagen[code] = (
+                    dagen.get(code, 0)
+                    - dossierdagen(eigen_voor, wie, van, tot)
+                    + dossierdagen([*eigen, nieuw], wie, van, tot)
+                )
+            erbij = dataclasses.replace(basis, dossierdagen=dagen, periode=(van, tot))
+        met_capaciteit = {c.typemodule for c in basis.capaciteit}
+        for code in codes:
+            typemodule = basis.typemodules.get(code)
+            if code not in met_capaciteit or typemodule is None:
+                continue
+            if typemodule.bezetting not in ("algemeen", "verblijf"):
+                continue
+            rij = uitkomst.setdefault(code, {"naam": typemodule.naam})
+            rij[f"{sleutel}_voor"] = bezetting(basis, van, tot, [code]).typemodules[code].graad
+            rij[f"{sleutel}_na"] = bezetting(erbij, van, tot, [code]).typemodules[code].graad
+    for rij in uitkomst.values():
+        rij["boven"] = rij.get("dag_na") is not None and rij["dag_na"] > 1
+    return list(uitkomst.values())
+
+
+def _met(code: str):
+    return lambda module: module.typemodule == code
+
+
 @medewerker_required
 @require_GET
 def voorbeeld(request: HttpRequest, pk: int) -> HttpResponse:
@@ -44,36 +92,15 @@ def voorbeeld(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "bezetting/_voorbeeld.html", {"rijen": []})
     vandaag = timezone.localdate()
     kwartaal = kwartaal_grenzen(vandaag.year, (vandaag.month - 1) // 3 + 1)
-    van, tot = min(begin, kwartaal[0]), max(begin, kwartaal[1])
-    gegevens = gegevens_voor(dossier.voorziening, van, tot)
+    vervangt = request.GET.get("schakeling") or None
     nieuw = Schakeling(
-        id=request.GET.get("schakeling") or NIEUW,
+        id=vervangt or NIEUW,
         dossier=str(dossier.pk),
         begin=begin,
         einde=einde,
         modules=tuple(Module(m.code, m.typemodule.code) for m in modules),
     )
-    erbij = _met_schakeling(gegevens, nieuw, request.GET.get("schakeling"))
-    met_capaciteit = {c.typemodule for c in gegevens.capaciteit}
-    codes = sorted({m.typemodule.code for m in modules} & met_capaciteit)
-    rijen = []
-    for code in codes:
-        if gegevens.typemodules[code].bezetting not in ("algemeen", "verblijf"):
-            continue
-        dag_voor = bezetting(gegevens, begin, begin, [code]).typemodules[code].graad
-        dag_na = bezetting(erbij, begin, begin, [code]).typemodules[code].graad
-        kw_voor = bezetting(gegevens, *kwartaal, [code]).typemodules[code].graad
-        kw_na = bezetting(erbij, *kwartaal, [code]).typemodules[code].graad
-        rijen.append(
-            {
-                "naam": gegevens.typemodules[code].naam,
-                "dag_voor": dag_voor,
-                "dag_na": dag_na,
-                "kwartaal_voor": kw_voor,
-                "kwartaal_na": kw_na,
-                "boven": dag_na is not None and dag_na > 1,
-            }
-        )
+    rijen = voorbeeld_rijen(dossier.voorziening, dossier.pk, nieuw, vervangt, kwartaal)
     return render(
         request, "bezetting/_voorbeeld.html", {"rijen": rijen, "begin": begin, "kwartaal": kwartaal}
     )

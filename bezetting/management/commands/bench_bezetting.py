@@ -12,8 +12,10 @@ from django.db import connection, transaction
 from django.db.models import Count
 
 from bezetting.engine.bezetting import bezetting
+from bezetting.engine.model import Module, Schakeling
 from bezetting.schaal import bouwen
 from bezetting.selectors import gegevens_overzicht
+from bezetting.voorbeeld import voorbeeld_rijen
 from binc.models import Voorziening
 from binc.tenancy import all_voorzieningen
 
@@ -87,6 +89,21 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Eén jaar, alle typemodules, grootste voorziening ({grootste.n:,} dossiers): "
             f"{_meet(een, 5):.0f} ms (mediaan)"
+        )
+
+        dossier = grootste.dossiers.order_by("pk").first()
+        nieuw = Schakeling(
+            id="nieuw",
+            dossier=str(dossier.pk),
+            begin=datetime.date(2024, 2, 1),
+            einde=None,
+            modules=(Module("BEGBJB02", "cb-laagintensief"),),
+        )
+        kwartaal = (datetime.date(2024, 1, 1), datetime.date(2024, 3, 31))
+        self.stdout.write(
+            "Live voorbeeld bij een schakeling in de grootste voorziening: "
+            f"{_meet(lambda: voorbeeld_rijen(grootste, dossier.pk, nieuw, None, kwartaal), 5):.0f}"
+            " ms (mediaan)"
         )
 
         def alle():
