@@ -92,6 +92,8 @@ def gegevens_per_voorziening(
     for rij in CapaciteitModel.objects.filter(voorziening_id__in=ids):
         capaciteit[rij.voorziening_id].append(rij)
         typemodule_ids.add(rij.typemodule_id)
+        if rij.overtal_op_id:
+            typemodule_ids.add(rij.overtal_op_id)
     rijen = (
         SchakelingModule.objects.filter(schakeling__dossier__voorziening_id__in=ids)
         .filter(schakeling__begindatum__lte=tot)
@@ -147,6 +149,7 @@ def gegevens_per_voorziening(
                     erkend=c.erkende_capaciteit,
                     innovatief=c.innovatief_project,
                     verzekerd=c.verzekerd_aanbod,
+                    overtal_op=typemodules[c.overtal_op_id].code if c.overtal_op_id else None,
                 )
                 for c in capaciteit[voorziening.pk]
             ],

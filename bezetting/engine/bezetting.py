@@ -3,6 +3,7 @@ period sums each, several typemodules sum again (the weighted average)."""
 
 import datetime
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -14,7 +15,7 @@ from bezetting.engine.dagen import (
     dossierdagen,
     dossiers_per_dag,
 )
-from bezetting.engine.model import Gegevens, Ratio, Schakeling
+from bezetting.engine.model import Gegevens, Module, Ratio, Schakeling
 
 D = datetime.date
 PLEEGZORG = (
@@ -60,10 +61,14 @@ def _dag_ratio(gegevens: Gegevens, code: str, van: D, tot: D, noemer: Fraction) 
     verzekerd) / capacity; summed over the days. Use beyond the reserved places counts as
     regular (000 §14.4). Summed per stretch of constant capacity, not day by day."""
     schakelingen = gegevens.met_typemodule(code)
-    if gegevens.dossierdagen is not None and gegevens.periode == (van, tot):
-        teller = Fraction(gegevens.dossierdagen.get(code, 0))
-    else:
-        teller = Fraction(dossierdagen(schakelingen, lambda m: m.typemodule == code, van, tot))
+    teller = Fraction(0)
+    # 000 §14.2: the crisis modules 'in overtal' are counted on the module the capacity table
+    # names, so their inzet counts for the voorziening.
+    for eigen in (code, *overtal_naar(gegevens, code)):
+        if gegevens.dossierdagen is not None and gegevens.periode == (van, tot):
+            teller += gegevens.dossierdagen.get(eigen, 0)
+        else:
+            teller += dossierdagen(gegevens.met_typemodule(eigen), _met(eigen), van, tot)
     for begin, einde, rij in capaciteit_segmenten(gegevens, code, van, tot):
         if rij is None:
             continue
@@ -75,6 +80,15 @@ def _dag_ratio(gegevens: Gegevens, code: str, van: D, tot: D, noemer: Fraction) 
             )
             teller -= sum((min(Fraction(g), reserve) for g in gebruikt), Fraction(0))
     return Ratio(teller, noemer)
+
+
+def _met(code: str) -> Callable[[Module], bool]:
+    return lambda module: module.typemodule == code
+
+
+def overtal_naar(gegevens: Gegevens, code: str) -> list[str]:
+    """The typemodules whose capacity row says they are counted on `code` ('in overtal')."""
+    return sorted({c.typemodule for c in gegevens.capaciteit if c.overtal_op == code})
 
 
 def _erkend(gegevens: Gegevens, code: str, van: D, tot: D) -> Fraction:

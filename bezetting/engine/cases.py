@@ -59,6 +59,7 @@ def gegevens(case: dict[str, Any]) -> Gegevens:
                 erkend=Decimal(c["erkend"]),
                 innovatief=Decimal(c.get("innovatief", "0")),
                 verzekerd=Decimal(c.get("verzekerd", "0")),
+                overtal_op=c.get("overtal_op"),
             )
             for c in case.get("capaciteit", [])
         ],

@@ -27,6 +27,8 @@ class Capaciteit:
     erkend: Decimal
     innovatief: Decimal = Decimal(0)
     verzekerd: Decimal = Decimal(0)
+    # 000 §14.2: crisis modules 'in overtal' count on another module with capacity.
+    overtal_op: str | None = None
 
 
 @dataclass(frozen=True)
