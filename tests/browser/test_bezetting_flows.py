@@ -85,6 +85,13 @@ def test_a_medewerker_computes_the_bezettingsgraad(page, transactional_db):
     page.get_by_role("button", name="Bereken benuttingsgraad").click()
     expect(page.get_by_role("heading", name="Resultaat")).to_be_visible()
 
+    page.goto("/bezetting/ondersteunende-begeleiding/")
+    expect(
+        page.get_by_role("heading", name=re.compile("ondersteunende begeleiding"))
+    ).to_be_visible()
+    page.get_by_role("button", name=re.compile("^Bereken")).click()
+    expect(page.get_by_role("alert")).to_be_visible()  # nothing chosen: errors, not a crash
+
     # The schakeling form previews the effect on the bezetting before saving (HTMX).
     with voorziening_context(voorziening):
         nieuw = DossierFactory(voorziening=voorziening)
@@ -103,3 +110,32 @@ def test_a_medewerker_computes_the_bezettingsgraad(page, transactional_db):
     ).check()
     voorbeeld = page.get_by_role("region", name="Effect op de bezetting")
     expect(voorbeeld).to_contain_text("50,00 % → 100,00 %")
+
+
+def test_opgroeien_sees_the_bezetting_of_every_voorziening(page, transactional_db):
+    from django.contrib.auth.models import Group
+
+    from binc.constants import OpgroeienRol
+    from binc.roles import opgroeien_roles_ensure
+
+    voorziening = VoorzieningFactory(naam="De Linde", organisatietype=Organisatietype.OVBJ)
+    typemodule = TypemoduleFactory(code="cb-laagintensief", naam="Contextbegeleiding laagintensief")
+    CapaciteitFactory(
+        voorziening=voorziening,
+        typemodule=typemodule,
+        geldig_van=D(2020, 1, 1),
+        erkende_capaciteit=2,
+        innovatief_project=1,
+    )
+    opgroeien_roles_ensure()
+    omar = GebruikerFactory(username="omar", opgroeien=True)
+    omar.groups.add(Group.objects.get(name=OpgroeienRol.VOORZIENINGENBELEID))
+    page.goto("/aanmelden/")
+    page.get_by_label("Gebruikersnaam").fill("omar")
+    page.get_by_label("Wachtwoord").fill("geheim-wachtwoord")
+    page.get_by_role("button", name="Aanmelden").click()
+    page.goto("/opgroeien/bezetting/")
+    page.get_by_label("Van").fill("2026-01-01")
+    page.get_by_label("Tot en met").fill("2026-01-10")
+    page.get_by_role("button", name="Bereken").click()
+    expect(page.get_by_role("row", name=re.compile("De Linde"))).to_contain_text("50,00 %")
