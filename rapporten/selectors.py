@@ -1,0 +1,63 @@
+"""The report definitions of 000 §17.2, each written once as a selector that returns the set of
+dossiers it counts; every table of every report is built from these sets. `basis` is the
+dossiers to choose from: the active voorziening's (the default, scoped by tenancy) or, for the
+comparison columns, those of an organisatietype in Flanders or a province."""
+
+import datetime
+
+from django.db.models import DateField, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from dossiers.constants import DossierStatus
+from dossiers.models import Dossier, Schakeling
+
+D = datetime.date
+
+
+def met_start(basis: QuerySet[Dossier] | None = None) -> QuerySet[Dossier]:
+    """Each dossier with `eerste_schakeling` (the start of 'Start hulpaanbod') and `start`
+    ('startdatum lopend dossier', else that first schakeling's start)."""
+    eerste = (
+        Schakeling._base_manager.filter(dossier_id=OuterRef("pk"))
+        .order_by("begindatum", "id")
+        .values("begindatum")[:1]
+    )
+    queryset = basis if basis is not None else Dossier.objects.all()
+    return queryset.annotate(
+        eerste_schakeling=Subquery(eerste, output_field=DateField()),
+        start=Coalesce(F("aanmelding__startdatum_lopend_dossier"), F("eerste_schakeling")),
+    )
+
+
+def opgestarte(van: D, tot: D, basis: QuerySet[Dossier] | None = None) -> QuerySet[Dossier]:
+    """000 §17.2: 'startdatum lopend dossier' in the period; when blank, the start of 'Start
+    hulpaanbod' (the first schakeling) in the period."""
+    return met_start(basis).filter(start__gte=van, start__lte=tot)
+
+
+def afgesloten(van: D, tot: D, basis: QuerySet[Dossier] | None = None) -> QuerySet[Dossier]:
+    """000 §17.2: the end of the care (the last schakeling) in the period and status
+    'Afgesloten': an end date alone does not close a dossier."""
+    return met_start(basis).filter(
+        status=DossierStatus.AFGESLOTEN,
+        laatste_schakeling_einddatum__gte=van,
+        laatste_schakeling_einddatum__lte=tot,
+    )
+
+
+def lopende(van: D, tot: D, basis: QuerySet[Dossier] | None = None) -> QuerySet[Dossier]:
+    """000 §17.2: the first schakeling started before the period and the status is 'Open'."""
+    return met_start(basis).filter(eerste_schakeling__lt=van, status=DossierStatus.OPEN)
+
+
+def alle(van: D, tot: D, basis: QuerySet[Dossier] | None = None) -> QuerySet[Dossier]:
+    """000 §17.2: opgestart, afgesloten or lopend, each dossier once."""
+    return met_start(basis).filter(
+        Q(start__gte=van, start__lte=tot)
+        | Q(
+            status=DossierStatus.AFGESLOTEN,
+            laatste_schakeling_einddatum__gte=van,
+            laatste_schakeling_einddatum__lte=tot,
+        )
+        | Q(eerste_schakeling__lt=van, status=DossierStatus.OPEN)
+    )
