@@ -1,20 +1,28 @@
 """A Flanders-sized dataset, built server-side with INSERT … SELECT over generate_series (no row
 travels through Python): voorzieningen of every organisatietype across the five provinces with
 capacities, dossiers with three consecutive schakelingen each over ten years, realistic module
-mixes, verzekerd aanbod and shared boundary days. `seed_scale` keeps it (in a database of its
-own), `bench_bezetting` builds it in a transaction it rolls back."""
+mixes, verzekerd aanbod and shared boundary days. It lives in a database of its own beside the
+working one (`<naam>_schaal`), committed and vacuumed as production data would be, so the
+benchmarks measure the plans PostgreSQL really chooses (index-only scans need a vacuumed
+table) and the second run need not build it again."""
 
-from django.db import connection
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.db.models import Count
 
 from binc.constants import Organisatietype, Provincie
 from binc.models import Gebruiker, Module, Voorziening
+from binc.tenancy import all_voorzieningen
 
 # A module mix per voorziening: verblijf, context, dagbegeleiding and autonoom wonen.
 MODULES = ["VBFBJB04", "VBFBJB05", "BEGBJB02", "BEGBJB05", "DAGBJB01"]
 TYPES = [t for t in Organisatietype.values if t != Organisatietype.PLEEGZORG]
 
 
-def bouwen(*, voorzieningen: int, dossiers: int, stdout=None) -> list[Voorziening]:
+def _bouwen(*, voorzieningen: int, dossiers: int) -> list[Voorziening]:
     gebruiker, _ = Gebruiker.objects.get_or_create(username="schaal")
     lijst = Voorziening.objects.bulk_create(
         Voorziening(
@@ -106,13 +114,56 @@ def bouwen(*, voorzieningen: int, dossiers: int, stdout=None) -> list[Voorzienin
             """
             INSERT INTO dossiers_schakelingmodule (verzekerd_aanbod, behandeling_gericht_op,
                 ob_vorm, module_id, schakeling_id)
-            SELECT (s.id %% 40 = 0), '{}', '',
-                (%(modules)s::bigint[])[1 + (s.dossier_id + j) %% array_length(%(modules)s, 1)],
+            -- Hashed rather than a plain modulo: dossiers are dealt to the voorzieningen in
+            -- turn, so `id mod n` would give each voorziening a single module pair, and some all
+            -- verzekerd aanbod.
+            SELECT (abs(hashint8(s.id)) %% 40 = 0), '{}', '',
+                (%(modules)s::bigint[])[
+                    1 + (abs(hashint8(s.dossier_id)) + j) %% array_length(%(modules)s, 1)
+                ],
                 s.id
             FROM schaal_schakeling s CROSS JOIN generate_series(0, 1) AS j
             WHERE j = 0 OR s.id %% 2 = 0
             """,
             {"modules": module_ids},
         )
-        c.execute("ANALYZE")
     return lijst
+
+
+@contextmanager
+def eigen_databank() -> Iterator[str]:
+    """Points the default connection at `<naam>_schaal` on the same server, created and migrated
+    on first use, so the dataset never lands in the database you work in."""
+    werk = connection.settings_dict["NAME"]
+    naam = f"{werk}_schaal"
+    with connection.cursor() as c:
+        c.execute("SELECT 1 FROM pg_database WHERE datname = %s", [naam])
+        if c.fetchone() is None:
+            c.execute(f'CREATE DATABASE "{naam}"')
+    connection.close()
+    connection.settings_dict["NAME"] = naam
+    try:
+        call_command("migrate", verbosity=0)
+        yield naam
+    finally:
+        connection.close()
+        connection.settings_dict["NAME"] = werk
+
+
+def aanwezig() -> list[Voorziening]:
+    """The voorzieningen of a dataset built earlier, largest first."""
+    return list(
+        Voorziening.objects.filter(erkenningsnummer__startswith="SCHAAL-")
+        .annotate(n=Count("dossiers"))
+        .order_by("-n", "pk")
+    )
+
+
+def opbouwen(*, voorzieningen: int, dossiers: int) -> list[Voorziening]:
+    """Builds and commits the dataset, then vacuums it as autovacuum would."""
+    with transaction.atomic(), all_voorzieningen():
+        _bouwen(voorzieningen=voorzieningen, dossiers=dossiers)
+    with connection.cursor() as c:
+        c.execute("VACUUM ANALYZE")
+    with all_voorzieningen():
+        return aanwezig()

@@ -27,6 +27,18 @@ from kwartaal.models import TypemoduleInzet
 CAH_BEGELEIDING = {"cb-crisis", "crisisbegeleiding-cmp"}
 CAH_INTERVENTIE = {"crisisinterventie-cmp"}
 CKG_PUNTEN = {Functie.BEGELEIDING, Functie.TRAINING, Functie.DAGOPVANG}
+# One module of a schakeling as the engine is fed it.
+SCHAKELINGRIJ = (
+    "schakeling__dossier__voorziening_id",
+    "schakeling_id",
+    "schakeling__dossier_id",
+    "schakeling__soort",
+    "schakeling__begindatum",
+    "schakeling__einddatum",
+    "module__code",
+    "module__typemodule_id",
+    "verzekerd_aanbod",
+)
 
 
 def formule(typemodule: TypemoduleModel, organisatietype: str) -> str:
@@ -80,11 +92,11 @@ def gegevens_per_voorziening(
     van: datetime.date,
     tot: datetime.date,
     *,
-    enkel_verzekerd: bool = False,
+    schakelingrijen: list[tuple] | None = None,
 ) -> dict[int, Gegevens]:
-    """Every voorziening's data for a period in four queries, however many there are; with
-    `enkel_verzekerd` only the modules used as verzekerd aanbod (the overview sums the rest in
-    SQL)."""
+    """Every voorziening's data for a period in four queries, however many there are; given
+    `schakelingrijen` (the overview's verzekerd aanbod, read with its dossier-days) it reads
+    no schakelingen itself."""
     sinds = min((_sinds(v, van) for v in voorzieningen), default=van)
     ids = [v.pk for v in voorzieningen]
     capaciteit: dict[int, list[CapaciteitModel]] = defaultdict(list)
@@ -95,21 +107,12 @@ def gegevens_per_voorziening(
         if rij.overtal_op_id:
             typemodule_ids.add(rij.overtal_op_id)
     rijen = (
-        SchakelingModule.objects.filter(schakeling__dossier__voorziening_id__in=ids)
+        schakelingrijen
+        if schakelingrijen is not None
+        else SchakelingModule.objects.filter(schakeling__dossier__voorziening_id__in=ids)
         .filter(schakeling__begindatum__lte=tot)
         .filter(Q(schakeling__einddatum__isnull=True) | Q(schakeling__einddatum__gte=sinds))
-        .filter(**({"verzekerd_aanbod": True} if enkel_verzekerd else {}))
-        .values_list(
-            "schakeling__dossier__voorziening_id",
-            "schakeling_id",
-            "schakeling__dossier_id",
-            "schakeling__soort",
-            "schakeling__begindatum",
-            "schakeling__einddatum",
-            "module__code",
-            "module__typemodule_id",
-            "verzekerd_aanbod",
-        )
+        .values_list(*SCHAKELINGRIJ)
     )
     per_schakeling: dict[int, dict[int, list]] = defaultdict(lambda: defaultdict(list))
     for rij in rijen:
@@ -191,27 +194,36 @@ def gegevens_voor(voorziening: Voorziening, van: datetime.date, tot: datetime.da
     return gegevens_per_voorziening([voorziening], van, tot)[voorziening.pk]
 
 
+# One walk over the voorzieningen's schakelingen in the period (index-only: see the covering
+# indexes on Schakeling and SchakelingModule): the dossier-days per typemodule, each dossier's
+# intervals merged so a shared day counts once, and beside them the modules used as verzekerd
+# aanbod, which the engine needs one by one. Rows: (voorziening, typemodule, dossier-days, NULL…)
+# or (voorziening, typemodule, NULL, schakeling, dossier, soort, begin, end, module code).
 DOSSIERDAGEN_SQL = """
-WITH iv AS (
-    SELECT d.voorziening_id AS v, m.typemodule_id AS t, s.dossier_id AS dos,
+WITH iv AS MATERIALIZED (
+    SELECT d.voorziening_id AS v, m.typemodule_id AS t, s.dossier_id AS dos, s.id AS sch,
+        s.soort, s.begindatum, s.einddatum, m.code, sm.verzekerd_aanbod AS verzekerd,
         greatest(s.begindatum, %(van)s) AS b,
         least(coalesce(s.einddatum, %(tot)s), %(tot)s) AS e
-    FROM dossiers_schakeling s
-    JOIN dossiers_dossier d ON d.id = s.dossier_id
+    FROM dossiers_dossier d
+    JOIN dossiers_schakeling s ON s.dossier_id = d.id
     JOIN dossiers_schakelingmodule sm ON sm.schakeling_id = s.id
     JOIN binc_module m ON m.id = sm.module_id
     WHERE d.voorziening_id = ANY(%(ids)s)
       AND s.begindatum <= %(tot)s AND coalesce(s.einddatum, %(tot)s) >= %(van)s
 ), o AS (
-    SELECT *, max(e) OVER (PARTITION BY v, t, dos ORDER BY b, e
+    SELECT v, t, dos, b, e, max(e) OVER (PARTITION BY v, t, dos ORDER BY b, e
         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS vorig FROM iv
 ), g AS (
     SELECT *, sum(CASE WHEN vorig IS NULL OR b > vorig THEN 1 ELSE 0 END)
         OVER (PARTITION BY v, t, dos ORDER BY b, e) AS eiland FROM o
 )
-SELECT v, t, sum(e - b + 1) FROM (
+SELECT v, t, sum(e - b + 1), NULL::bigint, NULL::bigint, NULL, NULL::date, NULL::date, NULL
+FROM (
     SELECT v, t, dos, eiland, min(b) AS b, max(e) AS e FROM g GROUP BY v, t, dos, eiland
 ) x GROUP BY v, t
+UNION ALL
+SELECT v, t, NULL, sch, dos, soort, begindatum, einddatum, code FROM iv WHERE verzekerd
 """
 
 
@@ -230,14 +242,18 @@ def gegevens_overzicht(
     result = gegevens_per_voorziening(volledig, van, tot) if volledig else {}
     if not rest:
         return result
-    met_verzekerd = gegevens_per_voorziening(rest, van, tot, enkel_verzekerd=True)
-    dagen: dict[int, dict[str, int]] = defaultdict(dict)
     with connection.cursor() as cursor:
         cursor.execute(DOSSIERDAGEN_SQL, {"van": van, "tot": tot, "ids": [v.pk for v in rest]})
         rijen = cursor.fetchall()
     codes = dict(TypemoduleModel.objects.values_list("pk", "code"))
-    for v, t, aantal in rijen:
-        dagen[v][codes[t]] = int(aantal)
+    dagen: dict[int, dict[str, int]] = defaultdict(dict)
+    verzekerd = []
+    for v, t, aantal, schakeling, dossier, soort, begin, einde, module in rijen:
+        if aantal is not None:
+            dagen[v][codes[t]] = int(aantal)
+        else:
+            verzekerd.append((v, schakeling, dossier, soort, begin, einde, module, t, True))
+    met_verzekerd = gegevens_per_voorziening(rest, van, tot, schakelingrijen=verzekerd)
     for voorziening in rest:
         gegevens = met_verzekerd[voorziening.pk]
         result[voorziening.pk] = dataclasses.replace(

@@ -31,7 +31,11 @@ class Dossier(VersionedModel):
     """
 
     voorziening = models.ForeignKey(
-        Voorziening, on_delete=models.PROTECT, related_name="dossiers", verbose_name="voorziening"
+        Voorziening,
+        on_delete=models.PROTECT,
+        related_name="dossiers",
+        verbose_name="voorziening",
+        db_index=False,  # the covering index `dossier_voorziening` serves it
     )
     client = models.ForeignKey(
         Client, on_delete=models.PROTECT, related_name="dossiers", verbose_name="cliënt"
@@ -85,6 +89,8 @@ class Dossier(VersionedModel):
         ]
         indexes = [
             models.Index(fields=["voorziening", "status", "behandelaar"], name="dossier_overview"),
+            # A voorziening's dossier ids without touching the table (the occupancy sums).
+            models.Index(fields=["voorziening"], include=["id"], name="dossier_voorziening"),
         ]
 
     def __str__(self) -> str:

@@ -82,7 +82,11 @@ class Schakeling(VersionedModel):
     """The care actually delivered: one or more modules running together (000 §4.2)."""
 
     dossier = models.ForeignKey(
-        Dossier, on_delete=models.PROTECT, related_name="schakelingen", verbose_name="dossier"
+        Dossier,
+        on_delete=models.PROTECT,
+        related_name="schakelingen",
+        verbose_name="dossier",
+        db_index=False,  # the covering index `schakeling_dossier_periode` serves it
     )
     beslissing = models.ForeignKey(
         Beslissing, on_delete=models.PROTECT, related_name="schakelingen", verbose_name="beslissing"
@@ -124,6 +128,15 @@ class Schakeling(VersionedModel):
         verbose_name = "schakeling"
         verbose_name_plural = "schakelingen"
         ordering = ["-begindatum", "-id"]
+        indexes = [
+            # A voorziening's schakelingen lie scattered over the table; with their dates in
+            # the index the occupancy sums read them without touching the table (index-only).
+            models.Index(
+                fields=["dossier"],
+                include=["id", "begindatum", "einddatum", "soort"],
+                name="schakeling_dossier_periode",
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(einddatum__isnull=True) | Q(einddatum__gte=F("begindatum")),
@@ -167,7 +180,11 @@ class SchakelingModule(models.Model):
     """A module in a schakeling, with the detail some modules ask (000 §4.2.5, §4.2.6)."""
 
     schakeling = models.ForeignKey(
-        Schakeling, on_delete=models.CASCADE, related_name="modules", verbose_name="schakeling"
+        Schakeling,
+        on_delete=models.CASCADE,
+        related_name="modules",
+        verbose_name="schakeling",
+        db_index=False,  # the covering index `schakelingmodule_schakeling` serves it
     )
     module = models.ForeignKey(
         Module, on_delete=models.PROTECT, related_name="+", verbose_name="module"
@@ -191,6 +208,14 @@ class SchakelingModule(models.Model):
         verbose_name = "module in een schakeling"
         verbose_name_plural = "modules in schakelingen"
         ordering = ["module__code"]
+        indexes = [
+            # Covering, like `schakeling_dossier_periode`: the occupancy sums read it index-only.
+            models.Index(
+                fields=["schakeling"],
+                include=["module", "verzekerd_aanbod"],
+                name="schakelingmodule_schakeling",
+            )
+        ]
         constraints = [
             models.UniqueConstraint(fields=["schakeling", "module"], name="schakelingmodule_once")
         ]

@@ -1,14 +1,12 @@
-"""Builds the Flanders-sized dataset (`bezetting.schaal`) and keeps it: run it against a database
-of its own (DATABASE_URL), never the one you work in."""
+"""Builds the Flanders-sized dataset (`bezetting.schaal`) in its own database beside the working
+one, and keeps it for the benchmarks."""
 
 import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
-from bezetting.schaal import bouwen
-from binc.tenancy import all_voorzieningen
+from bezetting import schaal
 
 
 class Command(BaseCommand):
@@ -20,8 +18,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, voorzieningen, dossiers, **options):
         if not settings.DEBUG:
-            raise CommandError("seed_scale draait enkel met DEBUG aan, in een eigen databank.")
-        begin = time.perf_counter()
-        with transaction.atomic(), all_voorzieningen():
-            bouwen(voorzieningen=voorzieningen, dossiers=dossiers)
-        self.stdout.write(f"Opgebouwd in {time.perf_counter() - begin:.0f} s.")
+            raise CommandError("seed_scale draait enkel met DEBUG aan (ontwikkelomgeving).")
+        with schaal.eigen_databank() as naam:
+            if schaal.aanwezig():
+                self.stdout.write(f"De dataset staat al in databank {naam}.")
+                return
+            begin = time.perf_counter()
+            schaal.opbouwen(voorzieningen=voorzieningen, dossiers=dossiers)
+            self.stdout.write(
+                f"Opgebouwd in databank {naam} in {time.perf_counter() - begin:.0f} s."
+            )
