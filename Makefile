@@ -67,7 +67,7 @@ beat: install
 
 # Speed of the start page at 5,000 open dossiers among a million, of the kwartaal export at
 # 3,000 clients and at 60 typemodules, and of the Groeipakket feed at a backlog of 100,000
-# changes, and of the occupancy engine on a Flanders-sized dataset (data rolled back afterwards).
+# changes, and of the occupancy engine on a Flanders-sized dataset (kept in a database of its own).
 bench: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py bench_overview
