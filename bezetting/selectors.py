@@ -109,10 +109,7 @@ def gegevens_per_voorziening(
     rijen = (
         schakelingrijen
         if schakelingrijen is not None
-        else SchakelingModule.objects.filter(schakeling__dossier__voorziening_id__in=ids)
-        .filter(schakeling__begindatum__lte=tot)
-        .filter(Q(schakeling__einddatum__isnull=True) | Q(schakeling__einddatum__gte=sinds))
-        .values_list(*SCHAKELINGRIJ)
+        else _schakelingrijen(Q(schakeling__dossier__voorziening_id__in=ids), sinds, tot)
     )
     per_schakeling: dict[int, dict[int, list]] = defaultdict(lambda: defaultdict(list))
     for rij in rijen:
@@ -177,6 +174,34 @@ def gegevens_per_voorziening(
     return result
 
 
+def _schakelingrijen(voorwaarde: Q, sinds: datetime.date, tot: datetime.date) -> list[tuple]:
+    return list(
+        SchakelingModule.objects.filter(voorwaarde)
+        .filter(schakeling__begindatum__lte=tot)
+        .filter(Q(schakeling__einddatum__isnull=True) | Q(schakeling__einddatum__gte=sinds))
+        .values_list(*SCHAKELINGRIJ)
+    )
+
+
+def _per_schakeling_nodig(voorzieningen: list[Voorziening]) -> Q | None:
+    """The modules whose formula needs each schakeling rather than dossier-days: a CKG's
+    begeleidingspunten (000 §14.4) and a CaH's crisis inzet (000 §14.2)."""
+    ckg = [v.pk for v in voorzieningen if v.organisatietype == Organisatietype.CKG]
+    cah = [v.pk for v in voorzieningen if v.organisatietype == Organisatietype.CAH]
+    voorwaarde = Q(pk__in=[])
+    if ckg:
+        voorwaarde |= Q(
+            schakeling__dossier__voorziening_id__in=ckg,
+            module__typemodule__functie__in=CKG_PUNTEN,
+        )
+    if cah:
+        voorwaarde |= Q(
+            schakeling__dossier__voorziening_id__in=cah,
+            module__typemodule__code__in=CAH_BEGELEIDING | CAH_INTERVENTIE,
+        )
+    return voorwaarde if ckg or cah else None
+
+
 def _typemodule(t: TypemoduleModel, organisatietype: str) -> Typemodule:
     return Typemodule(
         code=t.code,
@@ -230,36 +255,37 @@ SELECT v, t, NULL, sch, dos, soort, begindatum, einddatum, code FROM iv WHERE ve
 def gegevens_overzicht(
     voorzieningen: list[Voorziening], van: datetime.date, tot: datetime.date
 ) -> dict[int, Gegevens]:
-    """The voorzieningen's data for a bezetting over a period (the screen, the overview), with
-    PostgreSQL summing the dossier-days per typemodule (the sweep in SQL: each dossier's
-    intervals merged, a shared day once); only the CKG and CaH formulas and verzekerd aanbod
-    need schakelingen in Python."""
-    volledig = [
-        v for v in voorzieningen
-        if v.organisatietype in (Organisatietype.CKG, Organisatietype.CAH)
-    ]  # fmt: skip
-    rest = [v for v in voorzieningen if v not in volledig]
-    result = gegevens_per_voorziening(volledig, van, tot) if volledig else {}
-    if not rest:
-        return result
+    """The voorzieningen's data for a bezetting over a period (the screen, the overview, the
+    preview), with PostgreSQL summing the dossier-days per typemodule (the sweep in SQL: each
+    dossier's intervals merged, a shared day once); only verzekerd aanbod and the CKG and CaH
+    formulas need schakelingen in Python."""
+    if not voorzieningen:
+        return {}
     with connection.cursor() as cursor:
-        cursor.execute(DOSSIERDAGEN_SQL, {"van": van, "tot": tot, "ids": [v.pk for v in rest]})
+        ids = [v.pk for v in voorzieningen]
+        cursor.execute(DOSSIERDAGEN_SQL, {"van": van, "tot": tot, "ids": ids})
         rijen = cursor.fetchall()
     codes = dict(TypemoduleModel.objects.values_list("pk", "code"))
     dagen: dict[int, dict[str, int]] = defaultdict(dict)
-    verzekerd = []
+    apart = []
     for v, t, aantal, schakeling, dossier, soort, begin, einde, module in rijen:
         if aantal is not None:
             dagen[v][codes[t]] = int(aantal)
         else:
-            verzekerd.append((v, schakeling, dossier, soort, begin, einde, module, t, True))
-    met_verzekerd = gegevens_per_voorziening(rest, van, tot, schakelingrijen=verzekerd)
-    for voorziening in rest:
-        gegevens = met_verzekerd[voorziening.pk]
-        result[voorziening.pk] = dataclasses.replace(
-            gegevens, dossierdagen=dagen[voorziening.pk], periode=(van, tot)
-        )
-    return result
+            apart.append((v, schakeling, dossier, soort, begin, einde, module, t, True))
+    if (voorwaarde := _per_schakeling_nodig(voorzieningen)) is not None:
+        sinds = min(_sinds(v, van) for v in voorzieningen)
+        gelezen = {(rij[1], rij[6]) for rij in apart}
+        apart += [
+            rij
+            for rij in _schakelingrijen(voorwaarde, sinds, tot)
+            if (rij[1], rij[6]) not in gelezen
+        ]
+    gegevens = gegevens_per_voorziening(voorzieningen, van, tot, schakelingrijen=apart)
+    return {
+        pk: dataclasses.replace(g, dossierdagen=dagen[pk], periode=(van, tot))
+        for pk, g in gegevens.items()
+    }
 
 
 def schakelingen_van_dossier(dossier_id: int) -> list[Schakeling]:

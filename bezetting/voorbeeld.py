@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 
 from bezetting.engine.bezetting import bezetting, kwartaal_grenzen
 from bezetting.engine.dagen import dossierdagen
-from bezetting.engine.model import Gegevens, Module, Schakeling
+from bezetting.engine.model import Module, Schakeling
 from bezetting.selectors import gegevens_overzicht, schakelingen_van_dossier
 from binc.access import medewerker_required
 from binc.models import Module as ModuleModel
@@ -27,11 +27,6 @@ def _datum(tekst: str | None) -> datetime.date | None:
         return datetime.date.fromisoformat(tekst or "")
     except ValueError:
         return None
-
-
-def _met_schakeling(gegevens: Gegevens, schakeling: Schakeling, vervangt: str | None) -> Gegevens:
-    andere = [s for s in gegevens.schakelingen if s.id != vervangt]
-    return dataclasses.replace(gegevens, schakelingen=[*andere, schakeling])
 
 
 def voorbeeld_rijen(
@@ -49,18 +44,15 @@ def voorbeeld_rijen(
     uitkomst: dict[str, dict] = {}
     for sleutel, (van, tot) in (("dag", (nieuw.begin, nieuw.begin)), ("kwartaal", kwartaal)):
         basis = gegevens_overzicht([voorziening], van, tot)[voorziening.pk]
-        if basis.dossierdagen is None:  # CKG and CaH: every schakeling in Python
-            erbij = _met_schakeling(basis, nieuw, vervangt)
-        else:
-            dagen = dict(basis.dossierdagen)
-            for code in codes:
-                wie = _met(code)
-                dagen[code] = (
-                    dagen.get(code, 0)
-                    - dossierdagen(eigen_voor, wie, van, tot)
-                    + dossierdagen([*eigen, nieuw], wie, van, tot)
-                )
-            erbij = dataclasses.replace(basis, dossierdagen=dagen, periode=(van, tot))
+        dagen = dict(basis.dossierdagen or {})
+        for code in codes:
+            wie = _met(code)
+            dagen[code] = (
+                dagen.get(code, 0)
+                - dossierdagen(eigen_voor, wie, van, tot)
+                + dossierdagen([*eigen, nieuw], wie, van, tot)
+            )
+        erbij = dataclasses.replace(basis, dossierdagen=dagen, periode=(van, tot))
         met_capaciteit = {c.typemodule for c in basis.capaciteit}
         for code in codes:
             typemodule = basis.typemodules.get(code)

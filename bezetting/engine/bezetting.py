@@ -3,6 +3,7 @@ period sums each, several typemodules sum again (the weighted average)."""
 
 import datetime
 import math
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -78,7 +79,10 @@ def _dag_ratio(gegevens: Gegevens, code: str, van: D, tot: D, noemer: Fraction) 
             gebruikt = dossiers_per_dag(
                 schakelingen, lambda m: m.typemodule == code and m.verzekerd_aanbod, begin, einde
             )
-            teller -= sum((min(Fraction(g), reserve) for g in gebruikt), Fraction(0))
+            # Per distinct daily count, not per day: a year has few distinct counts.
+            teller -= sum(
+                (min(Fraction(g), reserve) * n for g, n in Counter(gebruikt).items()), Fraction(0)
+            )
     return Ratio(teller, noemer)
 
 

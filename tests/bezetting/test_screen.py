@@ -9,10 +9,12 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from binc.constants import Organisatietype
 from binc.tenancy import all_voorzieningen
 from kwartaal.models import TypemoduleInzet
+from tests.binc.factories import VoorzieningFactory
 from tests.conftest import OP_VANDAAG, logged_in_client
-from tests.dossiers.factories import ClientFactory, DossierFactory
+from tests.dossiers.factories import ClientFactory, DossierFactory, SchakelingFactory
 from tests.dossiers.zorg_helpers import D, add, beslissing, m
 from tests.kwartaal.factories import CapaciteitFactory
 
@@ -180,3 +182,46 @@ def test_the_overviews_sql_sweep_equals_the_engines_own_count(cb):
     assert sql.dossierdagen[typemodule.code] == 5 + 4 + 10
     codes = [typemodule.code]
     assert bezetting(sql, van, tot, codes).gewogen == bezetting(python, van, tot, codes).gewogen
+
+
+@pytest.mark.parametrize(
+    ("organisatietype", "apart"),
+    [(Organisatietype.CKG, "BEGKG01"), (Organisatietype.CAH, "BEGCMP01")],
+)
+def test_a_ckg_or_cah_from_dossier_days_equals_the_engines_own_count(db, organisatietype, apart):
+    """A CKG's points and a CaH's crisis inzet need every schakeling; its other typemodules come
+    from the SQL dossier-days, and the result is the engine's on every schakeling."""
+    from bezetting.engine.bezetting import bezetting
+    from bezetting.selectors import gegevens_overzicht, gegevens_per_voorziening
+
+    voorziening = VoorzieningFactory(organisatietype=organisatietype)
+    with all_voorzieningen():
+        for code in ("VBFBJB04", apart):
+            CapaciteitFactory(
+                voorziening=voorziening, typemodule=m(code).typemodule, geldig_van=D(2020, 1, 1)
+            )
+        for nummer, (begin, einde) in enumerate(
+            [
+                (D(2025, 12, 10), D(2026, 1, 8)),
+                (D(2026, 1, 8), None),
+                (D(2026, 2, 1), D(2026, 2, 1)),
+            ]
+        ):
+            dossier = DossierFactory(voorziening=voorziening, client=ClientFactory())
+            SchakelingFactory(
+                beslissing__dossier=dossier,
+                begindatum=begin,
+                einddatum=einde,
+                modules=[m("VBFBJB04"), m(apart)] if nummer != 1 else [m("VBFBJB04")],
+            )
+        van, tot = D(2026, 1, 1), D(2026, 12, 31)
+        sql = gegevens_overzicht([voorziening], van, tot)[voorziening.pk]
+        python = gegevens_per_voorziening([voorziening], van, tot)[voorziening.pk]
+    codes = sorted(python.typemodules)
+    met_apart = {s.id for s in python.schakelingen if any(x.module == apart for x in s.modules)}
+    assert len(met_apart) == 2
+    assert {s.id for s in sql.schakelingen} == met_apart
+    resultaat = bezetting(sql, van, tot, codes)
+    assert resultaat.typemodules[m(apart).typemodule.code].teller > 0
+    assert resultaat.typemodules[m("VBFBJB04").typemodule.code].teller > 0
+    assert resultaat == bezetting(python, van, tot, codes)
