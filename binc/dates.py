@@ -22,3 +22,13 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
         except ValueError:
             continue
     raise ValueError(day)
+
+
+def langer_dan_een_jaar(van: datetime.date, tot: datetime.date) -> bool:
+    """Whether the period, counted up to and including `tot`, lasts more than a year: it may
+    run up to the day before the same date a year later (28 February after 29 February)."""
+    try:
+        grens = van.replace(year=van.year + 1)
+    except ValueError:  # 29 February
+        grens = datetime.date(van.year + 1, 3, 1)
+    return tot >= grens

@@ -17,6 +17,7 @@ from bezetting.engine.dagen import (
     dossiers_per_dag,
 )
 from bezetting.engine.model import Gegevens, Module, Ratio, Schakeling
+from binc.dates import langer_dan_een_jaar
 
 D = datetime.date
 PLEEGZORG = (
@@ -47,12 +48,7 @@ def periode_fout(organisatietype: str, van: D, tot: D) -> str:
         return PLEEGZORG
     if tot < van:
         return OMGEKEERD
-    # 'Maximum one year': up to the same date a year later, minus one day.
-    try:
-        grens = van.replace(year=van.year + 1)
-    except ValueError:  # 29 February
-        grens = D(van.year + 1, 3, 1)
-    if tot >= grens:
+    if langer_dan_een_jaar(van, tot):
         return TE_LANG
     return ""
 
