@@ -16,7 +16,7 @@ DEPLOY_ENV := DEBUG=false SECRET_KEY=deploy-check-$$(printf '%064d' 0)-not-a-rea
 
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test install lint check chromium worker beat bench lock clean
+.PHONY: run test install lint check chromium libreoffice worker beat bench lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,7 +46,7 @@ check: install
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(DEPLOY_ENV) $(BIN)/python manage.py check --deploy --fail-level WARNING
 
-test: lint check chromium
+test: lint check chromium libreoffice
 	$(TEST_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(TEST_ENV) $(BIN)/pytest
 
@@ -58,6 +58,14 @@ chromium:
 	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else echo "Chromium ontbreekt op $(CHROMIUM): de browsertests worden overgeslagen."; fi
+
+# Debian's LibreOffice Calc, the real client every generated xlsx is opened with in the tests;
+# installed like Chromium, skipped elsewhere unless CI is set.
+libreoffice:
+	@if command -v soffice >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null; \
+	else echo "LibreOffice ontbreekt: de tests die xlsx openen worden overgeslagen."; fi
 
 worker: install
 	$(DEV_ENV) $(BIN)/celery -A binc worker --loglevel INFO

@@ -199,6 +199,11 @@ CELERY_BEAT_SCHEDULE = {
         # Messages whose delivery failed for a moment are tried again through the day.
         "schedule": crontab(minute="*/15"),
     },
+    "rapporten-opruimen": {
+        "task": "rapporten.tasks.verlopen_verwijderen",
+        # 000 §17.1: requested reports stay in the list for 7 days; checked hourly.
+        "schedule": crontab(minute=5),
+    },
     "kwartaalstaten": {
         "task": "kwartaal.tasks.kwartaalstaten_bijwerken",
         # 000 §12: a new quarter's kwartaalstaat exists from its first day.

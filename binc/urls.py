@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("registratie.urls")),
     path("", include("kwartaal.urls")),
     path("", include("bezetting.urls")),
+    path("", include("rapporten.urls")),
     # Opgroeien's overview of every voorziening (bezetting), beside its admin screens.
     path("opgroeien/bezetting/", include("bezetting.urls_opgroeien")),
     path("opgroeien/", opgroeien_site.urls),

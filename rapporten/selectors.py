@@ -4,17 +4,31 @@ dossiers to choose from: the active voorziening's (the default, scoped by tenanc
 comparison columns, those of an organisatietype in Flanders or a province."""
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.db.models import DateField, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from dossiers.constants import DossierStatus
 from dossiers.models import Dossier, Schakeling
+from rapporten.constants import AanvraagStatus
+from rapporten.models import RapportAanvraag
 
 D = datetime.date
+if TYPE_CHECKING:
+    from typing import TypedDict
+
+    from django_stubs_ext import WithAnnotations
+
+    class _Start(TypedDict):
+        eerste_schakeling: D
+        start: D
+
+    # Dossiers with the annotations of `met_start`, which the definitions filter on.
+    MetStart = QuerySet[WithAnnotations[Dossier, _Start]]
 
 
-def met_start(basis: QuerySet[Dossier] | None = None) -> QuerySet[Dossier]:
+def met_start(basis: QuerySet[Dossier] | None = None) -> "MetStart":
     """Each dossier with `eerste_schakeling` (the start of 'Start hulpaanbod') and `start`
     ('startdatum lopend dossier', else that first schakeling's start)."""
     eerste = (
@@ -61,3 +75,29 @@ def alle(van: D, tot: D, basis: QuerySet[Dossier] | None = None) -> QuerySet[Dos
         )
         | Q(eerste_schakeling__lt=van, status=DossierStatus.OPEN)
     )
+
+
+def aanvragen() -> QuerySet[RapportAanvraag]:
+    """The active voorziening's requests, newest first (scoped by tenancy)."""
+    return RapportAanvraag.objects.select_related("gebruiker")
+
+
+def aanvraag_get(*, pk: int) -> RapportAanvraag | None:
+    return RapportAanvraag.objects.select_related("voorziening").filter(pk=pk).first()
+
+
+def geschatte_duur(soort: str) -> datetime.timedelta | None:
+    """How long this report took lately, from start to finish (the median of the last ten,
+    any voorziening): an honest estimate for a request still waiting or running."""
+    duren = sorted(
+        klaar - gestart
+        for gestart, klaar in RapportAanvraag._base_manager.filter(
+            soort=soort, status=AanvraagStatus.KLAAR
+        )
+        .exclude(gestart_op=None)
+        .exclude(klaar_op=None)
+        .order_by("-klaar_op")
+        .values_list("gestart_op", "klaar_op")[:10]
+        if gestart and klaar
+    )
+    return duren[len(duren) // 2] if duren else None

@@ -24,6 +24,12 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Files a test stores (reports, documents) land in its own folder, never the project's."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
 @pytest.fixture
 def cross_voorziening():
     """Factories and assertions that reach across voorzieningen run in an explicit context."""

@@ -1,6 +1,9 @@
 """The tenancy mechanism, and every URL tried with another voorziening's object."""
 
+import datetime
+
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from binc.models import ModuleGoedkeuring
@@ -10,6 +13,8 @@ from binc.tenancy import (
     all_voorzieningen,
     voorziening_context,
 )
+from rapporten.constants import AanvraagStatus, Rapportsoort
+from rapporten.models import RapportAanvraag
 from tests.binc.factories import MedewerkerFactory, ModuleGoedkeuringFactory
 from tests.conftest import logged_in_client
 from tests.dossiers.factories import (
@@ -61,12 +66,25 @@ def _capaciteit(v):
     return {"typemodule_pk": CapaciteitFactory(voorziening=v).typemodule_id}
 
 
+def _rapport(v):
+    aanvraag = RapportAanvraag.objects.create(
+        voorziening=v,
+        soort=Rapportsoort.AANTALLEN,
+        van=datetime.date(2025, 1, 1),
+        tot=datetime.date(2025, 12, 31),
+        status=AanvraagStatus.KLAAR,
+    )
+    aanvraag.bestand.save("rapport.xlsx", ContentFile(b"xlsx"))
+    return {"pk": aanvraag.pk}
+
+
 OBJECT_URLS = {
     "kwartaal:staat": ("get", _kwartaal),
     "bezetting:voorbeeld": ("get", _dossier),
     "kwartaal:export": ("get", _kwartaal),
     "kwartaal:typemodule": ("get", _inzet),
     "kwartaal:capaciteit_historiek": ("get", _capaciteit),
+    "rapporten:download": ("get", _rapport),
     "binc:module_detail": ("get", lambda v: {"pk": ModuleGoedkeuringFactory(voorziening=v).pk}),
     "dossiers:dossier_detail": ("get", _dossier),
     "dossiers:aanmelding_wijzigen": ("get", _dossier),
@@ -111,6 +129,8 @@ NO_OBJECT_URLS = {
     "bezetting:bezetting_ob",
     "bezetting:benuttingsgraad",
     "bezetting:inzet",
+    "rapporten:lijst",
+    "rapporten:nieuw",
 }
 # The Opgroeien admin site is cross-voorziening by design and closed to medewerkers; see
 # test_opgroeien_area_is_closed_to_medewerkers.

@@ -1,0 +1,93 @@
+"""'Overzicht Binc Rapporten' and 'Nieuw rapport' (000 §17.1)."""
+
+from django.contrib import messages
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_http_methods
+
+from binc.access import medewerker_required
+from dossiers.views.common import crumbs
+from rapporten import selectors
+from rapporten.catalogus import RAPPORTEN
+from rapporten.constants import AanvraagStatus, Rapportsoort
+from rapporten.forms import RapportForm
+from rapporten.services.aanvragen import downloadnaam, rapporten_aanvragen, verwijderd_op
+
+FILTERS = {"op-aanvraag": "Op aanvraag", "periodiek": "Kwartaal- en jaarrapporten"}
+BEZIG = {AanvraagStatus.WACHTRIJ, AanvraagStatus.BEZIG}
+
+
+@medewerker_required
+@require_GET
+def lijst(request: HttpRequest) -> HttpResponse:
+    filter_ = request.GET.get("filter", "")
+    aanvragen = list(selectors.aanvragen()) if filter_ != "periodiek" else []
+    schattingen = {
+        soort: selectors.geschatte_duur(soort)
+        for soort in {a.soort for a in aanvragen if a.status in BEZIG}
+    }
+    rijen = [
+        {
+            "aanvraag": a,
+            "verwijderd_op": verwijderd_op(a),
+            "schatting": schattingen.get(a.soort),
+            "bezig": a.status in BEZIG,
+        }
+        for a in aanvragen
+    ]
+    context = {
+        "rijen": rijen,
+        "filter": filter_,
+        "filters": FILTERS,
+        "ververs": any(r["bezig"] for r in rijen),
+        "breadcrumbs": crumbs(("Overzicht Binc Rapporten", "")),
+    }
+    if request.htmx:
+        return render(request, "rapporten/_aanvragen.html", context)
+    return render(request, "rapporten/lijst.html", context)
+
+
+@medewerker_required
+@require_http_methods(["GET", "POST"])
+def nieuw(request: HttpRequest) -> HttpResponse:
+    form = RapportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        aanvragen = rapporten_aanvragen(
+            voorziening=request.voorziening,
+            gebruiker=request.user,
+            van=form.cleaned_data["van"],
+            tot=form.cleaned_data["tot"],
+            soorten=form.cleaned_data["rapporten"],
+        )
+        messages.success(
+            request,
+            f"{len(aanvragen)} rapport(en) aangevraagd. Ze verschijnen hieronder zodra ze klaar "
+            "zijn.",
+        )
+        return redirect(f"{reverse('rapporten:lijst')}?filter=op-aanvraag")
+    return render(
+        request,
+        "rapporten/nieuw.html",
+        {
+            "form": form,
+            "rapporten": [
+                (Rapportsoort(soort).label, [t.titel for t in rapport.tellingen])
+                for soort, rapport in RAPPORTEN.items()
+            ],
+            "breadcrumbs": crumbs(
+                ("Overzicht Binc Rapporten", reverse("rapporten:lijst")), ("Nieuw rapport", "")
+            ),
+        },
+    )
+
+
+@medewerker_required
+@require_GET
+def download(request: HttpRequest, pk: int) -> FileResponse:
+    aanvraag = selectors.aanvraag_get(pk=pk)
+    if aanvraag is None or not aanvraag.is_klaar or not aanvraag.bestand:
+        raise Http404
+    return FileResponse(
+        aanvraag.bestand.open("rb"), as_attachment=True, filename=downloadnaam(aanvraag)
+    )
