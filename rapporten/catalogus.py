@@ -1,8 +1,8 @@
 """The reports of 000 §17 and their tables, each table a `Telling` over the definitions of
-§17.2. The form lists these tables; the task builds exactly these."""
+§17.2. The form lists these tables; the task builds exactly these. The reports on the begin-
+and eindregistratie are in `catalogus_registraties`."""
 
 import datetime
-from dataclasses import dataclass
 
 from django.db.models import (
     Case,
@@ -18,9 +18,23 @@ from django.db.models import (
 from django.db.models.functions import Cast, Coalesce, Least
 
 from binc.constants import Geslacht
+from dossiers.constants import (
+    Aanmelder,
+    GemandateerdeVoorziening,
+    SchakelingSoort,
+    SpecifiekeAanmelding,
+    Verwijzingsgrond,
+)
 from dossiers.models import Dossier
+from rapporten.catalogus_registraties import (
+    BEGINREGISTRATIE,
+    GEZINSSITUATIE,
+    REDEN_EINDE,
+    SAMENWERKING,
+    VERVOLGHULP,
+)
 from rapporten.constants import Rapportsoort
-from rapporten.tellingen import Telling
+from rapporten.tellingen import Kolom, Rapport, Telling
 
 D = datetime.date
 ONBEKEND = -1
@@ -70,12 +84,6 @@ def _huidige_leeftijd(queryset: QuerySet[Dossier], van: D, tot: D) -> QuerySet[D
 DRIE = ("opgestart", "afgesloten", "alle")
 
 
-@dataclass(frozen=True)
-class Rapport:
-    soort: str
-    tellingen: tuple[Telling, ...]
-
-
 AANTALLEN = Rapport(
     Rapportsoort.AANTALLEN,
     (
@@ -117,4 +125,127 @@ AANTALLEN = Rapport(
     ),
 )
 
-RAPPORTEN = {rapport.soort: rapport for rapport in (AANTALLEN,)}
+
+RTJ = Q(aanmelding__via_toegangspoort=True)
+
+AANMELDING = Rapport(
+    Rapportsoort.AANMELDING,
+    (
+        Telling(
+            "Aanmeldingen",
+            ("opgestart",),
+            kolommen=(
+                Kolom("RTJ (via de toegangspoort)", RTJ),
+                Kolom("NRTJ", Q(aanmelding__via_toegangspoort=False)),
+                Kolom("Uitstroom GI", Q(aanmelding__uitstroom_gi=True)),
+                *(
+                    Kolom(label, Q(aanmelding__specifieke_aanmelding=code))
+                    for code, label in SpecifiekeAanmelding.choices
+                    if code != SpecifiekeAanmelding.GEEN
+                ),
+                Kolom("Niet ingevuld", Q(aanmelding__via_toegangspoort__isnull=True)),
+                Kolom("Totaal"),
+            ),
+        ),
+        Telling(
+            "RTJ-aanmeldingen naar aanmelder",
+            ("opgestart",),
+            veld="aanmelding__aanmelder",
+            categorieen=tuple(Aanmelder.choices),
+            filter=RTJ,
+        ),
+    ),
+)
+
+GEEN_TELLENDE_SCHAKELING = [SchakelingSoort.START_HULPAANBOD, SchakelingSoort.VERLENGING]
+
+
+def _begeleidingsduur(queryset: QuerySet[Dossier], van: D, tot: D) -> QuerySet[Dossier]:
+    # 000 §17: end of the last schakeling - (startdatum lopend dossier or first schakeling).
+    return queryset.annotate(
+        duur=Func(
+            F("laatste_schakeling_einddatum"),
+            F("start"),
+            template="(%(expressions)s)",
+            arg_joiner=" - ",
+            output_field=IntegerField(),
+        )
+    )
+
+
+DUREN = ((0, 30), (31, 90), (91, 180), (181, 365), (366, 730), (731, None))
+
+BESLISSINGEN = Rapport(
+    Rapportsoort.BESLISSINGEN,
+    (
+        Telling(
+            "Beslissingen en schakelingen",
+            ("afgesloten",),
+            kolommen=(
+                Kolom("Afgesloten dossiers"),
+                Kolom("Beslissingen", Q(beslissingen__isnull=False), "beslissingen"),
+                Kolom(
+                    "Schakelingen",
+                    Q(schakelingen__isnull=False)
+                    & ~Q(schakelingen__soort__in=GEEN_TELLENDE_SCHAKELING),
+                    "schakelingen",
+                ),
+            ),
+            verhoudingen=(
+                ("Gemiddeld aantal beslissingen per dossier", 1, 0),
+                ("Gemiddeld aantal schakelingen per dossier", 2, 0),
+            ),
+            uitleg="Een schakeling is hier elke wijziging van het hulpaanbod: 'Start "
+            "hulpaanbod' en 'Verlenging' tellen niet mee.",
+        ),
+        Telling(
+            "Beslissingen naar verwijzingsgrond",
+            ("afgesloten",),
+            kolommen=tuple(
+                Kolom(
+                    f"{grond_label} – {mandaat_label}",
+                    Q(beslissingen__verwijzingsgrond=grond)
+                    & Q(beslissingen__gemandateerde_voorziening=mandaat),
+                    "beslissingen",
+                )
+                for grond, grond_label in Verwijzingsgrond.choices
+                for mandaat, mandaat_label in GemandateerdeVoorziening.choices
+            ),
+            uitleg="Telt beslissingen, naar verwijzingsgrond en betrokkenheid van een "
+            "gemandateerde voorziening.",
+        ),
+        Telling(
+            "Begeleidingsduur",
+            ("afgesloten",),
+            kolommen=(
+                *(
+                    Kolom(
+                        f"{van} tot {tot} dagen" if tot else f"meer dan {van - 1} dagen",
+                        Q(duur__gte=van, duur__lte=tot) if tot else Q(duur__gte=van),
+                    )
+                    for van, tot in DUREN
+                ),
+                Kolom("Totaal"),
+            ),
+            gemiddelde=("Gemiddelde begeleidingsduur (dagen)", "duur"),
+            annoteer=_begeleidingsduur,
+            uitleg="Begeleidingsduur = einddatum laatste schakeling - startdatum lopend dossier "
+            "of startdatum eerste schakeling.",
+        ),
+    ),
+)
+
+
+RAPPORTEN: dict[str, Rapport] = {
+    rapport.soort: rapport
+    for rapport in (
+        AANTALLEN,
+        AANMELDING,
+        BESLISSINGEN,
+        BEGINREGISTRATIE,
+        GEZINSSITUATIE,
+        REDEN_EINDE,
+        SAMENWERKING,
+        VERVOLGHULP,
+    )
+}

@@ -6,13 +6,16 @@ a loop over voorzieningen."""
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Avg, Count, Q, QuerySet
 
 from binc.models import Voorziening
 from dossiers.models import Dossier
 from rapporten import selectors
 from rapporten.xlsx import Tabel
+from registratie.constants import Soort
+from registratie.models import Geopend
 
 D = datetime.date
 NIET_INGEVULD = "Niet ingevuld"
@@ -32,21 +35,46 @@ DEFINITIES: dict[str, tuple[Callable[..., QuerySet[Dossier]], str]] = {
     "alle": (selectors.alle, "Alle dossiers"),
 }
 Annotatie = Callable[[QuerySet[Dossier], D, D], QuerySet[Dossier]]
+Categorieen = tuple[tuple[object, str], ...]
+
+
+@dataclass(frozen=True)
+class Kolom:
+    """A column counting the dossiers (or what `sleutel` names, e.g. their beslissingen) that
+    match `filter`."""
+
+    label: str
+    filter: Q | None = None
+    sleutel: str | None = None
 
 
 @dataclass(frozen=True)
 class Telling:
-    """One table: the dossiers (or unique minors) of one or more definitions, optionally split
-    by the values of a field (`categorieen` fixes them and their order; otherwise the values
-    found, most frequent first)."""
+    """One table: the dossiers (or unique minors) of one or more definitions, in the columns
+    `kolommen`, or split by the values of `veld` (`categorieen` fixes them and their order;
+    otherwise the values found, most frequent first), or as a total. `verhoudingen` adds
+    columns dividing one column by another; `gemiddelde` averages an annotation per dossier."""
 
     titel: str
     definities: tuple[str, ...]
     veld: str | None = None
-    categorieen: tuple[tuple[object, str], ...] = ()
+    categorieen: Categorieen | Callable[[], Categorieen] = ()
+    kolommen: tuple[Kolom, ...] = ()
+    verhoudingen: tuple[tuple[str, int, int], ...] = ()
+    gemiddelde: tuple[str, str] | None = None  # (column label, annotation)
     uniek: bool = False
+    filter: Q | None = None
     annoteer: Annotatie | None = None
+    geopend: str | None = None  # 000 §17.2: only dossiers whose form was opened at least once
     uitleg: str = ""
+
+
+@dataclass(frozen=True)
+class Rapport:
+    """A report of 000 §17: its tables, in the order of its sheets."""
+
+    soort: str
+    tellingen: tuple[Telling, ...]
 
 
 @dataclass(frozen=True)
@@ -74,51 +102,109 @@ def groepen(voorziening: Voorziening) -> list[Groep]:
     ]
 
 
+def _en(*filters: Q | None) -> Q | None:
+    samen = [f for f in filters if f is not None]
+    if not samen:
+        return None
+    result = samen[0]
+    for f in samen[1:]:
+        result &= f
+    return result
+
+
 def _waarde(waarde: object) -> object:
     return NIET_INGEVULD if waarde is None or waarde == "" else waarde
+
+
+def _dossiers(telling: Telling, definitie: str, basis, van: D, tot: D) -> QuerySet[Dossier]:
+    queryset = DEFINITIES[definitie][0](van, tot, basis)
+    if telling.filter is not None:
+        queryset = queryset.filter(telling.filter)
+    if telling.geopend is not None:
+        queryset = queryset.filter(
+            pk__in=Geopend.objects.filter(soort=telling.geopend).values("dossier")
+        )
+    if telling.annoteer is not None:
+        queryset = telling.annoteer(queryset, van, tot)
+    return queryset
+
+
+def _per_kolom(telling: Telling, queryset, rijgroepen, sleutel: str) -> list[list]:
+    kolommen = telling.kolommen or (Kolom(TOTAAL),)
+    tellers = {
+        f"k{j}g{i}": Count(
+            kolom.sleutel or sleutel, distinct=True, filter=_en(groep.filter, kolom.filter)
+        )
+        for j, kolom in enumerate(kolommen)
+        for i, groep in enumerate(rijgroepen)
+    }
+    totalen = queryset.aggregate(**tellers)
+    return [[totalen[f"k{j}g{i}"] for i in range(len(rijgroepen))] for j in range(len(kolommen))]
+
+
+def _per_waarde(telling: Telling, definitie: str, queryset, rijgroepen, sleutel: str):
+    assert telling.veld is not None
+    tellers = {
+        f"g{i}": Count(sleutel, distinct=True, filter=groep.filter)
+        for i, groep in enumerate(rijgroepen)
+    }
+    per: dict[object, dict[str, int]] = {}
+    for rij in queryset.values(telling.veld).annotate(**tellers).order_by():
+        bestaand = per.setdefault(_waarde(rij.pop(telling.veld)), dict.fromkeys(tellers, 0))
+        for naam, aantal in rij.items():
+            bestaand[naam] += aantal
+    vast = telling.categorieen() if callable(telling.categorieen) else telling.categorieen
+    categorieen = list(vast) or [
+        (waarde, str(waarde))
+        for waarde in sorted(per, key=lambda w: (-per[w]["g0"], str(w)))
+        if waarde != NIET_INGEVULD
+    ]
+    # 000 §17.2: tables over opgestarte dossiers always show what is not filled in yet.
+    if definitie == "opgestart" or NIET_INGEVULD in per:
+        categorieen.append((NIET_INGEVULD, NIET_INGEVULD))
+    labels = [label for _, label in categorieen] + [TOTAAL]
+    kolommen = [
+        [per.get(waarde, {}).get(f"g{i}", 0) for i in range(len(rijgroepen))]
+        for waarde, _ in categorieen
+    ]
+    totalen = queryset.aggregate(**tellers)  # a dossier once, whatever its values
+    kolommen.append([totalen[f"g{i}"] for i in range(len(rijgroepen))])
+    return labels, kolommen
+
+
+def _deel(teller, noemer: int) -> Decimal | None:
+    if teller is None or not noemer:
+        return None
+    return (Decimal(teller) / Decimal(noemer)).quantize(Decimal("0.1"), ROUND_HALF_UP)
 
 
 def tel(telling: Telling, voorziening: Voorziening, van: D, tot: D) -> Tabel:
     rijgroepen = groepen(voorziening)
     basis = Dossier.alle.filter(voorziening__organisatietype=voorziening.organisatietype)
     sleutel = "client" if telling.uniek else "pk"
-    tellers = {
-        f"g{i}": Count(sleutel, distinct=True, filter=groep.filter)
-        for i, groep in enumerate(rijgroepen)
-    }
     koppen: list[str] = []
-    kolommen: list[list[object]] = []  # per column, a value per row group
-    for definitie_sleutel in telling.definities:
-        definitie, naam = DEFINITIES[definitie_sleutel]
-        queryset = definitie(van, tot, basis)
-        if telling.annoteer is not None:
-            queryset = telling.annoteer(queryset, van, tot)
-        if telling.veld is None:
-            totalen = queryset.aggregate(**tellers)
-            koppen.append(naam)
-            kolommen.append([totalen[f"g{i}"] for i in range(len(rijgroepen))])
-            continue
-        per: dict[object, dict[str, int]] = {}
-        for rij in queryset.values(telling.veld).annotate(**tellers).order_by():
-            waarde = _waarde(rij.pop(telling.veld))
-            bestaand = per.setdefault(waarde, dict.fromkeys(tellers, 0))
-            for naam_teller, aantal in rij.items():
-                bestaand[naam_teller] += aantal
-        categorieen = list(telling.categorieen) or [
-            (waarde, str(waarde))
-            for waarde in sorted(per, key=lambda w: (w == NIET_INGEVULD, -per[w]["g0"], str(w)))
-            if waarde != NIET_INGEVULD
-        ]
-        if definitie_sleutel == "opgestart" or NIET_INGEVULD in per:
-            categorieen.append((NIET_INGEVULD, NIET_INGEVULD))
-        voorvoegsel = f"{naam} – " if len(telling.definities) > 1 else ""
-        for waarde, label in categorieen:
-            koppen.append(f"{voorvoegsel}{label}")
-            rij = per.get(waarde, {})
-            kolommen.append([rij.get(f"g{i}", 0) for i in range(len(rijgroepen))])
-        totalen = queryset.aggregate(**tellers)  # a dossier once, whatever its categories
-        koppen.append(f"{voorvoegsel}{TOTAAL}")
-        kolommen.append([totalen[f"g{i}"] for i in range(len(rijgroepen))])
+    kolommen: list[list] = []  # per column, a value per row group
+    for definitie in telling.definities:
+        queryset = _dossiers(telling, definitie, basis, van, tot)
+        voorvoegsel = f"{DEFINITIES[definitie][1]} – " if len(telling.definities) > 1 else ""
+        if telling.veld is not None:
+            labels, eigen = _per_waarde(telling, definitie, queryset, rijgroepen, sleutel)
+        else:
+            eigen = _per_kolom(telling, queryset, rijgroepen, sleutel)
+            labels = [k.label for k in telling.kolommen] or [DEFINITIES[definitie][1]]
+            voorvoegsel = "" if not telling.kolommen else voorvoegsel
+        for label, teller, noemer in telling.verhoudingen:
+            labels.append(label)
+            eigen.append([_deel(t, n) for t, n in zip(eigen[teller], eigen[noemer], strict=True)])
+        if telling.gemiddelde is not None:
+            label, annotatie = telling.gemiddelde
+            gemiddelden = queryset.aggregate(
+                **{f"g{i}": Avg(annotatie, filter=g.filter) for i, g in enumerate(rijgroepen)}
+            )
+            labels.append(label)
+            eigen.append([_deel(gemiddelden[f"g{i}"], 1) for i in range(len(rijgroepen))])
+        koppen += [f"{voorvoegsel}{label}" for label in labels]
+        kolommen += eigen
     rijen = [
         [groep.naam, *(kolom[i] if groep.zichtbaar else VERBORGEN for kolom in kolommen)]
         for i, groep in enumerate(rijgroepen)
@@ -126,6 +212,9 @@ def tel(telling: Telling, voorziening: Voorziening, van: D, tot: D) -> Tabel:
     telt = " / ".join(DEFINITIES[d][1].lower() for d in telling.definities)
     if telling.uniek:
         telt += " (unieke minderjarigen)"
+    if telling.geopend is not None:
+        formulier = Soort(telling.geopend).label.lower()
+        telt += f"; enkel dossiers waarvan de {formulier} minstens geopend werd"
     uitleg = [telling.uitleg] if telling.uitleg else []
     if voorziening.organisatietype == "ckg":
         uitleg.append(CKG_PROVINCIE)

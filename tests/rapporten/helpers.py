@@ -13,7 +13,7 @@ from tests.dossiers.factories import ClientFactory, DossierFactory, SchakelingFa
 from tests.dossiers.zorg_helpers import D
 
 
-def dossier(voorziening, begin, *, einde=None, client=None, **client_velden):
+def dossier(voorziening, begin, *, einde=None, client=None, aanmelding=None, **client_velden):
     """A dossier whose only schakeling runs from `begin`; closed on `einde` when given."""
     gesloten = (
         {
@@ -25,7 +25,10 @@ def dossier(voorziening, begin, *, einde=None, client=None, **client_velden):
         else {}
     )
     nieuw = DossierFactory(
-        voorziening=voorziening, client=client or ClientFactory(**client_velden), **gesloten
+        voorziening=voorziening,
+        client=client or ClientFactory(**client_velden),
+        **gesloten,
+        **{f"aanmelding__{veld}": waarde for veld, waarde in (aanmelding or {}).items()},
     )
     SchakelingFactory(beslissing__dossier=nieuw, begindatum=begin, einddatum=einde)
     return nieuw
