@@ -236,6 +236,12 @@ BESLISSINGEN = Rapport(
 )
 
 
+# 000 §17.3: the raw data of the opgestarte or the afgesloten dossiers, as XML.
+RUWE_DATA: dict[str, str] = {
+    Rapportsoort.RUW_OPGESTART: "opgestart",
+    Rapportsoort.RUW_AFGESLOTEN: "afgesloten",
+}
+
 RAPPORTEN: dict[str, Rapport] = {
     rapport.soort: rapport
     for rapport in (
@@ -249,3 +255,8 @@ RAPPORTEN: dict[str, Rapport] = {
         VERVOLGHULP,
     )
 }
+
+
+def beschikbaar(is_1g1p: bool) -> list[str]:
+    """What a voorziening can request: for 1G1P only the raw data for now (001 §12)."""
+    return [*([] if is_1g1p else RAPPORTEN), *RUWE_DATA]

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from dossiers.forms.common import DateInput
-from rapporten.catalogus import RAPPORTEN
+from rapporten.catalogus import beschikbaar
 from rapporten.constants import Rapportsoort
 from rapporten.services.aanvragen import periode_fout
 
@@ -21,9 +21,14 @@ class RapportForm(forms.Form):
     rapporten = forms.MultipleChoiceField(
         label="Rapporten",
         widget=forms.CheckboxSelectMultiple,
-        choices=[(soort, Rapportsoort(soort).label) for soort in RAPPORTEN],
         error_messages={"required": KIES_RAPPORT},
     )
+
+    def __init__(self, *args, is_1g1p: bool, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["rapporten"].choices = [
+            (soort, Rapportsoort(soort).label) for soort in beschikbaar(is_1g1p)
+        ]
 
     def clean_rapporten(self):
         waarde = self.cleaned_data["rapporten"]

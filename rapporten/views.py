@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from binc.access import medewerker_required
 from dossiers.views.common import crumbs
 from rapporten import selectors
-from rapporten.catalogus import RAPPORTEN
+from rapporten.catalogus import RAPPORTEN, RUWE_DATA, beschikbaar
 from rapporten.constants import AanvraagStatus, Rapportsoort
 from rapporten.forms import RapportForm
 from rapporten.services.aanvragen import downloadnaam, rapporten_aanvragen, verwijderd_op
@@ -51,7 +51,8 @@ def lijst(request: HttpRequest) -> HttpResponse:
 @medewerker_required
 @require_http_methods(["GET", "POST"])
 def nieuw(request: HttpRequest) -> HttpResponse:
-    form = RapportForm(request.POST or None)
+    is_1g1p = request.voorziening.is_1g1p
+    form = RapportForm(request.POST or None, is_1g1p=is_1g1p)
     if request.method == "POST" and form.is_valid():
         aanvragen = rapporten_aanvragen(
             voorziening=request.voorziening,
@@ -72,14 +73,19 @@ def nieuw(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "rapporten": [
-                (Rapportsoort(soort).label, [t.titel for t in rapport.tellingen])
-                for soort, rapport in RAPPORTEN.items()
+                (Rapportsoort(soort).label, _tabellen(soort)) for soort in beschikbaar(is_1g1p)
             ],
             "breadcrumbs": crumbs(
                 ("Overzicht Binc Rapporten", reverse("rapporten:lijst")), ("Nieuw rapport", "")
             ),
         },
     )
+
+
+def _tabellen(soort: str) -> list[str]:
+    if soort in RUWE_DATA:
+        return ["Dossier- en cliëntinfo in XML: een rij per dossier, een kolom per parameter"]
+    return [t.titel for t in RAPPORTEN[soort].tellingen]
 
 
 @medewerker_required

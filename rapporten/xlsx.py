@@ -66,7 +66,9 @@ def schrijven(
     boek.save(bestand)
 
 
-def bestandsnaam(voorziening: str, rapport: str, datum: datetime.date) -> str:
+def bestandsnaam(
+    voorziening: str, rapport: str, datum: datetime.date, extensie: str = "xlsx"
+) -> str:
     """000 §17.1: '[Naam voorziening] - [Naam rapport] - [DD-MM-YYYY].xlsx'."""
     veilig = re.sub(r"[^\w\- .]", "", voorziening).strip()
-    return f"{veilig} - {rapport} - {datum:%d-%m-%Y}.xlsx"
+    return f"{veilig} - {rapport} - {datum:%d-%m-%Y}.{extensie}"

@@ -14,10 +14,11 @@ from django.utils import timezone
 from binc.dates import langer_dan_een_jaar
 from binc.models import Gebruiker, Voorziening
 from binc.tenancy import voorziening_context
-from rapporten.catalogus import RAPPORTEN
+from rapporten import ruwe_data
+from rapporten.catalogus import RAPPORTEN, RUWE_DATA, beschikbaar
 from rapporten.constants import BEWAARTERMIJN_DAGEN, AanvraagStatus
 from rapporten.models import RapportAanvraag
-from rapporten.tellingen import tel
+from rapporten.tellingen import DEFINITIES, tel
 from rapporten.xlsx import bestandsnaam, schrijven
 
 logger = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ def rapporten_aanvragen(
     """[Genereer Rapporten]: a request per report, each queued once the transaction commits."""
     if fout := periode_fout(van, tot):
         raise ValueError(fout)
-    if onbekend := [s for s in soorten if s not in RAPPORTEN]:
+    if onbekend := [s for s in soorten if s not in beschikbaar(voorziening.is_1g1p)]:
         raise ValueError(f"{ONBEKEND} ({', '.join(onbekend)})")
     from rapporten.tasks import rapport_genereren  # the task module imports this one
 
@@ -73,7 +74,8 @@ def rapport_genereren(aanvraag_pk: int) -> None:
             _schrijf(aanvraag, bestand)
             bestand.seek(0)
             # A random stored name; the download gets the manual's name (`downloadnaam`).
-            aanvraag.bestand.save(f"{uuid.uuid4().hex}.xlsx", File(bestand), save=False)
+            naam = f"{uuid.uuid4().hex}.{_extensie(aanvraag.soort)}"
+            aanvraag.bestand.save(naam, File(bestand), save=False)
     except Exception:
         logger.exception("Rapport %s mislukt", aanvraag.pk)
         rijen.update(status=AanvraagStatus.MISLUKT, reden=MISLUKT)
@@ -83,7 +85,20 @@ def rapport_genereren(aanvraag_pk: int) -> None:
     )
 
 
+def _extensie(soort: str) -> str:
+    return "xml" if soort in RUWE_DATA else "xlsx"
+
+
 def _schrijf(aanvraag: RapportAanvraag, bestand) -> None:
+    if aanvraag.soort in RUWE_DATA:
+        definitie, _ = DEFINITIES[RUWE_DATA[aanvraag.soort]]
+        dossiers = definitie(aanvraag.van, aanvraag.tot)  # the active voorziening's
+        ruwe_data.schrijven(
+            bestand,
+            ruwe_data.dossiers_voor_ruwe_data(dossiers),
+            is_1g1p=aanvraag.voorziening.is_1g1p,
+        )
+        return
     rapport = RAPPORTEN[aanvraag.soort]
     tabellen = [tel(t, aanvraag.voorziening, aanvraag.van, aanvraag.tot) for t in rapport.tellingen]
     schrijven(
@@ -110,7 +125,10 @@ def verlopen_verwijderen(*, nu: datetime.datetime | None = None) -> int:
 def downloadnaam(aanvraag: RapportAanvraag) -> str:
     klaar = timezone.localtime(aanvraag.klaar_op).date() if aanvraag.klaar_op else None
     return bestandsnaam(
-        aanvraag.voorziening.naam, aanvraag.get_soort_display(), klaar or timezone.localdate()
+        aanvraag.voorziening.naam,
+        aanvraag.get_soort_display(),
+        klaar or timezone.localdate(),
+        _extensie(aanvraag.soort),
     )
 
 
