@@ -126,7 +126,8 @@ AANTALLEN = Rapport(
 )
 
 
-RTJ = Q(aanmelding__via_toegangspoort=True)
+# 000 §4.1: via the toegangspoort is NRTJ; RTJ comes directly, with an aanmelder.
+RTJ = Q(aanmelding__via_toegangspoort=False)
 
 AANMELDING = Rapport(
     Rapportsoort.AANMELDING,
@@ -135,8 +136,8 @@ AANMELDING = Rapport(
             "Aanmeldingen",
             ("opgestart",),
             kolommen=(
-                Kolom("RTJ (via de toegangspoort)", RTJ),
-                Kolom("NRTJ", Q(aanmelding__via_toegangspoort=False)),
+                Kolom("NRTJ (via de toegangspoort)", Q(aanmelding__via_toegangspoort=True)),
+                Kolom("RTJ", RTJ),
                 Kolom("Uitstroom GI", Q(aanmelding__uitstroom_gi=True)),
                 *(
                     Kolom(label, Q(aanmelding__specifieke_aanmelding=code))

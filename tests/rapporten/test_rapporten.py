@@ -53,9 +53,9 @@ def eigen():
             einde=D(2025, 7, 5),
             aanmelding={"lopend_dossier": True, "startdatum_lopend_dossier": D(2024, 5, 31)},
         )
-        # Opgestart in 2025 via the toegangspoort, its beginregistratie never opened.
+        # Opgestart in 2025 via the toegangspoort (NRTJ), its beginregistratie never opened.
         dossier(voorziening, D(2025, 2, 1))
-        # Opgestart, not via the toegangspoort, beginregistratie opened.
+        # Opgestart, not via the toegangspoort (RTJ), beginregistratie opened.
         nrtj = dossier(voorziening, D(2025, 3, 1), aanmelding={"via_toegangspoort": False})
         Beginregistratie.objects.create(
             dossier=nrtj,
@@ -104,8 +104,9 @@ def test_begeleidingsduur_from_the_start_of_the_dossier(eigen):
 
 def test_aanmelding_rtj_and_nrtj(eigen):
     rij = _tabel(Rapportsoort.AANMELDING, "Aanmeldingen", eigen)
-    # Opgestart in 2025: the short one and the untouched one via the toegangspoort, one not.
-    assert (rij["RTJ (via de toegangspoort)"], rij["NRTJ"], rij["Totaal"]) == (2, 1, 3)
+    # Opgestart in 2025: the short one and the untouched one via the toegangspoort (NRTJ), one
+    # directly (RTJ).
+    assert (rij["NRTJ (via de toegangspoort)"], rij["RTJ"], rij["Totaal"]) == (2, 1, 3)
 
 
 def test_registration_reports_count_only_opened_forms(eigen):
