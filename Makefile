@@ -75,13 +75,15 @@ beat: install
 
 # Speed of the start page at 5,000 open dossiers among a million, of the kwartaal export at
 # 3,000 clients and at 60 typemodules, and of the Groeipakket feed at a backlog of 100,000
-# changes, and of the occupancy engine on a Flanders-sized dataset (kept in a database of its own).
+# changes, and of the occupancy engine and the reports on a Flanders-sized dataset (kept in a
+# database of its own).
 bench: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py bench_overview
 	$(DEV_ENV) $(BIN)/python manage.py bench_kwartaal
 	$(DEV_ENV) $(BIN)/python manage.py bench_groeipakket
 	$(DEV_ENV) $(BIN)/python manage.py bench_bezetting
+	$(DEV_ENV) $(BIN)/python manage.py bench_rapporten
 
 # Re-pin after changing pyproject.toml.
 lock: | $(BIN)/python

@@ -127,7 +127,100 @@ def _bouwen(*, voorzieningen: int, dossiers: int) -> list[Voorziening]:
             """,
             {"modules": module_ids},
         )
+        _registraties(c)
     return lijst
+
+
+def _registraties(c) -> None:
+    """What the reports count (000 §17): an aanmelding per dossier (7 in 10 via the
+    toegangspoort), dossiers closed once their last schakeling ended before 2026, a
+    beginregistratie opened for 4 in 5 dossiers and an eindregistratie for 9 in 10 closed
+    ones, with answers spread over the answer lists."""
+    c.execute(
+        """
+        UPDATE dossiers_dossier d
+        SET status = 'afgesloten', afgesloten_op = x.einde, laatste_schakeling_einddatum = x.einde
+        FROM (
+            SELECT s.dossier_id, max(s.einddatum) AS einde
+            FROM schaal_schakeling t JOIN dossiers_schakeling s ON s.id = t.id
+            GROUP BY s.dossier_id HAVING bool_and(s.einddatum IS NOT NULL)
+        ) x
+        WHERE d.id = x.dossier_id AND x.einde < DATE '2026-01-01'
+        """
+    )
+    c.execute(
+        """
+        INSERT INTO dossiers_aanmelding (versie, uw_referentie, lopend_dossier,
+            via_toegangspoort, aanmelder, aanmelder_andere, uitstroom_gi, specifieke_aanmelding,
+            gerechtelijk, soort_pleegzorg, pleegzorgdoelgroep, provincie, wachtlijst_functies,
+            gewijzigd_op, dossier_id)
+        SELECT 1, 'leefgroep ' || (h %% 7), false, h %% 10 < 7,
+            CASE WHEN h %% 10 < 7 THEN ''
+                 ELSE (ARRAY['client', 'clb', 'caw', 'jeugdrechtbank'])[1 + h %% 4] END,
+            '', h %% 50 = 0, CASE WHEN h %% 20 = 0 THEN 'time_out' ELSE 'geen' END,
+            false, '', '', '', '{}', now(), id
+        FROM (SELECT id, abs(hashint8(id)) AS h FROM schaal_dossier) d
+        """,
+        {},  # with parameters, so %% reads as % as in every other statement here
+    )
+    c.execute(
+        "SELECT lijst, array_agg(id ORDER BY volgorde, id) FROM registratie_antwoord GROUP BY lijst"
+    )
+    lijsten = dict(c.fetchall())
+    c.execute(
+        """
+        INSERT INTO registratie_beginregistratie (versie, aangemaakt_op, gewijzigd_op,
+            niet_begeleide_minderjarige, schoolachterstand, zwanger, pleeggezin, adoptiegezin,
+            huisvesting, gezondheid, dagbesteding_id, gezinssituatie_id, opleidingsniveau_id,
+            thuistaal_id, dossier_id)
+        SELECT 1, now(), now(), CASE WHEN h %% 100 = 0 THEN 'nbmv' ELSE 'nee' END, h %% 4,
+            false, h %% 30 = 0, h %% 90 = 0,
+            CASE WHEN h %% 3 = 0 THEN 'negatief' ELSE 'positief' END,
+            CASE WHEN h %% 4 = 0 THEN 'negatief' ELSE 'positief' END,
+            (%(dagbesteding)s::bigint[])[1 + h %% cardinality(%(dagbesteding)s::bigint[])],
+            (%(gezin)s::bigint[])[1 + (h / 7) %% cardinality(%(gezin)s::bigint[])],
+            (%(niveau)s::bigint[])[1 + (h / 11) %% cardinality(%(niveau)s::bigint[])],
+            (%(taal)s::bigint[])[1 + (h / 13) %% cardinality(%(taal)s::bigint[])],
+            id
+        FROM (SELECT id, abs(hashint8(id)) AS h FROM schaal_dossier) d
+        WHERE h %% 5 <> 0
+        """,
+        {
+            "dagbesteding": lijsten["dagbesteding"],
+            "gezin": lijsten["gezinssituatie"],
+            "niveau": lijsten["opleidingsniveau"],
+            "taal": lijsten["thuistaal"],
+        },
+    )
+    c.execute(
+        """
+        INSERT INTO registratie_eindregistratie (versie, aangemaakt_op, gewijzigd_op,
+            doelstellingen_bereikt, uitval, gerealiseerd, reden_id, aangewezen_hulp_id,
+            dossier_id)
+        SELECT 1, now(), now(), (ARRAY['ja', 'gedeeltelijk', 'nee'])[1 + h %% 3], h %% 6 = 0,
+            (ARRAY['ja', 'nee', 'gedeeltelijk'])[1 + h %% 3],
+            (%(reden)s::bigint[])[1 + (h / 5) %% cardinality(%(reden)s::bigint[])],
+            (%(hulp)s::bigint[])[1 + (h / 17) %% cardinality(%(hulp)s::bigint[])],
+            id
+        FROM (
+            SELECT d.id, abs(hashint8(d.id)) AS h
+            FROM schaal_dossier s JOIN dossiers_dossier d ON d.id = s.id
+            WHERE d.status = 'afgesloten'
+        ) d
+        WHERE h %% 10 <> 0
+        """,
+        {"reden": lijsten["reden_einde"], "hulp": lijsten["aangewezen_hulp"]},
+    )
+    c.execute(
+        """
+        INSERT INTO registratie_geopend (soort, eerst_geopend_op, dossier_id)
+        SELECT 'begin', now(), dossier_id FROM registratie_beginregistratie
+        WHERE dossier_id IN (SELECT id FROM schaal_dossier)
+        UNION ALL
+        SELECT 'einde', now(), dossier_id FROM registratie_eindregistratie
+        WHERE dossier_id IN (SELECT id FROM schaal_dossier)
+        """
+    )
 
 
 @contextmanager

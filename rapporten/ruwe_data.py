@@ -24,7 +24,7 @@ from registratie.models import (
     Trajectinformatie,
 )
 
-BLOK = 1000
+BLOK = 500  # dossiers per block: memory holds one block with its related rows
 # Fields that are bookkeeping, not registered parameters; 'Uw referentie' comes first of all.
 OVERSLAAN = {
     "id",
@@ -99,16 +99,21 @@ def _velden(
     ]
 
 
-def _schakelingen(dossier: Dossier) -> list[Schakeling]:
-    return sorted(dossier.schakelingen.all(), key=lambda s: (s.begindatum, s.pk))
+def _schakelingen(dossier: Dossier) -> list[tuple[Schakeling, list[str]]]:
+    """The dossier's schakelingen in order with their module codes, read once per record."""
+    if not hasattr(dossier, "_ruwe_schakelingen"):
+        dossier._ruwe_schakelingen = [  # type: ignore[attr-defined]
+            (s, [m.module.code for m in s.modules.all()])
+            for s in sorted(dossier.schakelingen.all(), key=lambda s: (s.begindatum, s.pk))
+        ]
+    return dossier._ruwe_schakelingen  # type: ignore[attr-defined]
 
 
-def _modules(schakelingen: Iterable[Schakeling]) -> str | None:
-    codes = sorted({m.module.code for s in schakelingen for m in s.modules.all()})
-    return " ".join(codes) or None
+def _modules(schakelingen: Iterable[tuple[Schakeling, list[str]]]) -> str | None:
+    return " ".join(sorted({code for _, codes in schakelingen for code in codes})) or None
 
 
-def _eerste(dossier: Dossier) -> Schakeling | None:
+def _eerste(dossier: Dossier) -> tuple[Schakeling, list[str]] | None:
     schakelingen = _schakelingen(dossier)
     return schakelingen[0] if schakelingen else None
 
@@ -118,7 +123,7 @@ def _starthulp(dossier: Dossier) -> datetime.date | None:
     eerste = _eerste(dossier)
     aanmelding = getattr(dossier, "aanmelding", None)
     lopend = aanmelding.startdatum_lopend_dossier if aanmelding else None
-    return lopend or (eerste.begindatum if eerste else None)
+    return lopend or (eerste[0].begindatum if eerste else None)
 
 
 def _afgesloten(dossier: Dossier) -> bool:
@@ -135,7 +140,7 @@ def _eindehulp(dossier: Dossier) -> datetime.date | None:
 
 
 def _van_eerste(lees: Callable[[Schakeling], object]) -> Callable[[Dossier], object]:
-    return lambda dossier: lees(eerste) if (eerste := _eerste(dossier)) else None
+    return lambda dossier: lees(eerste[0]) if (eerste := _eerste(dossier)) else None
 
 
 def _hulp_modules(dossier: Dossier) -> str | None:
@@ -153,7 +158,7 @@ ELEMENTEN: list[Element] = [
     Element("afgesloten_op", "xs:date", lambda d: d.afgesloten_op),
     Element("eerste_schakeling_begin", "xs:date", _van_eerste(lambda s: s.begindatum)),
     Element("eerste_schakeling_einde", "xs:date", _van_eerste(lambda s: s.einddatum)),
-    Element("eerste_schakeling_modules", "xs:string", _van_eerste(lambda s: _modules([s]))),
+    Element("eerste_schakeling_modules", "xs:string", lambda d: _modules(_schakelingen(d)[:1])),
     Element("afgesloten_hulp_modules", "xs:string", _hulp_modules),
     *_velden(Client, "client", "client"),
     *_velden(Aanmelding, "aanmelding", "aanmelding"),
@@ -175,23 +180,26 @@ def dossiers_voor_ruwe_data(dossiers: QuerySet[Dossier]) -> Iterator[Dossier]:
         "schakelingen",
         queryset=Schakeling._base_manager.prefetch_related("modules__module"),
     )
+    formulieren = (
+        ("beginregistratie", Beginregistratie),
+        ("eindregistratie", Eindregistratie),
+        ("gezinssituatie", Gezinssituatie),
+        ("trajectinformatie", Trajectinformatie),
+    )
+    # The answers: those of a list in the same query, those of several in one per block.
+    enkelvoudig = [
+        f"{formulier}__{veld.name}"
+        for formulier, model in formulieren
+        for veld in model._meta.concrete_fields
+        if isinstance(veld, models.ForeignKey) and veld.name != "dossier"
+    ]
     antwoorden = [
         f"{formulier}__{veld.name}"
-        for formulier, model in (
-            ("beginregistratie", Beginregistratie),
-            ("eindregistratie", Eindregistratie),
-        )
+        for formulier, model in formulieren
         for veld in model._meta.many_to_many
     ]
     return (
-        dossiers.select_related(
-            "client",
-            "aanmelding",
-            "beginregistratie",
-            "eindregistratie",
-            "gezinssituatie",
-            "trajectinformatie",
-        )
+        dossiers.select_related("client", "aanmelding", *(f for f, _ in formulieren), *enkelvoudig)
         .prefetch_related(modules, *antwoorden)
         .order_by("code")
         .iterator(chunk_size=BLOK)
