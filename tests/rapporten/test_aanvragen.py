@@ -7,6 +7,8 @@ import os
 import time
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -171,3 +173,26 @@ def test_a_real_worker_builds_the_requested_report(medewerker_client, voorzienin
             while not klaar.exists() and time.monotonic() < deadline:
                 time.sleep(0.2)
             assert klaar.exists()
+
+
+def test_the_list_costs_the_same_queries_for_one_request_or_many(
+    medewerker_client, voorziening, medewerker, django_assert_num_queries
+):
+    def aanvraag():
+        with all_voorzieningen():
+            RapportAanvraag.objects.create(
+                voorziening=voorziening,
+                gebruiker=medewerker,
+                soort=Rapportsoort.AANTALLEN,
+                van=D(2025, 1, 1),
+                tot=D(2025, 12, 31),
+            )
+
+    aanvraag()
+    medewerker_client.get(LIJST)  # the session and the user are read from here on
+    with CaptureQueriesContext(connection) as een:
+        medewerker_client.get(LIJST)
+    for _ in range(5):
+        aanvraag()
+    with django_assert_num_queries(len(een.captured_queries)):
+        medewerker_client.get(LIJST)
