@@ -75,6 +75,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "binc.context_processors.binc",
+                "documenten.context_processors.documenten",
             ],
         },
     },
@@ -146,6 +147,29 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / ".var" / "media")
+# Shared documents (000 ch. 18) live in their own storage, outside any URL: only the download
+# view that checks who may see them serves them. Local disk by default; any Django storage
+# backend by settings (see README, "Documenten delen").
+STORAGES["documenten"] = {
+    "BACKEND": env.str(
+        "DOCUMENTEN_STORAGE_BACKEND", default="django.core.files.storage.FileSystemStorage"
+    ),
+    "OPTIONS": env.json(
+        "DOCUMENTEN_STORAGE_OPTIONS",
+        default={
+            "location": str(BASE_DIR / ".var" / "documenten"),
+            "directory_permissions_mode": 0o700,
+            "file_permissions_mode": 0o600,
+        },
+    ),
+}
+# 000 §18.1: at most 10 MB per file, enforced while the upload streams in (binc.uploads).
+UPLOAD_MAX_BYTES = 10 * 1024 * 1024
+FILE_UPLOAD_HANDLERS = [
+    "binc.uploads.BegrensdeUpload",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # --- Security -----------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
@@ -173,6 +197,8 @@ EMAIL_BACKEND = env.str(
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="no-reply@binc.example")
+# Where mails point users to (000 §18.1: 'via de link Ontvangen documenten op de startpagina').
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
 # --- Background work ----------------------------------------------------------------------------
 # Without a broker every task runs eagerly in the calling process, so `make run` needs no Redis.
@@ -203,6 +229,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "rapporten.tasks.verlopen_verwijderen",
         # 000 §17.1: requested reports stay in the list for 7 days; checked hourly.
         "schedule": crontab(minute=5),
+    },
+    "documenten-mails": {
+        "task": "documenten.tasks.mails_herhalen",
+        # A notification that failed is tried again; the share itself never waits for it.
+        "schedule": crontab(minute="*/15"),
+    },
+    "documenten-opruimen": {
+        "task": "documenten.tasks.verlopen_opruimen",
+        # 000 §18: shared documents are available at most 30 days; checked hourly.
+        "schedule": crontab(minute=10),
     },
     "kwartaalstaten": {
         "task": "kwartaal.tasks.kwartaalstaten_bijwerken",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("kwartaal.urls")),
     path("", include("bezetting.urls")),
     path("", include("rapporten.urls")),
+    path("", include("documenten.urls")),
     # Opgroeien's overview of every voorziening (bezetting), beside its admin screens.
     path("opgroeien/bezetting/", include("bezetting.urls_opgroeien")),
     path("opgroeien/", opgroeien_site.urls),

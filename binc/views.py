@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from binc.access import activate_for_session, medewerker_required
 from binc.forms import KiesVoorzieningForm, LoginForm, ModuleFilterForm
-from binc.models import ModuleGoedkeuring
+from binc.models import DienstMedewerker, ModuleGoedkeuring
 from binc.selectors import goedkeuring_get, goedkeuring_list
 
 
@@ -33,6 +33,9 @@ def kies_voorziening(request: HttpRequest) -> HttpResponse:
             activate_for_session(request, choices[0])
             return redirect("dossiers:overzicht")
         if not choices:
+            if DienstMedewerker.objects.filter(gebruiker=request.user).exists():
+                # OCJ, SDJ, GI and Opgroeien medewerkers use Binc for shared documents only.
+                return redirect("documenten:ontvangen")
             if request.user.is_staff:
                 return redirect("opgroeien:index")
             return render(request, "binc/geen_toegang.html", status=403)

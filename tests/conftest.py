@@ -28,6 +28,22 @@ def fast_password_hashing(settings):
 def media_root(settings, tmp_path):
     """Files a test stores (reports, documents) land in its own folder, never the project's."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
+    documenten = {"location": str(tmp_path / "documenten")}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "documenten": {**settings.STORAGES["documenten"], "OPTIONS": documenten},
+    }
+
+
+@pytest.fixture
+def taken_direct():
+    """Run the real tasks in this process, also where CI has a broker without a worker."""
+    from binc.celery import app
+
+    vorig = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = vorig
 
 
 @pytest.fixture

@@ -48,3 +48,23 @@ document.addEventListener("DOMContentLoaded", () => {
     update();
   }
 });
+
+// The blue plus of a recipient list (000 §18.1): adds an empty row from the <template> without
+// posting the form, so a chosen file stays chosen. Without JavaScript the button posts the form
+// back with one more row.
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("button[data-add-row]").forEach((button) => {
+    const prefix = button.dataset.addRow;
+    const total = document.querySelector(`input[name="${prefix}-TOTAL_FORMS"]`);
+    const template = document.getElementById(`${prefix}-leeg`);
+    const rows = document.querySelector(`[data-formset="${prefix}"]`);
+    button.addEventListener("click", (event) => {
+      event.preventDefault();
+      const index = Number(total.value);
+      const html = template.innerHTML.replaceAll("__prefix__", index).replaceAll("__nummer__", index + 1);
+      rows.insertAdjacentHTML("beforeend", html);
+      total.value = index + 1;
+      rows.lastElementChild.querySelector("input")?.focus();
+    });
+  });
+});

@@ -15,7 +15,11 @@ from binc.tenancy import (
 )
 from rapporten.constants import AanvraagStatus, Rapportsoort
 from rapporten.models import RapportAanvraag
-from tests.binc.factories import MedewerkerFactory, ModuleGoedkeuringFactory
+from tests.binc.factories import (
+    MedewerkerFactory,
+    ModuleGoedkeuringFactory,
+    VoorzieningFactory,
+)
 from tests.conftest import logged_in_client
 from tests.dossiers.factories import (
     BeslissingFactory,
@@ -78,7 +82,17 @@ def _rapport(v):
     return {"pk": aanvraag.pk}
 
 
+def _document(v):
+    from tests.documenten.helpers import delen
+
+    afzender = MedewerkerFactory(voorziening=v).gebruiker
+    return {"pk": delen(afzender, v, VoorzieningFactory()).pk}
+
+
 OBJECT_URLS = {
+    "documenten:dossier_toevoegen": ("get", _dossier),
+    "documenten:downloaden": ("get", _document),
+    "documenten:intrekken": ("post", _document),
     "kwartaal:staat": ("get", _kwartaal),
     "bezetting:voorbeeld": ("get", _dossier),
     "kwartaal:export": ("get", _kwartaal),
@@ -131,6 +145,10 @@ NO_OBJECT_URLS = {
     "bezetting:inzet",
     "rapporten:lijst",
     "rapporten:nieuw",
+    "documenten:ontvangen",
+    "documenten:verzonden",
+    "documenten:toevoegen",
+    "documenten:gebruikersbeheer",
 }
 # The Opgroeien admin site is cross-voorziening by design and closed to medewerkers; see
 # test_opgroeien_area_is_closed_to_medewerkers.
