@@ -10,6 +10,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
+from binc.aanmelding import gebeurtenis
 from binc.models import Voorziening
 from binc.selectors import voorzieningen_of
 from binc.tenancy import SESSION_KEY, voorziening_context
@@ -45,7 +46,12 @@ class VoorzieningMiddleware:
 
 
 def activate_for_session(request: VoorzieningRequest, voorziening: Voorziening) -> None:
+    # A new session id for the new voorziening (ASVS V7): an id seen before cannot follow.
+    request.session.cycle_key()
     request.session[SESSION_KEY] = voorziening.pk
+    gebeurtenis(
+        "voorziening_gekozen", request, gebruiker=request.user.pk, voorziening=voorziening.pk
+    )
     request.voorziening = voorziening
 
 

@@ -6,6 +6,7 @@ cross-voorziening tenancy context. Voorziening medewerkers are not staff and nev
 
 from functools import wraps
 
+from axes.models import AccessAttempt
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 
@@ -14,6 +15,7 @@ from binc.models import (
     Dienst,
     DienstMedewerker,
     Gebruiker,
+    Inzage,
     Medewerker,
     Module,
     ModuledatabankSync,
@@ -60,6 +62,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 class MedewerkerInline(admin.TabularInline):
     model = Medewerker
     extra = 0
+    fields = ["gebruiker", "actief", "privacycontact"]
     autocomplete_fields = ["gebruiker"]
 
 
@@ -151,5 +154,40 @@ class RijksregisterOpzoekingAdmin(ReadOnlyAdmin):
     ]
     list_filter = ["zoekwijze", "voorziening", ("tijdstip", admin.DateFieldListFilter)]
     search_fields = ["gebruiker__username", "gebruiker__last_name", "criteria"]
+    list_select_related = ["gebruiker", "voorziening"]
+    date_hierarchy = "tijdstip"
+
+
+@admin.register(AccessAttempt, site=opgroeien_site)
+class GeblokkeerdeAanmeldingAdmin(admin.ModelAdmin):
+    """Unlock path (ASVS V6): Opgroeien deletes the failed attempts of a locked-out account or
+    address, after checking with the person."""
+
+    list_display = ["attempt_time", "username", "ip_address", "failures_since_start"]
+    search_fields = ["username", "ip_address"]
+    date_hierarchy = "attempt_time"
+    actions = ["deblokkeren"]
+    fields = ["username", "ip_address", "attempt_time", "failures_since_start"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description="Deblokkeren (mislukte pogingen wissen)", permissions=["delete"])
+    def deblokkeren(self, request, queryset):
+        aantal = queryset.count()
+        queryset.delete()
+        self.message_user(request, f"{aantal} geblokkeerde aanmelding(en) vrijgegeven.")
+
+
+@admin.register(Inzage, site=opgroeien_site)
+class InzageAdmin(ReadOnlyAdmin):
+    """Every opening of a child's file (ASVS V16); per client at /opgroeien/inzage/."""
+
+    list_display = ["tijdstip", "gebruiker", "voorziening", "soort", "object_id"]
+    list_filter = ["soort"]
     list_select_related = ["gebruiker", "voorziening"]
     date_hierarchy = "tijdstip"

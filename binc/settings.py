@@ -4,10 +4,12 @@ Every variable is listed in README.md and .env.example. Development defaults are
 DEBUG off the site refuses to start without its secrets and its database.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -44,6 +46,8 @@ INSTALLED_APPS = [
     "bezetting",
     "rapporten",
     "documenten",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -55,10 +59,15 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "binc.sessies.SessieMiddleware",
+    "binc.headers.BeveiligingsheadersMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "binc.access.VoorzieningMiddleware",
     "binc.errors.ConflictMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the Dutch page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "binc.urls"
@@ -98,7 +107,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Accounts -----------------------------------------------------------------------------------
 AUTH_USER_MODEL = "binc.Gebruiker"
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# django-axes first: it refuses a locked-out account or address before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "binc:login"
 LOGIN_REDIRECT_URL = "binc:kies_voorziening"
 LOGOUT_REDIRECT_URL = "binc:login"
@@ -112,7 +125,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # OpenID Connect stands in for eHealth/itsme in production; it is on only when configured.
 OIDC_ENABLED = "OIDC_RP_CLIENT_ID" in env
 if OIDC_ENABLED:
-    AUTHENTICATION_BACKENDS.insert(0, "binc.oidc.RijksregisternummerOIDCBackend")
+    AUTHENTICATION_BACKENDS.insert(1, "binc.oidc.RijksregisternummerOIDCBackend")
     OIDC_RP_CLIENT_ID = env.str("OIDC_RP_CLIENT_ID")
     OIDC_RP_CLIENT_SECRET = env.str("OIDC_RP_CLIENT_SECRET")
     OIDC_OP_AUTHORIZATION_ENDPOINT = env.str("OIDC_OP_AUTHORIZATION_ENDPOINT")
@@ -175,6 +188,42 @@ FILE_UPLOAD_HANDLERS = [
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# ASVS V7: an idle limit and an absolute lifetime, checked by binc.sessies on every request.
+SESSION_IDLE_SECONDS = env.int("SESSION_IDLE_SECONDS", default=30 * 60)
+SESSION_ABSOLUTE_SECONDS = env.int("SESSION_ABSOLUTE_SECONDS", default=SESSION_COOKIE_AGE)
+# The browser warns this long before the idle limit.
+SESSION_WARN_SECONDS = env.int("SESSION_WARN_SECONDS", default=5 * 60)
+
+# ASVS V6: password guessing is throttled per account and per address (django-axes). An address
+# may be a whole organisation behind one gateway, hence the same, not a lower, limit.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "binc/geblokkeerd.html"
+AXES_VERBOSE = False
+# Behind N trusted proxies the client is read from X-Forwarded-For; otherwise it cannot be forged.
+AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
+)
+
+# ASVS V3: scripts, styles and everything else from this site only; no inline code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+        "manifest-src": [SELF],
+    }
+}
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -284,4 +333,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # binc.aanmelding logs every authentication event; django-axes need not say it again.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -1,13 +1,14 @@
 from django.conf import settings
 from django.urls import include, path
 
-from binc import views
+from binc import sessies, views
 from binc.admin import opgroeien_site
 
 binc_patterns = [
     path("aanmelden/", views.LoginView.as_view(), name="login"),
     path("afmelden/", views.logout, name="logout"),
     path("voorziening/", views.kies_voorziening, name="kies_voorziening"),
+    path("sessie/verlengen/", sessies.verlengen, name="sessie_verlengen"),
     path("modules/", views.module_list, name="module_list"),
     path("modules/<int:pk>/", views.module_detail, name="module_detail"),
 ]
@@ -22,6 +23,8 @@ urlpatterns = [
     path("", include("documenten.urls")),
     # Opgroeien's overview of every voorziening (bezetting), beside its admin screens.
     path("opgroeien/bezetting/", include("bezetting.urls_opgroeien")),
+    # Who opened a child's file, for a family's request (GDPR art. 15).
+    path("opgroeien/inzage/", include("dossiers.urls_opgroeien")),
     path("opgroeien/", opgroeien_site.urls),
 ]
 if settings.OIDC_ENABLED:

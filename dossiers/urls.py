@@ -1,6 +1,6 @@
 from django.urls import path
 
-from dossiers.views import clients, zorg
+from dossiers.views import clients, inzage, zorg
 from dossiers.views import dossiers as views
 
 app_name = "dossiers"
@@ -13,6 +13,7 @@ urlpatterns = [
     path("dossiers/<int:pk>/", views.dossier_detail, name="dossier_detail"),
     path("dossiers/<int:pk>/aanmelding/", views.aanmelding_wijzigen, name="aanmelding_wijzigen"),
     path("dossiers/<int:pk>/activiteiten/", views.dossier_activiteiten, name="activiteiten"),
+    path("privacy/inzage/", inzage.privacy, name="privacy_inzage"),
     path("dossiers/<int:pk>/verwijderen/", views.dossier_verwijderen, name="dossier_verwijderen"),
     path("dossiers/<int:pk>/beslissingen/nieuw/", zorg.beslissing_nieuw, name="beslissing_nieuw"),
     path(

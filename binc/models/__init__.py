@@ -1,7 +1,7 @@
 """The cross-cutting core: voorzieningen, their medewerkers, the module catalogue and the
 activity log. Domain apps build on these."""
 
-from binc.models.audit import Activiteit, RijksregisterOpzoeking, RijksregisterPersoon
+from binc.models.audit import Activiteit, Inzage, RijksregisterOpzoeking, RijksregisterPersoon
 from binc.models.catalogus import Module, ModuledatabankSync, ModuleGoedkeuring, Typemodule
 from binc.models.organisaties import Dienst, DienstMedewerker, Gebruiker, Medewerker, Voorziening
 
@@ -10,6 +10,7 @@ __all__ = [
     "Dienst",
     "DienstMedewerker",
     "Gebruiker",
+    "Inzage",
     "Medewerker",
     "Module",
     "ModuleGoedkeuring",

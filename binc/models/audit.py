@@ -104,3 +104,48 @@ class RijksregisterOpzoeking(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tijdstip:%d/%m/%Y %H:%M} {self.gebruiker} ({self.get_zoekwijze_display()})"
+
+
+class Inzage(models.Model):
+    """Who opened a child's file (ASVS V16, GDPR art. 15; Opgroeien promises families "we houden
+    bij wie op welk moment toegang had"): one row per opening of a dossier, client, registration
+    form, report or shared document, written in the request itself. Append-only (database
+    trigger); kept as long as the dossiers it is about (docs/decisions.md)."""
+
+    class Soort(models.TextChoices):
+        DOSSIER = "dossier", "Dossier"
+        CLIENT = "client", "Cliënt"
+        REGISTRATIE = "registratie", "Registratieformulier"
+        RAPPORT = "rapport", "Rapport"
+        DOCUMENT = "document", "Gedeeld document"
+
+    gebruiker = models.ForeignKey(
+        Gebruiker, on_delete=models.PROTECT, related_name="+", verbose_name="gebruiker"
+    )
+    voorziening = models.ForeignKey(
+        Voorziening,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="voorziening",
+        help_text="Leeg voor een medewerker van een dienst (OCJ, SDJ, …).",
+    )
+    tijdstip = models.DateTimeField("tijdstip", auto_now_add=True)
+    soort = models.CharField("wat", max_length=12, choices=Soort.choices)
+    object_id = models.BigIntegerField("object-id")
+    # By id, like the activity log: the trace outlives what it is about.
+    client_id = models.BigIntegerField("cliënt-id", null=True, blank=True)
+    dossier_id = models.BigIntegerField("dossier-id", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "inzage"
+        verbose_name_plural = "inzages"
+        ordering = ["-tijdstip", "-id"]
+        indexes = [
+            models.Index(fields=["client_id", "tijdstip"], name="inzage_client"),
+            models.Index(fields=["dossier_id", "tijdstip"], name="inzage_dossier"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tijdstip:%d/%m/%Y %H:%M} {self.gebruiker}: {self.get_soort_display()}"

@@ -92,6 +92,11 @@ class Medewerker(models.Model):
         verbose_name="voorziening",
     )
     actief = models.BooleanField("actief", default=True)
+    privacycontact = models.BooleanField(
+        "privacycontactpersoon",
+        default=False,
+        help_text="Mag voor de dossiers van de voorziening opvragen wie ze inzag (GDPR art. 15).",
+    )
 
     class Meta:
         verbose_name = "medewerker"

@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from binc.access import medewerker_required
+from binc.models import Inzage
 from binc.rijksregister import Persoon, RijksregisterUnavailable
+from binc.services.inzage import inzage_log
 from dossiers import selectors
 from dossiers.forms import (
     ClientExtraForm,
@@ -162,7 +164,15 @@ def _client_page(request: HttpRequest, client, context_form: ContextPersoonForm)
 @require_GET
 def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """'Cliëntcontext' (000 §3.3.2): identification, context and this voorziening's dossiers."""
-    return _client_page(request, selectors.client_get(pk=pk), ContextPersoonForm())
+    client = selectors.client_get(pk=pk)
+    inzage_log(
+        gebruiker=request.user,
+        voorziening=request.voorziening,
+        soort=Inzage.Soort.CLIENT,
+        object_id=client.pk,
+        client_id=client.pk,
+    )
+    return _client_page(request, client, ContextPersoonForm())
 
 
 @medewerker_required

@@ -11,6 +11,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from binc.access import medewerker_required
 from binc.forms import add_service_errors
+from binc.models import Inzage
+from binc.services.inzage import inzage_log
 from dossiers import selectors
 from dossiers.forms import (
     AanmeldingForm,
@@ -111,6 +113,14 @@ def dossier_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """'Raadplegen Dossier'."""
     dossier = selectors.dossier_get(pk=pk)
+    inzage_log(
+        gebruiker=request.user,
+        voorziening=request.voorziening,
+        soort=Inzage.Soort.DOSSIER,
+        object_id=dossier.pk,
+        client_id=dossier.client_id,
+        dossier_id=dossier.pk,
+    )
     return render(
         request,
         "dossiers/dossier_detail.html",

@@ -68,3 +68,76 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   });
 });
+
+// Idle sessions end on the server after data-sessie-idle seconds (binc.sessies). Shortly
+// before, a dialog offers to stay signed in; when the time is up, what was typed in the page's
+// forms is kept in this tab (sessionStorage) and put back after signing in again.
+document.addEventListener("DOMContentLoaded", () => {
+  const body = document.body;
+  const sleutel = `binc-formulier:${location.pathname}`;
+  const bewaard = sessionStorage.getItem(sleutel);
+  if (bewaard && document.querySelector("main form")) {
+    sessionStorage.removeItem(sleutel);
+    const waarden = JSON.parse(bewaard);
+    document.querySelectorAll("main form").forEach((form) => {
+      Object.entries(waarden).forEach(([naam, waarde]) => {
+        const veld = form.elements.namedItem(naam);
+        if (!veld || naam === "csrfmiddlewaretoken") return;
+        if (veld instanceof RadioNodeList || veld.type === "checkbox" || veld.type === "radio") {
+          form.querySelectorAll(`[name="${naam}"]`).forEach((el) => {
+            if (el.type === "checkbox" || el.type === "radio") el.checked = [].concat(waarde).includes(el.value);
+            else el.value = waarde;
+          });
+        } else if (veld.type !== "file") {
+          veld.value = waarde;
+        }
+      });
+    });
+    const melding = document.createElement("p");
+    melding.className = "message message--warning";
+    melding.setAttribute("role", "status");
+    melding.textContent = "Wat je invulde voor je sessie verliep, staat terug in het formulier. Controleer het en sla op.";
+    document.querySelector("main").prepend(melding);
+  }
+  if (!body.dataset.sessieIdle) return;
+  const idle = Number(body.dataset.sessieIdle) * 1000;
+  const waarschuwing = Number(body.dataset.sessieWaarschuwing) * 1000;
+  let waarschuwTimer;
+  let eindeTimer;
+  const dialoog = document.createElement("div");
+  dialoog.className = "sessie-waarschuwing";
+  dialoog.setAttribute("role", "alertdialog");
+  dialoog.setAttribute("aria-labelledby", "sessie-titel");
+  dialoog.hidden = true;
+  dialoog.innerHTML = '<p id="sessie-titel"><strong>Je sessie verloopt binnenkort.</strong> Je wordt over enkele minuten afgemeld omdat je niets deed.</p><button type="button" class="button">Aangemeld blijven</button>';
+  body.append(dialoog);
+  const bewaarFormulieren = () => {
+    const waarden = {};
+    document.querySelectorAll("main form[method=post]").forEach((form) => {
+      new FormData(form).forEach((waarde, naam) => {
+        if (waarde instanceof File) return;
+        waarden[naam] = naam in waarden ? [].concat(waarden[naam], waarde) : waarde;
+      });
+    });
+    if (Object.keys(waarden).length > 1) sessionStorage.setItem(sleutel, JSON.stringify(waarden));
+  };
+  const plan = () => {
+    clearTimeout(waarschuwTimer);
+    clearTimeout(eindeTimer);
+    dialoog.hidden = true;
+    waarschuwTimer = setTimeout(() => {
+      dialoog.hidden = false;
+      dialoog.querySelector("button").focus();
+    }, Math.max(idle - waarschuwing, 0));
+    eindeTimer = setTimeout(() => {
+      bewaarFormulieren();
+      location.reload();  // the server ends the session and asks to sign in again
+    }, idle + 1000);
+  };
+  dialoog.querySelector("button").addEventListener("click", async () => {
+    const csrf = JSON.parse(body.getAttribute("hx-headers") || "{}")["X-CSRFToken"];
+    const antwoord = await fetch(body.dataset.sessieVerlengen, { method: "POST", headers: { "X-CSRFToken": csrf } });
+    if (antwoord.ok) plan();
+  });
+  plan();
+});

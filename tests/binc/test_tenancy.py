@@ -149,10 +149,12 @@ NO_OBJECT_URLS = {
     "documenten:verzonden",
     "documenten:toevoegen",
     "documenten:gebruikersbeheer",
+    "dossiers:privacy_inzage",
+    "binc:sessie_verlengen",
 }
 # The Opgroeien admin site is cross-voorziening by design and closed to medewerkers; see
 # test_opgroeien_area_is_closed_to_medewerkers.
-STAFF_NAMESPACES = {"opgroeien", "bezetting_opgroeien"}
+STAFF_NAMESPACES = {"opgroeien", "bezetting_opgroeien", "dossiers_opgroeien"}
 
 
 def _url_names(patterns, namespace=""):

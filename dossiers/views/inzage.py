@@ -1,0 +1,120 @@
+"""'Wie zag dit dossier?' for a family's request (GDPR art. 15): Opgroeien for every
+voorziening, a voorziening's privacy contact for its own dossiers. The national number is posted,
+never put in a URL; the answer can be exported."""
+
+import csv
+
+from django import forms
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from binc.access import medewerker_required
+from binc.admin import opgroeien_site
+from binc.models import Medewerker, Voorziening
+from binc.tenancy import all_voorzieningen
+from dossiers.forms.common import rijksregisternummer_clean
+from dossiers.selectors.inzage import client_op_nummer, inzages, opzoekingen
+from dossiers.views.common import crumbs
+
+ONBEKEND = "Geen cliënt met dit rijksregisternummer gekend."
+
+
+class InzageForm(forms.Form):
+    rijksregisternummer = forms.CharField(
+        label="Rijksregisternummer of BIS-nummer van de cliënt",
+        max_length=20,
+        error_messages={"required": "Vul het rijksregisternummer van de cliënt in."},
+    )
+
+    def clean_rijksregisternummer(self) -> str:
+        return rijksregisternummer_clean(self.cleaned_data["rijksregisternummer"])
+
+
+def _antwoord(request: HttpRequest, voorziening: Voorziening | None) -> dict | HttpResponse:
+    form = InzageForm(request.POST if request.method == "POST" else None)
+    context: dict = {"form": form}
+    if not form.is_valid():
+        return context
+    client = client_op_nummer(
+        rijksregisternummer=form.cleaned_data["rijksregisternummer"], voorziening=voorziening
+    )
+    if client is None:
+        form.add_error("rijksregisternummer", ONBEKEND)
+        return context
+    rijen = list(inzages(client=client, voorziening=voorziening))
+    zoekingen = list(opzoekingen(client=client, voorziening=voorziening))
+    if "exporteren" in request.POST:
+        return _csv(client, rijen, zoekingen)
+    return {**context, "client": client, "inzages": rijen, "opzoekingen": zoekingen}
+
+
+def _csv(client, rijen, zoekingen) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    naam = f"inzage-{client.pk}-{timezone.localdate():%Y%m%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{naam}"'
+    response.write("\ufeff")  # Excel reads the accents as UTF-8
+    schrijver = csv.writer(response, delimiter=";")
+    schrijver.writerow(["Tijdstip (UTC)", "Wat", "Wie", "Voorziening", "Object"])
+    for r in rijen:
+        schrijver.writerow(
+            [
+                r.tijdstip.isoformat(),
+                r.get_soort_display(),
+                _wie(r.gebruiker),
+                r.voorziening or "",
+                r.object_id,
+            ]
+        )
+    for z in zoekingen:
+        schrijver.writerow(
+            [
+                z.tijdstip.isoformat(),
+                f"Opzoeking rijksregister ({z.get_zoekwijze_display()})",
+                _wie(z.gebruiker),
+                z.voorziening,
+                "",
+            ]
+        )
+    return response
+
+
+def _wie(gebruiker) -> str:
+    # Text cells only: a name starting with = must not become a formula in Excel.
+    tekst = gebruiker.get_full_name() or gebruiker.username
+    return f"'{tekst}" if tekst[:1] in "=+-@" else tekst
+
+
+@staff_member_required(login_url="binc:login")
+@require_http_methods(["GET", "POST"])
+def opgroeien(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("binc.view_inzage"):
+        raise PermissionDenied
+    with all_voorzieningen():
+        antwoord = _antwoord(request, voorziening=None)
+    if isinstance(antwoord, HttpResponse):
+        return antwoord
+    return TemplateResponse(
+        request,
+        "dossiers/inzage_opgroeien.html",
+        {**opgroeien_site.each_context(request), **antwoord, "title": "Wie zag een dossier?"},
+    )
+
+
+@medewerker_required
+@require_http_methods(["GET", "POST"])
+def privacy(request: HttpRequest) -> HttpResponse:
+    lid = Medewerker.objects.filter(
+        gebruiker=request.user, voorziening=request.voorziening, privacycontact=True
+    )
+    if not lid.exists():
+        raise PermissionDenied
+    antwoord = _antwoord(request, voorziening=request.voorziening)
+    if isinstance(antwoord, HttpResponse):
+        return antwoord
+    antwoord["breadcrumbs"] = crumbs(("Wie zag een dossier?", ""))
+    return render(request, "dossiers/inzage.html", antwoord)
