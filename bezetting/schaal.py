@@ -148,6 +148,21 @@ def _registraties(c) -> None:
         WHERE d.id = x.dossier_id AND x.einde < DATE '2026-01-01'
         """
     )
+    # The start page's and the reports' summary columns, as dossier_summary_refresh keeps them.
+    c.execute(
+        """
+        UPDATE dossiers_dossier d
+        -- No lopend dossier here, so the start (000 §17.2) is the first schakeling's.
+        SET eerste_schakeling_begindatum = x.begin, startdatum = x.begin,
+            laatste_schakeling_begindatum = x.laatste
+        FROM (
+            SELECT s.dossier_id, min(s.begindatum) AS begin, max(s.begindatum) AS laatste
+            FROM schaal_schakeling t JOIN dossiers_schakeling s ON s.id = t.id
+            GROUP BY s.dossier_id
+        ) x
+        WHERE d.id = x.dossier_id
+        """
+    )
     c.execute(
         """
         INSERT INTO dossiers_aanmelding (versie, uw_referentie, lopend_dossier,

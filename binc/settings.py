@@ -103,6 +103,9 @@ else:
     raise ImproperlyConfigured("DATABASE_URL is verplicht wanneer DEBUG uit staat.")
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+# Binc's queries are short; PostgreSQL's JIT costs more to compile them than it saves (measured
+# on the reports: 80 ms of a 600 ms query).
+DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Accounts -----------------------------------------------------------------------------------

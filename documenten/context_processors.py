@@ -12,9 +12,11 @@ def documenten(request: HttpRequest) -> dict:
 
     def menu() -> dict:
         lezer = documenten_lezer(request)
+        if lezer.voorziening is not None:
+            return {"alleen_dienst": False, "ongeopend": selectors.ongeopend_aantal(lezer=lezer)}
         return {
-            "alleen_dienst": lezer.voorziening is None and bool(lezer.diensten),
-            "ongeopend": selectors.ongeopend_aantal(lezer=lezer) if lezer.kan_delen else 0,
+            "alleen_dienst": bool(lezer.diensten),
+            "ongeopend": selectors.ongeopend_aantal(lezer=lezer) if lezer.diensten else 0,
         }
 
     return {"documenten_menu": SimpleLazyObject(menu)}

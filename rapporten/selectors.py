@@ -6,11 +6,10 @@ comparison columns, those of an organisatietype in Flanders or a province."""
 import datetime
 from typing import TYPE_CHECKING
 
-from django.db.models import DateField, F, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import F, Q, QuerySet
 
 from dossiers.constants import DossierStatus
-from dossiers.models import Dossier, Schakeling
+from dossiers.models import Dossier
 from rapporten.constants import AanvraagStatus
 from rapporten.models import RapportAanvraag
 
@@ -30,51 +29,55 @@ if TYPE_CHECKING:
 
 def met_start(basis: QuerySet[Dossier] | None = None) -> "MetStart":
     """Each dossier with `eerste_schakeling` (the start of 'Start hulpaanbod') and `start`
-    ('startdatum lopend dossier', else that first schakeling's start)."""
-    eerste = (
-        Schakeling._base_manager.filter(dossier_id=OuterRef("pk"))
-        .order_by("begindatum", "id")
-        .values("begindatum")[:1]
-    )
+    ('startdatum lopend dossier', else that first schakeling's start): columns the dossier
+    keeps (dossier_summary_refresh), read from one index over the organisatietype."""
     queryset = basis if basis is not None else Dossier.objects.all()
     return queryset.annotate(
-        eerste_schakeling=Subquery(eerste, output_field=DateField()),
-        start=Coalesce(F("aanmelding__startdatum_lopend_dossier"), F("eerste_schakeling")),
+        eerste_schakeling=F("eerste_schakeling_begindatum"),
+        start=F("startdatum"),
     )
 
 
-def opgestarte(van: D, tot: D, basis: QuerySet[Dossier] | None = None) -> QuerySet[Dossier]:
-    """000 §17.2: 'startdatum lopend dossier' in the period; when blank, the start of 'Start
-    hulpaanbod' (the first schakeling) in the period."""
-    return met_start(basis).filter(start__gte=van, start__lte=tot)
+def opgestart_q(van: D, tot: D) -> Q:
+    """000 §17.2 'opgestart': 'startdatum lopend dossier' in the period; when blank, the start
+    of 'Start hulpaanbod' (the first schakeling) in the period. Over `met_start`."""
+    return Q(start__gte=van, start__lte=tot)
 
 
-def afgesloten(van: D, tot: D, basis: QuerySet[Dossier] | None = None) -> QuerySet[Dossier]:
-    """000 §17.2: the end of the care (the last schakeling) in the period and status
-    'Afgesloten': an end date alone does not close a dossier."""
-    return met_start(basis).filter(
+def afgesloten_q(van: D, tot: D) -> Q:
+    """000 §17.2 'afgesloten': the end of the care (the last schakeling) in the period and
+    status 'Afgesloten': an end date alone does not close a dossier."""
+    return Q(
         status=DossierStatus.AFGESLOTEN,
         laatste_schakeling_einddatum__gte=van,
         laatste_schakeling_einddatum__lte=tot,
     )
 
 
+def lopend_q(van: D, tot: D) -> Q:
+    """000 §17.2 'lopend': the first schakeling started before the period, status 'Open'."""
+    return Q(eerste_schakeling__lt=van, status=DossierStatus.OPEN)
+
+
+def alle_q(van: D, tot: D) -> Q:
+    """000 §17.2 'alle': opgestart, afgesloten or lopend, each dossier once."""
+    return opgestart_q(van, tot) | afgesloten_q(van, tot) | lopend_q(van, tot)
+
+
+def opgestarte(van: D, tot: D, basis: QuerySet[Dossier] | None = None) -> QuerySet[Dossier]:
+    return met_start(basis).filter(opgestart_q(van, tot))
+
+
+def afgesloten(van: D, tot: D, basis: QuerySet[Dossier] | None = None) -> QuerySet[Dossier]:
+    return met_start(basis).filter(afgesloten_q(van, tot))
+
+
 def lopende(van: D, tot: D, basis: QuerySet[Dossier] | None = None) -> QuerySet[Dossier]:
-    """000 §17.2: the first schakeling started before the period and the status is 'Open'."""
-    return met_start(basis).filter(eerste_schakeling__lt=van, status=DossierStatus.OPEN)
+    return met_start(basis).filter(lopend_q(van, tot))
 
 
 def alle(van: D, tot: D, basis: QuerySet[Dossier] | None = None) -> QuerySet[Dossier]:
-    """000 §17.2: opgestart, afgesloten or lopend, each dossier once."""
-    return met_start(basis).filter(
-        Q(start__gte=van, start__lte=tot)
-        | Q(
-            status=DossierStatus.AFGESLOTEN,
-            laatste_schakeling_einddatum__gte=van,
-            laatste_schakeling_einddatum__lte=tot,
-        )
-        | Q(eerste_schakeling__lt=van, status=DossierStatus.OPEN)
-    )
+    return met_start(basis).filter(alle_q(van, tot))
 
 
 def aanvragen() -> QuerySet[RapportAanvraag]:

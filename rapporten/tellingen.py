@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.db import connection, transaction
 from django.db.models import Avg, Count, Q, QuerySet
 
 from binc.models import Voorziening
@@ -29,10 +30,12 @@ CKG_PROVINCIE = (
     "in verschillende provincies, wat de provinciale cijfers kan vertekenen."
 )
 
-DEFINITIES: dict[str, tuple[Callable[..., QuerySet[Dossier]], str]] = {
-    "opgestart": (selectors.opgestarte, "Opgestarte dossiers"),
-    "afgesloten": (selectors.afgesloten, "Afgesloten dossiers"),
-    "alle": (selectors.alle, "Alle dossiers"),
+# Each definition as a condition over `selectors.met_start`: a table counts all of its
+# definitions in one pass over the dossiers, with a conditional count per definition and group.
+DEFINITIES: dict[str, tuple[Callable[[D, D], Q], str]] = {
+    "opgestart": (selectors.opgestart_q, "Opgestarte dossiers"),
+    "afgesloten": (selectors.afgesloten_q, "Afgesloten dossiers"),
+    "alle": (selectors.alle_q, "Alle dossiers"),
 }
 Annotatie = Callable[[QuerySet[Dossier], D, D], QuerySet[Dossier]]
 Categorieen = tuple[tuple[object, str], ...]
@@ -116,8 +119,12 @@ def _waarde(waarde: object) -> object:
     return NIET_INGEVULD if waarde is None or waarde == "" else waarde
 
 
-def _dossiers(telling: Telling, definitie: str, basis, van: D, tot: D) -> QuerySet[Dossier]:
-    queryset = DEFINITIES[definitie][0](van, tot, basis)
+def _dossiers(telling: Telling, basis, voorwaarden: dict[str, Q], van: D, tot: D):
+    """The dossiers of any of the table's definitions, with its filters and annotations."""
+    of = None
+    for voorwaarde in voorwaarden.values():
+        of = voorwaarde if of is None else of | voorwaarde
+    queryset = selectors.met_start(basis).filter(of)
     if telling.filter is not None:
         queryset = queryset.filter(telling.filter)
     if telling.geopend is not None:
@@ -129,23 +136,52 @@ def _dossiers(telling: Telling, definitie: str, basis, van: D, tot: D) -> QueryS
     return queryset
 
 
-def _per_kolom(telling: Telling, queryset, rijgroepen, sleutel: str) -> list[list]:
+def _vermenigvuldigt(queryset) -> bool:
+    """Whether a join can repeat a dossier (a reverse or many-to-many relation): only then must
+    a count be distinct, which costs a sort per column."""
+    return any(
+        getattr(join, "join_field", None) is not None
+        and (join.join_field.one_to_many or join.join_field.many_to_many)
+        for join in queryset.query.alias_map.values()
+    )
+
+
+def _per_kolom(telling: Telling, queryset, rijgroepen, sleutel: str, voorwaarden) -> dict:
+    """Per definition, per column, a count per row group: one query."""
     kolommen = telling.kolommen or (Kolom(TOTAAL),)
+    # The columns' own relations join in the same query and may repeat a dossier too.
+    herhaalt = _vermenigvuldigt(queryset) or any(
+        k.sleutel is not None
+        or (k.filter is not None and _vermenigvuldigt(queryset.filter(k.filter)))
+        for k in kolommen
+    )
     tellers = {
-        f"k{j}g{i}": Count(
-            kolom.sleutel or sleutel, distinct=True, filter=_en(groep.filter, kolom.filter)
+        f"{d}_k{j}g{i}": Count(
+            kolom.sleutel or sleutel,
+            distinct=herhaalt or sleutel != "pk",
+            filter=_en(voorwaarde, groep.filter, kolom.filter),
         )
+        for d, voorwaarde in voorwaarden.items()
         for j, kolom in enumerate(kolommen)
         for i, groep in enumerate(rijgroepen)
     }
     totalen = queryset.aggregate(**tellers)
-    return [[totalen[f"k{j}g{i}"] for i in range(len(rijgroepen))] for j in range(len(kolommen))]
+    return {
+        d: [
+            [totalen[f"{d}_k{j}g{i}"] for i in range(len(rijgroepen))] for j in range(len(kolommen))
+        ]
+        for d in voorwaarden
+    }
 
 
-def _per_waarde(telling: Telling, definitie: str, queryset, rijgroepen, sleutel: str):
+def _per_waarde(telling: Telling, queryset, rijgroepen, sleutel: str, voorwaarden) -> dict:
+    """Per definition, the labels of the values and a count per value and row group, and the
+    total (a dossier once, whatever its values): two queries for all definitions."""
     assert telling.veld is not None
+    uniek = sleutel != "pk" or _vermenigvuldigt(queryset.values(telling.veld))
     tellers = {
-        f"g{i}": Count(sleutel, distinct=True, filter=groep.filter)
+        f"{d}_g{i}": Count(sleutel, distinct=uniek, filter=_en(voorwaarde, groep.filter))
+        for d, voorwaarde in voorwaarden.items()
         for i, groep in enumerate(rijgroepen)
     }
     per: dict[object, dict[str, int]] = {}
@@ -153,23 +189,30 @@ def _per_waarde(telling: Telling, definitie: str, queryset, rijgroepen, sleutel:
         bestaand = per.setdefault(_waarde(rij.pop(telling.veld)), dict.fromkeys(tellers, 0))
         for naam, aantal in rij.items():
             bestaand[naam] += aantal
+    if uniek:
+        totalen = queryset.aggregate(**tellers)  # a dossier or minor once, whatever its values
+    else:
+        # Each dossier stands in exactly one value's row: the total is the sum, no second pass.
+        totalen = {naam: sum(rij[naam] for rij in per.values()) for naam in tellers}
     vast = telling.categorieen() if callable(telling.categorieen) else telling.categorieen
-    categorieen = list(vast) or [
-        (waarde, str(waarde))
-        for waarde in sorted(per, key=lambda w: (-per[w]["g0"], str(w)))
-        if waarde != NIET_INGEVULD
-    ]
-    # 000 §17.2: tables over opgestarte dossiers always show what is not filled in yet.
-    if definitie == "opgestart" or NIET_INGEVULD in per:
-        categorieen.append((NIET_INGEVULD, NIET_INGEVULD))
-    labels = [label for _, label in categorieen] + [TOTAAL]
-    kolommen = [
-        [per.get(waarde, {}).get(f"g{i}", 0) for i in range(len(rijgroepen))]
-        for waarde, _ in categorieen
-    ]
-    totalen = queryset.aggregate(**tellers)  # a dossier once, whatever its values
-    kolommen.append([totalen[f"g{i}"] for i in range(len(rijgroepen))])
-    return labels, kolommen
+    uitkomst = {}
+    for d in voorwaarden:
+        eigen = {w: tellers for w, tellers in per.items() if tellers[f"{d}_g0"]}
+        categorieen = list(vast) or [
+            (waarde, str(waarde))
+            for waarde in sorted(eigen, key=lambda w: (-eigen[w][f"{d}_g0"], str(w)))
+            if waarde != NIET_INGEVULD
+        ]
+        # 000 §17.2: tables over opgestarte dossiers always show what is not filled in yet.
+        if d == "opgestart" or NIET_INGEVULD in eigen:
+            categorieen.append((NIET_INGEVULD, NIET_INGEVULD))
+        kolommen = [
+            [eigen.get(waarde, {}).get(f"{d}_g{i}", 0) for i in range(len(rijgroepen))]
+            for waarde, _ in categorieen
+        ]
+        kolommen.append([totalen[f"{d}_g{i}"] for i in range(len(rijgroepen))])
+        uitkomst[d] = ([label for _, label in categorieen] + [TOTAAL], kolommen)
+    return uitkomst
 
 
 def _deel(teller, noemer: int) -> Decimal | None:
@@ -179,30 +222,49 @@ def _deel(teller, noemer: int) -> Decimal | None:
 
 
 def tel(telling: Telling, voorziening: Voorziening, van: D, tot: D) -> Tabel:
+    """One table. Its queries hash and sort the dossiers of a whole organisatietype: they get
+    the memory for that (the default spills to disk), for this transaction only."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL work_mem = '64MB'")
+        return _tel(telling, voorziening, van, tot)
+
+
+def _tel(telling: Telling, voorziening: Voorziening, van: D, tot: D) -> Tabel:
     rijgroepen = groepen(voorziening)
     basis = Dossier.alle.filter(voorziening__organisatietype=voorziening.organisatietype)
     sleutel = "client" if telling.uniek else "pk"
+    voorwaarden = {d: DEFINITIES[d][0](van, tot) for d in telling.definities}
+    queryset = _dossiers(telling, basis, voorwaarden, van, tot)
+    if telling.veld is not None:
+        per_waarde = _per_waarde(telling, queryset, rijgroepen, sleutel, voorwaarden)
+    else:
+        per_kolom = _per_kolom(telling, queryset, rijgroepen, sleutel, voorwaarden)
+    if telling.gemiddelde is not None:
+        gemiddelden = queryset.aggregate(
+            **{
+                f"{d}_g{i}": Avg(telling.gemiddelde[1], filter=_en(voorwaarde, g.filter))
+                for d, voorwaarde in voorwaarden.items()
+                for i, g in enumerate(rijgroepen)
+            }
+        )
     koppen: list[str] = []
     kolommen: list[list] = []  # per column, a value per row group
     for definitie in telling.definities:
-        queryset = _dossiers(telling, definitie, basis, van, tot)
         voorvoegsel = f"{DEFINITIES[definitie][1]} – " if len(telling.definities) > 1 else ""
         if telling.veld is not None:
-            labels, eigen = _per_waarde(telling, definitie, queryset, rijgroepen, sleutel)
+            labels, eigen = per_waarde[definitie]
         else:
-            eigen = _per_kolom(telling, queryset, rijgroepen, sleutel)
+            eigen = per_kolom[definitie]
             labels = [k.label for k in telling.kolommen] or [DEFINITIES[definitie][1]]
             voorvoegsel = "" if not telling.kolommen else voorvoegsel
         for label, teller, noemer in telling.verhoudingen:
             labels.append(label)
             eigen.append([_deel(t, n) for t, n in zip(eigen[teller], eigen[noemer], strict=True)])
         if telling.gemiddelde is not None:
-            label, annotatie = telling.gemiddelde
-            gemiddelden = queryset.aggregate(
-                **{f"g{i}": Avg(annotatie, filter=g.filter) for i, g in enumerate(rijgroepen)}
+            labels.append(telling.gemiddelde[0])
+            eigen.append(
+                [_deel(gemiddelden[f"{definitie}_g{i}"], 1) for i in range(len(rijgroepen))]
             )
-            labels.append(label)
-            eigen.append([_deel(gemiddelden[f"g{i}"], 1) for i in range(len(rijgroepen))])
         koppen += [f"{voorvoegsel}{label}" for label in labels]
         kolommen += eigen
     rijen = [

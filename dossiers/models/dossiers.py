@@ -66,6 +66,18 @@ class Dossier(VersionedModel):
     laatste_schakeling_einddatum = models.DateField(
         "einddatum laatste schakeling", null=True, blank=True
     )
+    # The start of 'Start hulpaanbod' (000 §17.2 counts from it), kept like the columns above so
+    # the reports filter on a column instead of a subquery per dossier.
+    eerste_schakeling_begindatum = models.DateField(
+        "begindatum eerste schakeling", null=True, blank=True
+    )
+    startdatum = models.DateField(
+        "start van het dossier",
+        null=True,
+        blank=True,
+        help_text="000 §17.2: de startdatum van een lopend dossier, anders het begin van 'Start "
+        "hulpaanbod'.",
+    )
 
     objects = TenantManager()
     alle = UnscopedManager()
@@ -89,8 +101,21 @@ class Dossier(VersionedModel):
         ]
         indexes = [
             models.Index(fields=["voorziening", "status", "behandelaar"], name="dossier_overview"),
-            # A voorziening's dossier ids without touching the table (the occupancy sums).
-            models.Index(fields=["voorziening"], include=["id"], name="dossier_voorziening"),
+            # A voorziening's dossiers without touching the table: the ids for the occupancy
+            # sums, the columns the reports' definitions (000 §17.2) filter on.
+            models.Index(
+                fields=["voorziening"],
+                include=[
+                    "id",
+                    "client",
+                    "status",
+                    "startdatum",
+                    "eerste_schakeling_begindatum",
+                    "laatste_schakeling_einddatum",
+                    "afgesloten_op",
+                ],
+                name="dossier_voorziening",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -53,6 +53,15 @@ def heeft_schakeling(dossier: Dossier) -> bool:
     return Schakeling.objects.filter(dossier=dossier).exists()
 
 
+def eerste_schakeling_begindatum(dossier: Dossier) -> datetime.date | None:
+    return (
+        Schakeling.objects.filter(dossier=dossier)
+        .order_by("begindatum", "id")
+        .values_list("begindatum", flat=True)
+        .first()
+    )
+
+
 def laatste_schakeling(dossier: Dossier, *, behalve: int | None = None) -> Schakeling | None:
     queryset = Schakeling.objects.filter(dossier=dossier)
     if behalve is not None:

@@ -21,6 +21,7 @@ from dossiers.models import Aanmelding, Client, Dossier, SchakelingModule
 from dossiers.rules.aanmelding import aanmelding_clean, check_geen_overgang_naar_regulier
 from dossiers.selectors import (
     dossier_get,
+    eerste_schakeling_begindatum,
     heeft_schakeling,
     laatste_beslissing,
     laatste_schakeling,
@@ -90,11 +91,19 @@ def dossier_summary_refresh(dossier: Dossier) -> None:
     above contribute (the BR icon), in the same transaction as the change."""
     beslissing = laatste_beslissing(dossier)
     schakeling = laatste_schakeling(dossier)
+    eerste = eerste_schakeling_begindatum(dossier)
+    lopend = (
+        Aanmelding.objects.filter(dossier=dossier)
+        .values_list("startdatum_lopend_dossier", flat=True)
+        .first()
+    )
     dossier_touch(
         dossier,
         laatste_beslissing_begindatum=beslissing.begindatum if beslissing else None,
         laatste_schakeling_begindatum=schakeling.begindatum if schakeling else None,
         laatste_schakeling_einddatum=schakeling.einddatum if schakeling else None,
+        eerste_schakeling_begindatum=eerste,
+        startdatum=lopend or eerste,
         **summary_columns(dossier),
     )
 

@@ -18,6 +18,7 @@ from rapporten import ruwe_data
 from rapporten.catalogus import RAPPORTEN, RUWE_DATA, beschikbaar
 from rapporten.constants import BEWAARTERMIJN_DAGEN, AanvraagStatus
 from rapporten.models import RapportAanvraag
+from rapporten.selectors import met_start
 from rapporten.tellingen import DEFINITIES, tel
 from rapporten.xlsx import bestandsnaam, schrijven
 
@@ -92,7 +93,8 @@ def _extensie(soort: str) -> str:
 def _schrijf(aanvraag: RapportAanvraag, bestand) -> None:
     if aanvraag.soort in RUWE_DATA:
         definitie, _ = DEFINITIES[RUWE_DATA[aanvraag.soort]]
-        dossiers = definitie(aanvraag.van, aanvraag.tot)  # the active voorziening's
+        # The active voorziening's dossiers (tenancy) of that definition.
+        dossiers = met_start().filter(definitie(aanvraag.van, aanvraag.tot))
         ruwe_data.schrijven(
             bestand,
             ruwe_data.dossiers_voor_ruwe_data(dossiers),

@@ -1,6 +1,7 @@
 import datetime
 
 import factory
+from django.db.models import Min
 
 from binc.constants import Geslacht
 from dossiers.constants import (
@@ -89,10 +90,31 @@ class DossierFactory(TenantFactory):
 class AanmeldingFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Aanmelding
+        skip_postgeneration_save = True
 
     dossier = factory.SubFactory(DossierFactory, aanmelding=None)
     via_toegangspoort = True
     uitstroom_gi = False
+
+    @factory.post_generation
+    def start(self, create, extracted, **kwargs):
+        if create:
+            start_bijwerken(self.dossier_id)
+
+
+def start_bijwerken(dossier_id: int) -> None:
+    """The dossier's summary columns of 000 §17.2, as dossier_summary_refresh keeps them."""
+    eerste = Schakeling._base_manager.filter(dossier_id=dossier_id).aggregate(
+        begin=Min("begindatum")
+    )["begin"]
+    lopend = (
+        Aanmelding.objects.filter(dossier_id=dossier_id)
+        .values_list("startdatum_lopend_dossier", flat=True)
+        .first()
+    )
+    Dossier._base_manager.filter(pk=dossier_id).update(
+        eerste_schakeling_begindatum=eerste, startdatum=lopend or eerste
+    )
 
 
 class ContextPersoonFactory(factory.django.DjangoModelFactory):
@@ -135,3 +157,8 @@ class SchakelingFactory(TenantFactory):
     def modules(self, create, extracted, **kwargs):
         for module in extracted or []:
             SchakelingModule.objects.create(schakeling=self, module=module)
+
+    @factory.post_generation
+    def eerste_schakeling(self, create, extracted, **kwargs):
+        if create:
+            start_bijwerken(self.dossier_id)

@@ -439,6 +439,32 @@ def test_start_page_shows_the_latest_dates(omgeving):
     assert "31/05/2026" in html
 
 
+def test_the_reports_start_follows_the_care_and_the_aanmelding(omgeving):
+    """000 §17.2: the start is 'startdatum lopend dossier', else that of 'Start hulpaanbod';
+    the dossier keeps both current in the transaction of each change."""
+    from dossiers.services.dossiers import aanmelding_update
+
+    voorziening, gebruiker, dossier = omgeving
+    b = beslissing(dossier, gebruiker, begin=D(2026, 1, 5))
+    add(dossier, gebruiker, b, D(2026, 1, 5), D(2026, 2, 1))
+    add(dossier, gebruiker, b, D(2026, 2, 1), None)
+    dossier.refresh_from_db()
+    assert (dossier.eerste_schakeling_begindatum, dossier.startdatum) == (
+        D(2026, 1, 5),
+        D(2026, 1, 5),
+    )
+
+    with voorziening_context(voorziening):
+        aanmelding = dossier.aanmelding
+        data = {f.name: getattr(aanmelding, f.name) for f in aanmelding._meta.concrete_fields}
+        data.update(lopend_dossier=True, startdatum_lopend_dossier=D(2025, 11, 3))
+        aanmelding_update(
+            dossier_pk=dossier.pk, versie=aanmelding.versie, data=data, gebruiker=gebruiker
+        )
+    dossier.refresh_from_db()
+    assert dossier.startdatum == D(2025, 11, 3)
+
+
 # --- Processed years (000 §4.2.4.1) --------------------------------------------------------------
 
 

@@ -27,7 +27,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--voorzieningen", type=int, default=200)
         parser.add_argument("--dossiers", type=int, default=1_000_000)
-        parser.add_argument("--ruwe-data", type=int, default=100_000)
+        parser.add_argument(
+            "--ruwe-data", type=int, default=100_000, help="0: enkel de rapporten meten"
+        )
 
     def handle(self, *args, voorzieningen, dossiers, ruwe_data, **options):
         if not settings.DEBUG:
@@ -40,15 +42,23 @@ class Command(BaseCommand):
                 self.stdout.write(f"Opgebouwd in {time.perf_counter() - begin:.0f} s.")
             self.stdout.write(f"Databank {naam}: {sum(v.n for v in lijst):,} dossiers.")
             # The raw data first: the peak RSS then is its own.
-            self._ruwe_data(ruwe_data)
-            self._rapporten(lijst[0])
+            if ruwe_data:
+                self._ruwe_data(ruwe_data)
+            self._rapporten(lijst[0], details=options["verbosity"] > 1)
 
-    def _rapporten(self, voorziening) -> None:
+    def _rapporten(self, voorziening, *, details: bool) -> None:
         totaal = 0.0
         with voorziening_context(voorziening):
             for soort, rapport in RAPPORTEN.items():
                 begin = time.perf_counter()
-                tabellen = [tel(t, voorziening, VAN, TOT) for t in rapport.tellingen]
+                tabellen = []
+                for telling in rapport.tellingen:
+                    stap = time.perf_counter()
+                    tabellen.append(tel(telling, voorziening, VAN, TOT))
+                    if details:
+                        self.stdout.write(
+                            f"    {telling.titel}: {time.perf_counter() - stap:.2f} s"
+                        )
                 with tempfile.TemporaryFile() as bestand:
                     xlsx_schrijven(
                         bestand,
