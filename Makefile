@@ -16,7 +16,7 @@ DEPLOY_ENV := DEBUG=false SECRET_KEY=deploy-check-$$(printf '%064d' 0)-not-a-rea
 
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test install lint check chromium libreoffice worker beat bench lock clean
+.PHONY: run test install lint check chromium libreoffice axe worker beat bench lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,7 +46,7 @@ check: install
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(DEPLOY_ENV) $(BIN)/python manage.py check --deploy --fail-level WARNING
 
-test: lint check chromium libreoffice
+test: lint check chromium libreoffice axe
 	$(TEST_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(TEST_ENV) $(BIN)/pytest
 
@@ -66,6 +66,13 @@ libreoffice:
 	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null; \
 	else echo "LibreOffice ontbreekt: de tests die xlsx openen worden overgeslagen."; fi
+
+# axe-core (npm, pinned in package-lock.json) checks every page the browser tests visit for
+# WCAG 2.1 AA; without npm those checks are skipped unless CI is set.
+axe:
+	@if [ -f node_modules/axe-core/axe.min.js ]; then :; \
+	elif command -v npm >/dev/null 2>&1; then npm ci --silent --no-audit --no-fund; \
+	else echo "npm ontbreekt: de toegankelijkheidscontroles worden overgeslagen."; fi
 
 worker: install
 	$(DEV_ENV) $(BIN)/celery -A binc worker --loglevel INFO
@@ -92,4 +99,4 @@ lock: | $(BIN)/python
 	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe --extra dev -o requirements/dev.lock pyproject.toml
 
 clean:
-	rm -rf $(VENV) .var .pytest_cache .ruff_cache
+	rm -rf $(VENV) .var .pytest_cache .ruff_cache node_modules

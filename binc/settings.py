@@ -249,6 +249,8 @@ EMAIL_BACKEND = env.str(
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="no-reply@binc.example")
+# Where users report problems (the accessibility statement names it).
+HELPDESK_EMAIL = env.str("HELPDESK_EMAIL", default="helpdesk@binc.example")
 # Where mails point users to (000 §18.1: 'via de link Ontvangen documenten op de startpagina').
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 

@@ -9,6 +9,7 @@ binc_patterns = [
     path("afmelden/", views.logout, name="logout"),
     path("voorziening/", views.kies_voorziening, name="kies_voorziening"),
     path("sessie/verlengen/", sessies.verlengen, name="sessie_verlengen"),
+    path("toegankelijkheid/", views.toegankelijkheid, name="toegankelijkheid"),
     path("modules/", views.module_list, name="module_list"),
     path("modules/<int:pk>/", views.module_detail, name="module_detail"),
 ]

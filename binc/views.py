@@ -1,5 +1,6 @@
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth import views as auth_views
@@ -7,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from binc.access import activate_for_session, medewerker_required
 from binc.forms import KiesVoorzieningForm, LoginForm, ModuleFilterForm
@@ -76,6 +77,12 @@ def module_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "binc/module_detail.html",
         {"goedkeuring": goedkeuring, "breadcrumbs": breadcrumbs},
     )
+
+
+@require_GET
+def toegankelijkheid(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement Flemish government sites must publish (public)."""
+    return render(request, "binc/toegankelijkheid.html", {"helpdesk": settings.HELPDESK_EMAIL})
 
 
 @require_POST

@@ -151,6 +151,7 @@ NO_OBJECT_URLS = {
     "documenten:gebruikersbeheer",
     "dossiers:privacy_inzage",
     "binc:sessie_verlengen",
+    "binc:toegankelijkheid",
 }
 # The Opgroeien admin site is cross-voorziening by design and closed to medewerkers; see
 # test_opgroeien_area_is_closed_to_medewerkers.

@@ -46,6 +46,42 @@ def browser():
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+# WCAG 2.1 A and AA, as the Flemish government requires of its sites.
+AXE_RUN = (
+    "axe.run(document, {runOnly: {type: 'tag', values: "
+    "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}).then(r => r.violations.map(v => "
+    "({id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))"
+)
+
+
+class Toegankelijkheid:
+    """Runs axe-core on every page the test loads; the test fails on any violation."""
+
+    def __init__(self, page) -> None:
+        self.page = page
+        self.bron = AXE.read_text()
+        self.fouten: list[str] = []
+        self.pagina_s = 0
+
+    def controleer(self, page) -> None:
+        from playwright.sync_api import Error
+
+        try:
+            if not page.evaluate("document.contentType === 'text/html'"):
+                return
+            # Evaluated by the browser's debugger, so the site's own CSP (no inline scripts)
+            # stays in force for everything else.
+            page.evaluate(self.bron)
+            gevonden = page.evaluate(AXE_RUN)
+        except Error as fout:  # the page went on to the next one meanwhile
+            if "context was destroyed" in str(fout) or "navigation" in str(fout).lower():
+                return
+            raise
+        self.pagina_s += 1
+        self.fouten += [f"{page.url}: {v['id']} ({v['help']}) at {v['nodes']}" for v in gevonden]
+
+
 @pytest.fixture
 def page(browser, live_server, settings):
     # The live server finds static files through the finders, which know no hashed names.
@@ -56,5 +92,13 @@ def page(browser, live_server, settings):
     context = browser.new_context(base_url=live_server.url, locale="nl-BE")
     page = context.new_page()
     page.set_default_timeout(10_000)
+    axe = None
+    if AXE.exists():
+        axe = Toegankelijkheid(page)
+        page.on("load", axe.controleer)
+    elif os.environ.get("CI"):
+        pytest.fail("axe-core ontbreekt: `make axe` installeert het.")
     yield page
     context.close()
+    if axe is not None:
+        assert not axe.fouten, "WCAG 2.1 AA (axe-core):\n" + "\n".join(axe.fouten)
