@@ -119,12 +119,14 @@ def _waarde(waarde: object) -> object:
     return NIET_INGEVULD if waarde is None or waarde == "" else waarde
 
 
-def _dossiers(telling: Telling, basis, voorwaarden: dict[str, Q], van: D, tot: D):
+def _dossiers(
+    telling: Telling, basis, voorwaarden: dict[str, Q], van: D, tot: D
+) -> QuerySet[Dossier]:
     """The dossiers of any of the table's definitions, with its filters and annotations."""
     of = None
     for voorwaarde in voorwaarden.values():
         of = voorwaarde if of is None else of | voorwaarde
-    queryset = selectors.met_start(basis).filter(of)
+    queryset: QuerySet[Dossier] = selectors.met_start(basis).filter(of)
     if telling.filter is not None:
         queryset = queryset.filter(telling.filter)
     if telling.geopend is not None:
