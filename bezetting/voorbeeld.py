@@ -15,6 +15,7 @@ from bezetting.engine.dagen import dossierdagen
 from bezetting.engine.model import Module, Schakeling
 from bezetting.selectors import gegevens_overzicht, schakelingen_van_dossier
 from binc.access import medewerker_required
+from binc.forms import posted_id
 from binc.models import Module as ModuleModel
 from binc.models import Voorziening
 from dossiers.selectors import dossier_get
@@ -78,7 +79,7 @@ def voorbeeld(request: HttpRequest, pk: int) -> HttpResponse:
     dossier = dossier_get(pk=pk)
     begin = _datum(request.GET.get("begindatum"))
     einde = _datum(request.GET.get("einddatum"))
-    pks = [p for p in request.GET.getlist("modules") if p.isascii() and p.isdigit()]
+    pks = [pk for p in request.GET.getlist("modules") if (pk := posted_id(p)) is not None]
     modules = list(ModuleModel.objects.filter(pk__in=pks).select_related("typemodule"))
     if begin is None or not modules or (einde is not None and einde < begin):
         return render(request, "bezetting/_voorbeeld.html", {"rijen": []})

@@ -8,8 +8,11 @@ from functools import wraps
 
 from axes.models import AccessAttempt
 from django.contrib import admin
+from django.contrib.admin.views.main import ERROR_FLAG
 from django.contrib.auth.admin import UserAdmin
+from django.http import HttpResponseRedirect
 
+from binc.invoer import geldige_datumfilters
 from binc.models import (
     Activiteit,
     Dienst,
@@ -37,6 +40,9 @@ class OpgroeienAdminSite(admin.AdminSite):
 
         @wraps(inner)
         def wrapper(request, *args, **kwargs):
+            if not geldige_datumfilters(request.GET):
+                # As Django answers any other filter it cannot apply.
+                return HttpResponseRedirect(f"{request.path}?{ERROR_FLAG}=1")
             with all_voorzieningen():
                 return inner(request, *args, **kwargs)
 

@@ -47,3 +47,8 @@ class ConflictMiddleware:
 
 def conflict_response(request: HttpRequest, conflict: Conflict) -> HttpResponse:
     return render(request, "errors/conflict.html", {"conflict": conflict}, status=409)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """Django's CSRF refusal, in Dutch and in the site's layout (settings.CSRF_FAILURE_VIEW)."""
+    return render(request, "errors/403_csrf.html", status=403)

@@ -1,6 +1,6 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.forms.renderers import TemplatesSetting
 
 from binc.models import Voorziening
@@ -56,6 +56,39 @@ class ModuleFilterForm(forms.Form):
         help_text="Een deel van de modulecode of van de naam van de module of typemodule.",
     )
     alleen_actief = forms.BooleanField(label="Enkel actieve modules", required=False, initial=True)
+
+
+class BeperkingBijVeld:
+    """ModelForm mixin: a database rule the answers break is shown at the field it is about
+    (Meta.beperking_velden: constraint name -> field), with the constraint's Dutch message."""
+
+    def _update_errors(self, errors: ValidationError) -> None:
+        velden = getattr(self.Meta, "beperking_velden", {})  # type: ignore[attr-defined]
+        berichten = {
+            str(c.get_violation_error_message()): velden[c.name]
+            for c in self._meta.model._meta.constraints  # type: ignore[attr-defined]
+            if c.name in velden
+        }
+        if hasattr(errors, "error_dict") and NON_FIELD_ERRORS in errors.error_dict:
+            rest = []
+            for fout in errors.error_dict[NON_FIELD_ERRORS]:
+                veld = berichten.get(" ".join(fout.messages))
+                if veld in self.fields:  # type: ignore[attr-defined]
+                    errors.error_dict.setdefault(veld, []).append(fout)
+                else:
+                    rest.append(fout)
+            errors.error_dict[NON_FIELD_ERRORS] = rest
+            if not rest:
+                del errors.error_dict[NON_FIELD_ERRORS]
+        super()._update_errors(errors)  # type: ignore[misc]
+
+
+def posted_id(value: str) -> int | None:
+    """An id from a hidden field or button: ASCII digits only (str.isdigit also takes '²',
+    which int() refuses) and within PostgreSQL's bigint; anything else is None."""
+    if not (value.isascii() and value.isdigit()) or len(value) > 18:
+        return None
+    return int(value)
 
 
 def add_service_errors(

@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "binc.access.VoorzieningMiddleware",
+    "binc.invoer.OngeldigeInvoerMiddleware",
     "binc.errors.ConflictMiddleware",
     # Last, as django-axes asks: it turns a lockout into the Dutch page.
     "axes.middleware.AxesMiddleware",
@@ -228,6 +229,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "binc.errors.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 if not DEBUG:

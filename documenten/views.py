@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from binc.access import medewerker_required
-from binc.forms import add_service_errors
+from binc.forms import add_service_errors, posted_id
 from binc.models import Inzage
 from binc.services.inzage import inzage_log
 from binc.uploads import te_groot
@@ -193,7 +193,7 @@ def gebruikersbeheer(request: HttpRequest) -> HttpResponse:
             return redirect("documenten:gebruikersbeheer")
     if "verwijderen" in request.POST:
         services.beheerder_verwijderen(
-            voorziening=voorziening, pk=_int(request.POST["verwijderen"])
+            voorziening=voorziening, pk=posted_id(request.POST["verwijderen"]) or 0
         )
         messages.success(request, "De persoon is van de lijst verwijderd.")
         return redirect("documenten:gebruikersbeheer")
@@ -207,7 +207,3 @@ def gebruikersbeheer(request: HttpRequest) -> HttpResponse:
             "breadcrumbs": crumbs(("Gebruikersbeheer documenten", "")),
         },
     )
-
-
-def _int(value: str) -> int:
-    return int(value) if value.isascii() and value.isdigit() else 0

@@ -2,6 +2,8 @@
 
 from django.db import models
 
+from binc.constants import Organisatietype
+
 
 class DossierStatus(models.TextChoices):
     OPEN = "open", "Open"
@@ -204,3 +206,7 @@ START_IN_VERWERKT_JAAR = (
     "De schakeling start in een jaar waarin reeds alle kwartaalrapporten verwerkt zijn. Enkel de "
     "einddatum kan worden gewijzigd."
 )
+
+
+# 000 §3.2: these organisatietypes register unborn children, and may help them before birth.
+ONGEBOREN_TYPES = {Organisatietype.CIG, Organisatietype.CKG, Organisatietype.GEZIN_1G1P}

@@ -103,8 +103,12 @@ def _care(
         return  # no beslissingen or schakelingen (001)
     einde = today - datetime.timedelta(days=ended_days_ago) if ended_days_ago else None
     begin = (einde or today) - datetime.timedelta(days=rng.randint(20, 200))
-    # Never in a processed year; a long-closed dossier then gets a short schakeling.
-    begin = max(begin, datetime.date(today.year - 1, 1, 2))
+    # Never in a processed year, nor before the child's birth; a long-closed dossier then gets
+    # a short schakeling.
+    geboren = dossier.client.geboortedatum
+    if geboren is not None and (einde or today) <= geboren:
+        return
+    begin = max(begin, datetime.date(today.year - 1, 1, 2), geboren or begin)
     if einde is not None and einde < begin:
         einde = begin + datetime.timedelta(days=10)
     modules = list(modules_approved_on(voorziening=dossier.voorziening, datum=begin)[:3])

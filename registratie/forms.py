@@ -1,6 +1,7 @@
 from django import forms
 from django.db.models import Q
 
+from binc.forms import BeperkingBijVeld
 from dossiers.constants import Hulpfunctie
 from dossiers.forms import DateInput, JaNeeField
 from registratie.constants import GerealiseerdVervolg, Soort
@@ -17,9 +18,15 @@ JA_NEE_MODELVELDEN = {
 }
 
 
-class RegistratieForm(forms.ModelForm):
+class RegistratieForm(BeperkingBijVeld, forms.ModelForm):
     """One of the four registration forms, as the voorziening's organisatietype asks it. Nothing
     is required to save (registration is gradual); '*' marks what [Valideren] checks."""
+
+    class Meta:
+        beperking_velden = {
+            "beginregistratie_schoolachterstand_range": "schoolachterstand",
+            "traject_begeleiding_in_order": "begeleiding_einde",
+        }
 
     versie = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 

@@ -96,6 +96,12 @@ class RijksregisterOpzoeking(models.Model):
         default=0,
         help_text="Gevonden maar niet getoond: ouder dan 25 jaar (behalve voor pleegzorg).",
     )
+    fout = models.CharField(
+        "fout",
+        max_length=300,
+        blank=True,
+        help_text="Waarom het rijksregister niet antwoordde (onbereikbaar, time-out).",
+    )
 
     class Meta:
         verbose_name = "opzoeking in het rijksregister"

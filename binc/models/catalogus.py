@@ -110,10 +110,17 @@ class Typemodule(models.Model):
             models.CheckConstraint(
                 condition=Q(groeipakket_impact=True) | Q(groeipakket_leeftijdsgrens__isnull=True),
                 name="typemodule_age_limit_only_with_impact",
+                violation_error_message=(
+                    "Een leeftijdsgrens voor het Groeipakket hoort enkel bij een typemodule met "
+                    "Groeipakket-impact."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(in_verblijfscapaciteit=False) | Q(functie=Functie.VERBLIJF),
                 name="typemodule_verblijfscapaciteit_only_verblijf",
+                violation_error_message=(
+                    "Enkel een typemodule met functie verblijf telt mee in de verblijfscapaciteit."
+                ),
             ),
         ]
 
@@ -187,6 +194,7 @@ class ModuleGoedkeuring(models.Model):
             models.CheckConstraint(
                 condition=Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=models.F("geldig_van")),
                 name="goedkeuring_period_in_order",
+                violation_error_message="De einddatum van de goedkeuring ligt vóór de begindatum.",
             ),
         ]
 

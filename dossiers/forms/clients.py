@@ -5,6 +5,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from binc.constants import Geslacht
+from binc.dates import geboortedatum_fout
+from binc.forms import BeperkingBijVeld
 from dossiers.constants import (
     NietBegeleid,
 )
@@ -61,13 +63,14 @@ class RijksregisterZoekForm(forms.Form):
         return data
 
 
-class ClientExtraForm(forms.ModelForm):
+class ClientExtraForm(BeperkingBijVeld, forms.ModelForm):
     """The mandatory fields Binc adds to the register's identification (000 §3.3.1)."""
 
     class Meta:
         model = Client
         fields = ["niet_begeleide_minderjarige", "land_van_origine", "omgangstaal"]
         widgets = {"niet_begeleide_minderjarige": forms.RadioSelect}
+        beperking_velden = {"client_birth_date_unless_unborn": "geboortedatum"}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -112,3 +115,9 @@ class ContextPersoonForm(forms.ModelForm):
     def clean_rijksregisternummer(self) -> str:
         value = self.cleaned_data["rijksregisternummer"].strip()
         return rijksregisternummer_clean(value) if value else ""
+
+    def clean_geboortedatum(self):
+        datum = self.cleaned_data["geboortedatum"]
+        if datum and (fout := geboortedatum_fout(datum, vandaag=timezone.localdate())):
+            raise ValidationError(fout)
+        return datum

@@ -4,7 +4,9 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
+from binc.forms import BeperkingBijVeld
 from binc.models import Voorziening
 from dossiers.constants import (
     Aanmelder,
@@ -19,7 +21,7 @@ def _help(name: str) -> str:
     return Aanmelding._meta.get_field(name).help_text
 
 
-class AanmeldingForm(forms.ModelForm):
+class AanmeldingForm(BeperkingBijVeld, forms.ModelForm):
     """The aanmelding as the voorziening's organisatietype asks it (000 §4.1, 001 §5.1)."""
 
     lopend_dossier = JaNeeField(
@@ -68,6 +70,13 @@ class AanmeldingForm(forms.ModelForm):
             "soort_pleegzorg": forms.RadioSelect,
             "pleegzorgdoelgroep": forms.RadioSelect,
         }
+        beperking_velden = {
+            "aanmelding_startdatum_only_when_lopend": "startdatum_lopend_dossier",
+            "aanmelding_specifiek_never_crisismeldpunt": "specifieke_aanmelding",
+            "aanmelding_andere_has_text": "aanmelder_andere",
+            "aanmelding_gerechtelijk_only_crisismeldpunt": "gerechtelijk",
+            "aanmelding_no_aanmelder_via_toegangspoort": "aanmelder",
+        }
 
     def __init__(self, *args, voorziening: Voorziening, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -96,7 +105,9 @@ class AanmeldingForm(forms.ModelForm):
         if self.errors:
             return data
         try:
-            self.aanmelding_values = aanmelding_clean(data, voorziening=self.voorziening)
+            self.aanmelding_values = aanmelding_clean(
+                data, voorziening=self.voorziening, vandaag=timezone.localdate()
+            )
         except ValidationError as error:
             for name, messages in error.message_dict.items():
                 self.add_error(name if name in self.fields else None, messages)

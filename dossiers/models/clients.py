@@ -69,10 +69,16 @@ class Client(VersionedModel):
             models.CheckConstraint(
                 condition=Q(ongeboren=True) | Q(rijksregisternummer__isnull=False),
                 name="client_identified_unless_unborn",
+                violation_error_message=(
+                    "Vul het rijksregisternummer in (behalve voor een ongeboren kind)."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(ongeboren=True) | Q(geboortedatum__isnull=False),
                 name="client_birth_date_unless_unborn",
+                violation_error_message=(
+                    "Vul de geboortedatum in (behalve voor een ongeboren kind)."
+                ),
             ),
         ]
 

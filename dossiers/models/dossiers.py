@@ -92,11 +92,15 @@ class Dossier(VersionedModel):
                 fields=["client", "voorziening"],
                 condition=Q(status=DossierStatus.OPEN),
                 name="dossier_one_open_per_client",
+                violation_error_message="Deze cliënt heeft al een open dossier in je voorziening.",
             ),
             models.CheckConstraint(
                 condition=Q(status=DossierStatus.OPEN, afgesloten_op__isnull=True)
                 | Q(status=DossierStatus.AFGESLOTEN, afgesloten_op__isnull=False),
                 name="dossier_closed_has_date",
+                violation_error_message=(
+                    "Een afgesloten dossier heeft een afsluitdatum; een open dossier niet."
+                ),
             ),
         ]
         indexes = [
@@ -253,24 +257,37 @@ class Aanmelding(VersionedModel):
             models.CheckConstraint(
                 condition=Q(lopend_dossier=True) | Q(startdatum_lopend_dossier__isnull=True),
                 name="aanmelding_startdatum_only_when_lopend",
+                violation_error_message=(
+                    "Een startdatum lopend dossier hoort enkel bij een lopend dossier."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(specifieke_aanmelding=SpecifiekeAanmelding.GEEN)
                 | ~Q(aanmelder=Aanmelder.CRISISMELDPUNT),
                 name="aanmelding_specifiek_never_crisismeldpunt",
+                violation_error_message=(
+                    "Een specifieke aanmelding kan niet via het crisismeldpunt."
+                ),
             ),
             models.CheckConstraint(
                 condition=Q(aanmelder=Aanmelder.ANDERE, aanmelder_andere__gt="")
                 | (~Q(aanmelder=Aanmelder.ANDERE) & Q(aanmelder_andere="")),
                 name="aanmelding_andere_has_text",
+                violation_error_message="Vul in wie de andere aanmelder is.",
             ),
             models.CheckConstraint(
                 condition=Q(gerechtelijk=False) | Q(aanmelder=Aanmelder.CRISISMELDPUNT),
                 name="aanmelding_gerechtelijk_only_crisismeldpunt",
+                violation_error_message=(
+                    "Gerechtelijk kan enkel bij een aanmelding via het crisismeldpunt."
+                ),
             ),
             models.CheckConstraint(
                 condition=~Q(via_toegangspoort=True) | Q(aanmelder=""),
                 name="aanmelding_no_aanmelder_via_toegangspoort",
+                violation_error_message=(
+                    "Via de toegangspoort is er geen aparte aanmelder: laat de aanmelder leeg."
+                ),
             ),
         ]
 
@@ -314,6 +331,7 @@ class HeropenAanvraag(models.Model):
                 fields=["dossier"],
                 condition=Q(status=AanvraagStatus.INGEDIEND),
                 name="heropenaanvraag_one_pending",
+                violation_error_message="Voor dit dossier loopt al een aanvraag tot heropenen.",
             )
         ]
 

@@ -141,6 +141,7 @@ class Schakeling(VersionedModel):
             models.CheckConstraint(
                 condition=Q(einddatum__isnull=True) | Q(einddatum__gte=F("begindatum")),
                 name="schakeling_end_after_begin",
+                violation_error_message="De einddatum kan niet vóór de begindatum liggen.",
             ),
             # No overlap within a dossier (000 §4.2.2: begin >= previous end). Over midnights,
             # a schakeling is the open range between its dates, so a follow-up may start on
@@ -148,6 +149,9 @@ class Schakeling(VersionedModel):
             # which nothing may straddle but a follow-up may start on.
             ExclusionConstraint(
                 name="schakeling_no_overlap",
+                violation_error_message=(
+                    "Deze periode overlapt met een andere schakeling van het dossier."
+                ),
                 index_type="gist",
                 expressions=[
                     (

@@ -7,11 +7,13 @@ before every write) checks it. Fields that do not apply to the organisatietype, 
 answer hides, are reset, so a hidden field never keeps a stale value that reports count.
 """
 
+import datetime
 from typing import Any, Protocol
 
 from django.core.exceptions import ValidationError
 
 from binc.constants import Organisatietype
+from binc.dates import zorgdatum_fout
 from binc.formschema import Als, Formulier, Invulling, Veld
 from dossiers.constants import Aanmelder, Pleegzorgdoelgroep, SpecifiekeAanmelding
 
@@ -122,7 +124,15 @@ def specifieke_choices(voorziening: Aanmeldingsprofiel) -> list[tuple[str, str]]
     ]
 
 
-def aanmelding_clean(data: dict[str, Any], *, voorziening: Aanmeldingsprofiel) -> dict[str, Any]:
+AANMELDING_DATA = ("startdatum_lopend_dossier", "datum_aanmelding")
+
+
+def aanmelding_clean(
+    data: dict[str, Any],
+    *,
+    voorziening: Aanmeldingsprofiel,
+    vandaag: datetime.date | None = None,
+) -> dict[str, Any]:
     """Return the complete, consistent aanmelding for `data`, or raise ValidationError with a
     message per field."""
     formulier = aanmelding_formulier(voorziening)
@@ -134,6 +144,12 @@ def aanmelding_clean(data: dict[str, Any], *, voorziening: Aanmeldingsprofiel) -
     for name in formulier.verborgen(clean):
         clean[name] = DEFAULTS[name]
     errors = formulier.fouten(clean)
+    for name in AANMELDING_DATA:
+        if clean.get(name) and (
+            # An aanmelding may precede the birth: families are helped before it (000 §3.2).
+            fout := zorgdatum_fout(clean[name], vandaag=vandaag)
+        ):
+            errors.setdefault(name, fout)
     if "specifieke_aanmelding" in fields:
         if clean["specifieke_aanmelding"] not in dict(specifieke_choices(voorziening)):
             errors["specifieke_aanmelding"] = SPECIFIEK_NIET_VOOR_TYPE

@@ -28,6 +28,8 @@ class DossierFeiten:
     afgesloten_op: datetime.date | None = None
     # 'Startdatum lopend dossier', else the first schakeling's begin (000 §4.1).
     start: datetime.date | None = None
+    # Today, read by the service: no date of care lies more than a year ahead.
+    vandaag: datetime.date | None = None
 
 
 @dataclass

@@ -7,9 +7,11 @@ from collections.abc import Collection, Iterable
 from django.core.exceptions import ValidationError
 
 from binc.constants import Detailvraag, Functie, Organisatietype
+from binc.dates import zorgdatum_fout
 from binc.models import Module
 from dossiers.constants import (
     EINDIGT_IN_VERWERKT_JAAR,
+    ONGEBOREN_TYPES,
     START_IN_VERWERKT_JAAR,
     Aanmelder,
     SchakelingSoort,
@@ -87,6 +89,8 @@ def beslissing_check(
         fouten.add(
             "modules", f"Niet goedgekeurd voor je voorziening op {begindatum:%d/%m/%Y}: {refused}."
         )
+    if fout := zorgdatum_fout(begindatum, vandaag=feiten.vandaag, geboorte=_geboren(feiten)):
+        fouten.add("begindatum", fout)
     if feiten.afgesloten_op and begindatum > feiten.afgesloten_op:
         fouten.add(
             "begindatum",
@@ -94,6 +98,11 @@ def beslissing_check(
             "beginnen.",
         )
     fouten.raise_any()
+
+
+def _geboren(feiten: DossierFeiten) -> datetime.date | None:
+    """The birth date no care may precede; none where help may start before birth (000 §3.2)."""
+    return None if feiten.organisatietype in ONGEBOREN_TYPES else feiten.geboortedatum
 
 
 def _eendaags(periode: Periode) -> bool:
@@ -220,6 +229,11 @@ def check_invoer(
     bestaand: Collection[int] = (),
 ) -> None:
     fouten = Fouten()
+    for veld, datum in (("begindatum", invoer.begindatum), ("einddatum", invoer.einddatum)):
+        if datum and (
+            fout := zorgdatum_fout(datum, vandaag=feiten.vandaag, geboorte=_geboren(feiten))
+        ):
+            fouten.add(veld, fout)
     if invoer.einddatum and invoer.einddatum < invoer.begindatum:
         fouten.add("einddatum", "De einddatum kan niet vóór de begindatum liggen.")
     if feiten.afgesloten_op:

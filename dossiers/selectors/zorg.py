@@ -117,6 +117,7 @@ def dossier_feiten(dossier: Dossier) -> DossierFeiten:
         geboortedatum=dossier.client.geboortedatum,
         afgesloten_op=dossier.afgesloten_op,
         start=dossier_start(dossier),
+        vandaag=timezone.localdate(),
     )
 
 

@@ -9,12 +9,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from binc.concurrency import Conflict, save_versioned
-from binc.constants import LEEFTIJDSGRENS_OPZOEKING, Organisatietype, Zoekwijze
-from binc.dates import leeftijd
+from binc.constants import LEEFTIJDSGRENS_OPZOEKING, Zoekwijze
+from binc.dates import geboortedatum_fout, leeftijd
 from binc.models import Gebruiker, RijksregisterOpzoeking, Voorziening
-from binc.rijksregister import Persoon, Rijksregister, get_rijksregister
+from binc.rijksregister import Persoon, Rijksregister, RijksregisterUnavailable, get_rijksregister
 from binc.services.activiteiten import activiteit_log
-from dossiers.constants import ONGEBOREN_KIND, DossierStatus
+from dossiers.constants import ONGEBOREN_KIND, ONGEBOREN_TYPES, DossierStatus
 from dossiers.models import Client, ClientToegang, ContextPersoon, Dossier
 
 REGISTER_FIELDS = [
@@ -57,11 +57,11 @@ def rijksregister_zoeken(
     never sent. People aged 25 or more are withheld, except for pleegzorg services (000 §3.1).
     """
     register = register or get_rijksregister()
+    # By number, or else by the data with a birth date or year.
+    geboorte = None if nummer else (geboortedatum or geboortejaar)
     if nummer:
         zoekwijze, criteria = Zoekwijze.NUMMER, {"nummer": nummer}
-        found = register.zoek_op_nummer(nummer)
     else:
-        geboorte = geboortedatum or geboortejaar
         if geboorte is None:  # the form requires one
             raise ValueError("Zoeken op gegevens vraagt een geboortedatum of geboortejaar.")
         zoekwijze = Zoekwijze.GEGEVENS
@@ -70,7 +70,22 @@ def rijksregister_zoeken(
             criteria["geboortedatum"] = geboortedatum.isoformat()
         else:
             criteria["geboortejaar"] = str(geboortejaar)
-        found = register.zoek_op_gegevens(naam=naam, geslacht=geslacht, geboorte=geboorte)
+    try:
+        if geboorte is None:
+            found = register.zoek_op_nummer(nummer)
+        else:
+            found = register.zoek_op_gegevens(naam=naam, geslacht=geslacht, geboorte=geboorte)
+    except RijksregisterUnavailable as fout:
+        # A lookup that failed was still asked: it is logged like any other (001 §1).
+        RijksregisterOpzoeking.objects.create(
+            gebruiker=gebruiker,
+            voorziening=voorziening,
+            zoekwijze=zoekwijze,
+            criteria=criteria,
+            aantal_resultaten=0,
+            fout=str(fout)[:300] or fout.__class__.__name__,
+        )
+        raise
     today = timezone.localdate()
     unlimited = voorziening.is_pleegzorg
     shown = [
@@ -128,9 +143,6 @@ def client_create(
         obj=client,
     )
     return client
-
-
-ONGEBOREN_TYPES = {Organisatietype.CIG, Organisatietype.CKG, Organisatietype.GEZIN_1G1P}
 
 
 @transaction.atomic
@@ -266,6 +278,9 @@ def _koppelen(
 def context_persoon_add(
     *, client: Client, voorziening: Voorziening, gebruiker: Gebruiker, **values
 ) -> ContextPersoon:
+    geboren = values.get("geboortedatum")
+    if geboren and (fout := geboortedatum_fout(geboren, vandaag=timezone.localdate())):
+        raise ValidationError({"geboortedatum": [fout]})
     with transaction.atomic():
         persoon = ContextPersoon.objects.create(client=client, toegevoegd_door=gebruiker, **values)
         activiteit_log(

@@ -51,7 +51,11 @@ def dossier_create(
 ) -> Dossier:
     """'Maak nieuw dossier aan': a dossier with its aanmelding. One open dossier per client per
     voorziening (a database constraint backs this check)."""
-    values = aanmelding_clean(aanmelding, voorziening=voorziening)
+    values = aanmelding_clean(
+        aanmelding,
+        voorziening=voorziening,
+        vandaag=timezone.localdate(),
+    )
     if Dossier.objects.filter(client=client, status=DossierStatus.OPEN).exists():
         raise ValidationError(AL_OPEN_DOSSIER)
     try:
@@ -116,7 +120,11 @@ def aanmelding_update(
     with transaction.atomic():
         dossier = dossier_get(pk=dossier_pk, for_update=True)
         aanmelding = Aanmelding.objects.get(dossier=dossier)
-        values = aanmelding_clean(data, voorziening=dossier.voorziening)
+        values = aanmelding_clean(
+            data,
+            voorziening=dossier.voorziening,
+            vandaag=timezone.localdate(),
+        )
         if (
             aanmelding.aanmelder == Aanmelder.CRISISMELDPUNT
             and values["aanmelder"] != Aanmelder.CRISISMELDPUNT

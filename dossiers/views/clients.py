@@ -12,6 +12,7 @@ from binc.models import Inzage
 from binc.rijksregister import Persoon, RijksregisterUnavailable
 from binc.services.inzage import inzage_log
 from dossiers import selectors
+from dossiers.constants import ONGEBOREN_TYPES
 from dossiers.forms import (
     ClientExtraForm,
     ClientWijzigenForm,
@@ -21,13 +22,13 @@ from dossiers.forms import (
     RijksregisterZoekForm,
 )
 from dossiers.services import clients as client_services
-from dossiers.services.clients import ONGEBOREN_TYPES
 from dossiers.views.common import crumbs
 
 REGISTER_ONBEREIKBAAR = "Het rijksregister kon niet bevraagd worden. Probeer het later opnieuw."
 
 
 RESULTS_KEY = "binc_rijksregister_resultaten"
+NIEUW_KEY = "binc_nieuwe_client"
 
 
 @medewerker_required
@@ -82,14 +83,16 @@ def client_toevoegen(request: HttpRequest) -> HttpResponse:
             request, "Deze cliënt is al gekend in DoMinO: zijn identificatie wordt overgenomen."
         )
         return redirect(client)
-    return redirect(f"{reverse('dossiers:client_nieuw')}?nummer={nummer}")
+    # The number stays on the server: never in a URL, an access log, the history or a Referer.
+    request.session[NIEUW_KEY] = nummer
+    return redirect("dossiers:client_nieuw")
 
 
 @medewerker_required
 @require_http_methods(["GET", "POST"])
 def client_nieuw(request: HttpRequest) -> HttpResponse:
     """000 §3.3.1: complete the register's identification with Binc's mandatory fields."""
-    nummer = request.GET.get("nummer", "")
+    nummer = request.session.get(NIEUW_KEY, "")
     persoon = _found_person(request, nummer)
     if persoon is None:
         messages.error(request, "Zoek de cliënt eerst op in het rijksregister.")
@@ -103,6 +106,7 @@ def client_nieuw(request: HttpRequest) -> HttpResponse:
             **form.cleaned_data,
         )
         request.session.pop(RESULTS_KEY, None)
+        request.session.pop(NIEUW_KEY, None)
         messages.success(request, "De cliënt werd toegevoegd.")
         return redirect(client)
     return render(

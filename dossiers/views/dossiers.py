@@ -1,10 +1,12 @@
 """The start page, search, dossiers and their aanmelding, activities and transfer
 (000 §2, §4, §6–§8)."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
@@ -60,14 +62,23 @@ def overzicht(request: HttpRequest) -> HttpResponse:
 
 
 @medewerker_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def dossier_zoeken(request: HttpRequest) -> HttpResponse:
-    """'Opzoeken dossier' (000 §2.1)."""
-    form = DossierZoekForm(request.GET or None)
+    """'Opzoeken dossier' (000 §2.1). The terms (a minor's name, birth date) are posted and
+    kept in the session for 'Resultaten dossiers', never put in a URL."""
+    if request.method == "POST":
+        data = request.POST
+    elif "terug" in request.GET and SEARCH_KEY in request.session:
+        data = QueryDict(request.session[SEARCH_KEY])
+    else:
+        data = None
+    form = DossierZoekForm(data)
     resultaten = None
     if form.is_valid():
         resultaten = selectors.dossier_search(**form.cleaned_data)[:200]
-        request.session[SEARCH_KEY] = request.GET.urlencode()
+        request.session[SEARCH_KEY] = urlencode(
+            {k: v for k, v in form.data.items() if k in form.fields}
+        )
     return render(
         request,
         "dossiers/zoeken.html",

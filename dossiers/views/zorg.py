@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from binc.access import medewerker_required
 from binc.concurrency import Conflict
-from binc.forms import add_service_errors
+from binc.forms import add_service_errors, posted_id
 from dossiers import hooks, selectors
 from dossiers.constants import BESLISSING_WEG
 from dossiers.forms import (
@@ -199,7 +199,7 @@ def schakeling_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
         # The form was made for a beslissing: if another became the latest meanwhile, the
         # service answers with the manual's message.
         posted = request.POST.get("beslissing", "")
-        beslissing_pk = int(posted) if posted.isdigit() else beslissing.pk
+        beslissing_pk = posted_id(posted) or beslissing.pk
     else:
         beslissing_pk = beslissing.pk
     mogelijk = schakeling_services.verlenging_mogelijk(beslissing, vorige)

@@ -58,6 +58,7 @@ class Capaciteit(models.Model):
                 & Q(innovatief_project__gte=0)
                 & Q(verzekerd_aanbod__gte=0),
                 name="capaciteit_niet_negatief",
+                violation_error_message="Een capaciteit kan niet negatief zijn.",
             ),
         ]
         # The value on a day: the latest row from before it, one index range scan.

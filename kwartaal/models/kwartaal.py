@@ -43,6 +43,7 @@ class Kwartaalstaat(VersionedModel):
             models.CheckConstraint(
                 condition=Q(kwartaal__gte=1, kwartaal__lte=4) & Q(jaar__gte=2015),
                 name="kwartaalstaat_geldig_kwartaal",
+                violation_error_message="Een kwartaal is 1 tot 4, vanaf 2015.",
             ),
         ]
         indexes = [models.Index(fields=["status", "jaar"], name="kwartaalstaat_werklijst")]

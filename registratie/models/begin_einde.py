@@ -127,6 +127,7 @@ class Beginregistratie(Registratie):
             models.CheckConstraint(
                 condition=Q(schoolachterstand__isnull=True) | Q(schoolachterstand__lte=15),
                 name="beginregistratie_schoolachterstand_range",
+                violation_error_message="De schoolachterstand is hoogstens 15 jaar.",
             )
         ]
 

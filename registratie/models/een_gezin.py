@@ -142,6 +142,7 @@ class Trajectinformatie(Registratie):
                 | Q(begeleiding_start__isnull=True)
                 | Q(begeleiding_einde__gte=models.F("begeleiding_start")),
                 name="traject_begeleiding_in_order",
+                violation_error_message="Het einde van de begeleiding ligt vóór het begin.",
             ),
         ]
 

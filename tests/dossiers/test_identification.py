@@ -164,6 +164,7 @@ def test_unknown_person_is_completed_with_the_mandatory_fields(medewerker_client
         reverse("dossiers:client_toevoegen"), {"nummer": persoon.rijksregisternummer}
     )
     form_url = response.url
+    assert form_url == reverse("dossiers:client_nieuw")  # the number stays on the server
     html = medewerker_client.get(form_url).content.decode()
     assert persoon.rijksregisternummer in html
     assert "Gent" in html

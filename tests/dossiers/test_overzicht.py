@@ -150,7 +150,7 @@ ZOEKEN = reverse("dossiers:dossier_zoeken")
 
 
 def test_search_needs_at_least_one_term(medewerker_client):
-    response = medewerker_client.get(ZOEKEN, {"naam": ""})
+    response = medewerker_client.post(ZOEKEN, {"naam": ""})
     assert "Vul minstens 1 zoekterm in." in response.content.decode()
 
 
@@ -183,17 +183,27 @@ def test_search_on_each_term_finds_open_and_old_closed_dossiers(
         aanmelding__uw_referentie="Leefgroep B-7",
     )
 
-    response = medewerker_client.get(ZOEKEN, term)
+    response = medewerker_client.post(ZOEKEN, term)
 
     assert list(response.context["resultaten"]) == [oud]
 
 
 def test_search_results_can_be_returned_to_from_the_dossier(medewerker_client, voorziening):
     dossier = _dossier(voorziening, "Peeters")
-    medewerker_client.get(ZOEKEN, {"naam": "Peeters"})
+    medewerker_client.post(ZOEKEN, {"naam": "Peeters"})
     html = medewerker_client.get(dossier.get_absolute_url()).content.decode()
     assert "Resultaten dossiers" in html
-    assert "naam=Peeters" in html
+    assert f"{ZOEKEN}?terug=1" in html
+    assert "naam=" not in html
+    terug = medewerker_client.get(f"{ZOEKEN}?terug=1")
+    assert list(terug.context["resultaten"]) == [dossier]
+
+
+def test_search_terms_never_enter_a_url(medewerker_client):
+    """A minor's name and birth date would land in access logs, history and Referer."""
+    html = medewerker_client.get(ZOEKEN).content.decode()
+    assert '<form method="post"' in html
+    assert medewerker_client.get(ZOEKEN, {"naam": "Peeters"}).context["resultaten"] is None
 
 
 def test_search_results_link_to_adding_a_beslissing_and_a_schakeling(
@@ -202,7 +212,7 @@ def test_search_results_link_to_adding_a_beslissing_and_a_schakeling(
     """000 §2.1: from the results one adds beslissingen or schakelingen directly."""
     zonder = _dossier(voorziening, "Peeters")
     met = _dossier(voorziening, "Peeters", laatste_beslissing_begindatum=datetime.date(2026, 1, 5))
-    html = medewerker_client.get(ZOEKEN, {"naam": "Peeters"}).content.decode()
+    html = medewerker_client.post(ZOEKEN, {"naam": "Peeters"}).content.decode()
     for dossier in (zonder, met):
         assert reverse("dossiers:beslissing_nieuw", args=[dossier.pk]) in html
     assert reverse("dossiers:schakeling_nieuw", args=[met.pk]) in html
