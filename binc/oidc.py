@@ -15,7 +15,7 @@ class RijksregisternummerOIDCBackend(OIDCAuthenticationBackend):
         nummer = "".join(
             ch
             for ch in str(claims.get(settings.OIDC_RIJKSREGISTERNUMMER_CLAIM, ""))
-            if ch.isdigit()
+            if ch.isascii() and ch.isdigit()  # isdigit alone also takes '²'
         )
         if len(nummer) != 11:
             return Gebruiker.objects.none()

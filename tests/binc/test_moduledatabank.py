@@ -17,7 +17,7 @@ from binc.services.moduledatabank import (
     moduledatabank_sync,
 )
 from binc.tasks import sync_moduledatabank
-from tests.binc.factories import VoorzieningFactory
+from tests.binc.factories import ModuleFactory, VoorzieningFactory
 
 pytestmark = pytest.mark.usefixtures("cross_voorziening")
 
@@ -247,6 +247,8 @@ def test_nightly_job_runs_on_a_real_worker(settings, tmp_path):
     from binc.celery import app
 
     with_linde = VoorzieningFactory(erkenningsnummer="OVB-1001")
+    # A transactional test before this one may have emptied the catalogue the migrations load.
+    ModuleFactory(code="VBFBJB04")
     path = tmp_path / "export.xml"
     path.write_bytes(
         feed_render(modules=_catalogue(), goedkeuringen={"OVB-1001": _approve("VBFBJB04")})
@@ -259,7 +261,8 @@ def test_nightly_job_runs_on_a_real_worker(settings, tmp_path):
         while not ModuledatabankSync.objects.exists() and time.monotonic() < deadline:
             time.sleep(0.2)
 
-    assert ModuledatabankSync.objects.get().status == SyncStatus.GESLAAGD
+    sync = ModuledatabankSync.objects.get()
+    assert sync.status == SyncStatus.GESLAAGD, sync.verslag
     assert ModuleGoedkeuring.objects.filter(
         voorziening=with_linde, module__code="VBFBJB04"
     ).exists()
