@@ -16,7 +16,7 @@ DEPLOY_ENV := DEBUG=false SECRET_KEY=deploy-check-$$(printf '%064d' 0)-not-a-rea
 
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test install lint check chromium libreoffice axe worker beat bench lock clean
+.PHONY: run test install lint check chromium libreoffice axe worker beat bench loadtest lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -91,6 +91,11 @@ bench: install
 	$(DEV_ENV) $(BIN)/python manage.py bench_groeipakket
 	$(DEV_ENV) $(BIN)/python manage.py bench_bezetting
 	$(DEV_ENV) $(BIN)/python manage.py bench_rapporten
+
+# 50 medewerkers (locust) against gunicorn as in docker-compose on the Flanders-sized dataset:
+# p50/p95/p99 and requests per second per page (README, "Load").
+loadtest: install
+	$(BIN)/python bin/loadtest
 
 # Re-pin after changing pyproject.toml.
 lock: | $(BIN)/python
