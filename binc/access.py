@@ -11,8 +11,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
 from binc.aanmelding import gebeurtenis
-from binc.models import Voorziening
+from binc.models import Gebruiker, Voorziening
 from binc.selectors import voorzieningen_of
+from binc.services.inzage import inzage_log
 from binc.tenancy import SESSION_KEY, voorziening_context
 
 
@@ -67,3 +68,24 @@ def medewerker_required(view: Callable[..., HttpResponse]) -> Callable[..., Http
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def inzage(
+    request: VoorzieningRequest,
+    soort: str,
+    *,
+    object_id: int,
+    client_id: int | None = None,
+    dossier_id: int | None = None,
+) -> None:
+    """This request opens a child's file: one access row (binc_inzage), in the request itself."""
+    gebruiker = request.user
+    assert isinstance(gebruiker, Gebruiker)  # behind medewerker_required or lezer_required
+    inzage_log(
+        gebruiker=gebruiker,
+        voorziening=request.voorziening,
+        soort=soort,
+        object_id=object_id,
+        client_id=client_id,
+        dossier_id=dossier_id,
+    )

@@ -10,10 +10,9 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from binc.access import medewerker_required
+from binc.access import inzage, medewerker_required
 from binc.forms import add_service_errors, posted_id
 from binc.models import Inzage
-from binc.services.inzage import inzage_log
 from binc.uploads import te_groot
 from documenten import selectors, services
 from documenten.access import documenten_lezer, lezer_required
@@ -149,13 +148,7 @@ def downloaden(request: HttpRequest, lezer: selectors.Lezer, pk: int) -> HttpRes
     document = selectors.document_beschikbaar(lezer=lezer, pk=pk)
     bestand = services.opslag().open(document.opslagnaam, "rb")
     services.document_geopend(lezer=lezer, document=document, namens=_namens(lezer))
-    inzage_log(
-        gebruiker=request.user,
-        voorziening=lezer.voorziening,
-        soort=Inzage.Soort.DOCUMENT,
-        object_id=document.pk,
-        dossier_id=document.dossier_id,
-    )
+    inzage(request, Inzage.Soort.DOCUMENT, object_id=document.pk, dossier_id=document.dossier_id)
     response = FileResponse(bestand, as_attachment=True, filename=document.bestandsnaam)
     response["Content-Type"] = "application/octet-stream"
     response["X-Content-Type-Options"] = "nosniff"

@@ -6,9 +6,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from binc.access import medewerker_required
+from binc.access import inzage, medewerker_required
 from binc.models import Inzage
-from binc.services.inzage import inzage_log
 from dossiers.views.common import crumbs
 from rapporten import selectors
 from rapporten.catalogus import RAPPORTEN, RUWE_DATA, beschikbaar
@@ -96,12 +95,7 @@ def download(request: HttpRequest, pk: int) -> FileResponse:
     aanvraag = selectors.aanvraag_get(pk=pk)
     if aanvraag is None or not aanvraag.is_klaar or not aanvraag.bestand:
         raise Http404
-    inzage_log(
-        gebruiker=request.user,
-        voorziening=request.voorziening,
-        soort=Inzage.Soort.RAPPORT,
-        object_id=aanvraag.pk,
-    )
+    inzage(request, Inzage.Soort.RAPPORT, object_id=aanvraag.pk)
     return FileResponse(
         aanvraag.bestand.open("rb"), as_attachment=True, filename=downloadnaam(aanvraag)
     )

@@ -4,10 +4,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from binc.access import medewerker_required
+from binc.access import inzage, medewerker_required
 from binc.forms import add_service_errors
 from binc.models import Inzage
-from binc.services.inzage import inzage_log
 from dossiers.selectors import dossier_get
 from dossiers.views.common import crumbs
 from registratie.constants import Soort
@@ -40,10 +39,9 @@ def formulier(request: HttpRequest, pk: int, soort: str) -> HttpResponse:
     validated = False
     if request.method == "GET":
         registratie_geopend(dossier=dossier, soort=soort)
-        inzage_log(
-            gebruiker=request.user,
-            voorziening=request.voorziening,
-            soort=Inzage.Soort.REGISTRATIE,
+        inzage(
+            request,
+            Inzage.Soort.REGISTRATIE,
             object_id=dossier.pk,
             client_id=dossier.client_id,
             dossier_id=dossier.pk,

@@ -7,10 +7,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from binc.access import medewerker_required
+from binc.access import inzage, medewerker_required
 from binc.models import Inzage
 from binc.rijksregister import Persoon, RijksregisterUnavailable
-from binc.services.inzage import inzage_log
 from dossiers import selectors
 from dossiers.constants import ONGEBOREN_TYPES
 from dossiers.forms import (
@@ -169,13 +168,7 @@ def _client_page(request: HttpRequest, client, context_form: ContextPersoonForm)
 def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """'Cliëntcontext' (000 §3.3.2): identification, context and this voorziening's dossiers."""
     client = selectors.client_get(pk=pk)
-    inzage_log(
-        gebruiker=request.user,
-        voorziening=request.voorziening,
-        soort=Inzage.Soort.CLIENT,
-        object_id=client.pk,
-        client_id=client.pk,
-    )
+    inzage(request, Inzage.Soort.CLIENT, object_id=client.pk, client_id=client.pk)
     return _client_page(request, client, ContextPersoonForm())
 
 

@@ -11,10 +11,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from binc.access import medewerker_required
+from binc.access import inzage, medewerker_required
 from binc.forms import add_service_errors
 from binc.models import Inzage
-from binc.services.inzage import inzage_log
 from dossiers import selectors
 from dossiers.forms import (
     AanmeldingForm,
@@ -124,10 +123,9 @@ def dossier_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """'Raadplegen Dossier'."""
     dossier = selectors.dossier_get(pk=pk)
-    inzage_log(
-        gebruiker=request.user,
-        voorziening=request.voorziening,
-        soort=Inzage.Soort.DOSSIER,
+    inzage(
+        request,
+        Inzage.Soort.DOSSIER,
         object_id=dossier.pk,
         client_id=dossier.client_id,
         dossier_id=dossier.pk,
