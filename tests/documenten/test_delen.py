@@ -445,3 +445,40 @@ def test_the_blue_plus_without_javascript_adds_a_row(medewerker_client, dossier)
     assert response.status_code == 200
     assert 'name="ontvanger-1-dienst"' in response.content.decode()
     assert not Document.objects.exists()
+
+
+def test_voorzieningenbeleid_sends_a_personal_document_from_its_own_screens(
+    andere_voorziening, buitenstaander, taken_direct, django_capture_on_commit_callbacks
+):
+    """A dienst member has no voorziening: 'Delen documenten' is their start page's sending."""
+    from binc.constants import Dienstsoort
+
+    beleid = dienst("Opgroeien – Voorzieningenbeleid", Dienstsoort.VOORZIENINGENBELEID)
+    afzender = dienst_medewerker(beleid, DienstFunctie.ADMINISTRATIEF)
+    services.beheerder_toevoegen(voorziening=andere_voorziening, gebruiker=buitenstaander)
+    client = logged_in_client(afzender)
+    assert (
+        "Persoonlijk document voor ontvanger"
+        in client.get(reverse("documenten:toevoegen")).content.decode()
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _post(
+            client,
+            reverse("documenten:toevoegen"),
+            pdf("personeelslijst.pdf"),
+            _rij(andere_voorziening.naam, "Directie", "directie@andere.example"),
+            persoonlijk="on",
+        )
+
+    assert response.status_code == 302
+    document = Document.objects.get()
+    assert (document.afzender_dienst, document.afzender_voorziening, document.persoonlijk) == (
+        beleid,
+        None,
+        True,
+    )
+    assert "personeelslijst.pdf" in client.get(reverse("documenten:verzonden")).content.decode()
+    ontvanger = logged_in_client(buitenstaander, andere_voorziening)
+    assert "personeelslijst.pdf" in ontvanger.get(reverse("documenten:ontvangen")).content.decode()
+    assert [m.to for m in mail.outbox] == [["directie@andere.example"]]
