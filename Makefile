@@ -67,10 +67,11 @@ libreoffice:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null; \
 	else echo "LibreOffice ontbreekt: de tests die xlsx openen worden overgeslagen."; fi
 
-# axe-core (npm, pinned in package-lock.json) checks every page the browser tests visit for
-# WCAG 2.1 AA; without npm those checks are skipped unless CI is set.
+# The npm test tools, pinned in package-lock.json: axe-core checks every page the browser tests
+# visit for WCAG 2.1 AA, oidc-provider is the OpenID provider the login test signs in at.
+# Without npm those tests are skipped unless CI is set.
 axe:
-	@if [ -f node_modules/axe-core/axe.min.js ]; then :; \
+	@if [ -f node_modules/axe-core/axe.min.js ] && [ -f node_modules/oidc-provider/package.json ]; then :; \
 	elif command -v npm >/dev/null 2>&1; then npm ci --silent --no-audit --no-fund; \
 	else echo "npm ontbreekt: de toegankelijkheidscontroles worden overgeslagen."; fi
 

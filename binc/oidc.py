@@ -4,10 +4,16 @@ The identity provider vouches for a person's rijksregisternummer; Binc matches i
 gebruiker provisioned by gebruikersbeheer. A login never creates an account.
 """
 
+import logging
+
+import jwt
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from binc.models import Gebruiker
+
+logger = logging.getLogger("binc.aanmelding")
 
 
 class RijksregisternummerOIDCBackend(OIDCAuthenticationBackend):
@@ -23,3 +29,18 @@ class RijksregisternummerOIDCBackend(OIDCAuthenticationBackend):
 
     def verify_claims(self, claims):
         return bool(claims.get(settings.OIDC_RIJKSREGISTERNUMMER_CLAIM))
+
+    def verify_token(self, token, **kwargs):
+        """A token whose signature, expiry or nonce does not hold refuses the login (the
+        library lets an expired one through as a server error)."""
+        try:
+            return super().verify_token(token, **kwargs)
+        except jwt.InvalidTokenError as fout:
+            raise SuspiciousOperation(f"Ongeldig token: {fout.__class__.__name__}") from fout
+
+    def authenticate(self, request, **kwargs):
+        try:
+            return super().authenticate(request, **kwargs)
+        except SuspiciousOperation as fout:
+            logger.warning("oidc_geweigerd reden=%s", fout)
+            return None

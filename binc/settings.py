@@ -141,6 +141,8 @@ if OIDC_ENABLED:
     OIDC_RIJKSREGISTERNUMMER_CLAIM = env.str("OIDC_RIJKSREGISTERNUMMER_CLAIM", default="rrn")
     # Accounts are provisioned by gebruikersbeheer; a login never creates one.
     OIDC_CREATE_USER = False
+    # A refused login (unknown number, bad or expired token) lands on the login page again.
+    LOGIN_REDIRECT_URL_FAILURE = "/aanmelden/"
 
 # --- Language, time -----------------------------------------------------------------------------
 LANGUAGE_CODE = "nl-be"

@@ -13,6 +13,7 @@ from django.db import connection
 
 from binc.models import Activiteit, Gebruiker, Voorziening
 from dossiers.models import Client, Dossier, Schakeling
+from tests.databank import databank_url
 from tests.dossiers.factories import SchakelingFactory
 
 ROOT = Path(settings.BASE_DIR)
@@ -31,14 +32,6 @@ TELLEN = (
     "'voorzieningen': Voorziening, 'gebruikers': Gebruiker, 'clienten': Client, "
     "'dossiers': Dossier, 'schakelingen': Schakeling, 'activiteiten': Activiteit}.items()}))"
 )
-
-
-def _url(naam: str) -> str:
-    db = connection.settings_dict
-    host, user, port = db["HOST"] or "", db["USER"] or "postgres", db["PORT"] or ""
-    if host.startswith("/"):
-        return f"postgres://{user}@/{naam}?host={host}" + (f"&port={port}" if port else "")
-    return f"postgres://{user}@{host}{':' + str(port) if port else ''}/{naam}"
 
 
 def _pg_bin() -> str:
@@ -66,7 +59,7 @@ def test_a_backup_restores_into_a_fresh_database_and_the_app_boots_on_it(tmp_pat
     env = {
         **os.environ,
         "PG_BIN": _pg_bin(),
-        "DATABASE_URL": _url(connection.settings_dict["NAME"]),
+        "DATABASE_URL": databank_url(connection.settings_dict["NAME"]),
     }
     try:
         bestand = tmp_path / "binc.dump"
@@ -74,12 +67,12 @@ def test_a_backup_restores_into_a_fresh_database_and_the_app_boots_on_it(tmp_pat
             [ROOT / "bin" / "backup", bestand], env=env, check=True, capture_output=True
         )
         subprocess.run(  # noqa: S603
-            [ROOT / "bin" / "restore", bestand, _url(doel)],
+            [ROOT / "bin" / "restore", bestand, databank_url(doel)],
             env=env,
             check=True,
             capture_output=True,
         )
-        app = {**env, "DATABASE_URL": _url(doel)}
+        app = {**env, "DATABASE_URL": databank_url(doel)}
         boot = [sys.executable, "manage.py"]
         subprocess.run(  # noqa: S603
             [*boot, "migrate", "--check"], cwd=ROOT, env=app, check=True, capture_output=True
