@@ -12,7 +12,7 @@ from django.shortcuts import redirect
 
 from binc.aanmelding import gebeurtenis
 from binc.models import Gebruiker, Voorziening
-from binc.selectors import voorzieningen_of
+from binc.selectors import lidmaatschap
 from binc.services.inzage import inzage_log
 from binc.tenancy import SESSION_KEY, voorziening_context
 
@@ -43,7 +43,11 @@ class VoorzieningMiddleware:
         voorziening_id = request.session.get(SESSION_KEY)
         if voorziening_id is None or not request.user.is_authenticated:
             return None
-        return voorzieningen_of(gebruiker=request.user).filter(pk=voorziening_id).first()
+        # One query per request: the membership, and what the menu needs of it (whether the
+        # medewerker may switch voorziening, whether they are its privacy contact).
+        lid = lidmaatschap(gebruiker=request.user, voorziening_id=voorziening_id)
+        request.binc_lid = lid  # type: ignore[attr-defined]
+        return lid.voorziening if lid is not None else None
 
 
 def activate_for_session(request: VoorzieningRequest, voorziening: Voorziening) -> None:

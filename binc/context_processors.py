@@ -1,12 +1,11 @@
 from django.conf import settings
 from django.http import HttpRequest
 
-from binc.models import Medewerker
-from binc.selectors import voorzieningen_of
-
 
 def binc(request: HttpRequest) -> dict:
     voorziening = getattr(request, "voorziening", None)
+    # Read with the voorziening itself (binc.access.VoorzieningMiddleware): no query of its own.
+    lid = getattr(request, "binc_lid", None)
     return {
         "actieve_voorziening": voorziening,
         "oidc_enabled": settings.OIDC_ENABLED,
@@ -14,14 +13,6 @@ def binc(request: HttpRequest) -> dict:
             "idle": settings.SESSION_IDLE_SECONDS,
             "waarschuwing": settings.SESSION_WARN_SECONDS,
         },
-        # Lazy: evaluated only where the header shows the 'Wissel voorziening' link.
-        "is_privacycontact": lambda: (
-            voorziening is not None
-            and Medewerker.objects.filter(
-                gebruiker=request.user, voorziening=voorziening, privacycontact=True
-            ).exists()
-        ),
-        "kan_wisselen": lambda: (
-            voorziening is not None and voorzieningen_of(gebruiker=request.user).count() > 1
-        ),
+        "is_privacycontact": lid is not None and lid.privacycontact,
+        "kan_wisselen": lid is not None and (lid.aantal_voorzieningen or 0) > 1,
     }

@@ -3,7 +3,7 @@ manager; these functions add what each screen or service needs on top."""
 
 import datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from binc.constants import GoedkeuringStatus
@@ -16,6 +16,19 @@ def voorzieningen_of(*, gebruiker: Gebruiker) -> QuerySet[Voorziening]:
         actief=True,
         pk__in=Medewerker.objects.filter(gebruiker=gebruiker, actief=True).values("voorziening"),
     ).order_by("naam")
+
+
+def lidmaatschap(*, gebruiker: Gebruiker, voorziening_id: int) -> Medewerker | None:
+    """The gebruiker's active membership of an active voorziening, with `aantal_voorzieningen`
+    they may work for (the same rule as `voorzieningen_of`)."""
+    actief = Medewerker.objects.filter(gebruiker=gebruiker, actief=True, voorziening__actief=True)
+    aantal = actief.order_by().values("gebruiker").annotate(n=Count("pk")).values("n")[:1]
+    return (
+        actief.filter(voorziening_id=voorziening_id)
+        .select_related("voorziening")
+        .annotate(aantal_voorzieningen=Subquery(aantal))
+        .first()
+    )
 
 
 def goedkeuring_list(*, zoek: str = "", alleen_actief: bool = True) -> QuerySet[ModuleGoedkeuring]:
