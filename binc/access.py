@@ -5,10 +5,13 @@ the voorziening the medewerker chose (``binc.tenancy`` scopes every query to it)
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from binc.aanmelding import gebeurtenis
 from binc.models import Gebruiker, Voorziening
@@ -50,6 +53,25 @@ class VoorzieningMiddleware:
         return lid.voorziening if lid is not None else None
 
 
+def naar_kies_voorziening(request: HttpRequest) -> HttpResponse:
+    """Choose a voorziening first, then on to the page that was asked for (a GET only)."""
+    if request.method != "GET":
+        return redirect("binc:kies_voorziening")
+    return redirect(
+        f"{reverse('binc:kies_voorziening')}?{urlencode({'next': request.get_full_path()})}"
+    )
+
+
+def verder_na_keuze(request: HttpRequest) -> HttpResponse:
+    """After choosing: the page asked for, if it is one of this site's, else the start page."""
+    verder = request.POST.get("next") or request.GET.get("next") or ""
+    if verder and url_has_allowed_host_and_scheme(
+        verder, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(verder)
+    return redirect("dossiers:overzicht")
+
+
 def activate_for_session(request: VoorzieningRequest, voorziening: Voorziening) -> None:
     # A new session id for the new voorziening (ASVS V7): an id seen before cannot follow.
     request.session.cycle_key()
@@ -68,10 +90,16 @@ def medewerker_required(view: Callable[..., HttpResponse]) -> Callable[..., Http
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if request.voorziening is None:
-            return redirect("binc:kies_voorziening")
+            return naar_kies_voorziening(request)
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def is_privacycontact(request: HttpRequest) -> bool:
+    """The medewerker is the chosen voorziening's privacy contact (read with the membership)."""
+    lid = getattr(request, "binc_lid", None)
+    return lid is not None and lid.privacycontact
 
 
 def inzage(

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.http import HttpRequest
 
+from binc.access import is_privacycontact
+
 
 def binc(request: HttpRequest) -> dict:
     voorziening = getattr(request, "voorziening", None)
@@ -13,6 +15,6 @@ def binc(request: HttpRequest) -> dict:
             "idle": settings.SESSION_IDLE_SECONDS,
             "waarschuwing": settings.SESSION_WARN_SECONDS,
         },
-        "is_privacycontact": lid is not None and lid.privacycontact,
+        "is_privacycontact": is_privacycontact(request),
         "kan_wisselen": lid is not None and (lid.aantal_voorzieningen or 0) > 1,
     }

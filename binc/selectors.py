@@ -7,7 +7,14 @@ from django.db.models import Count, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from binc.constants import GoedkeuringStatus
-from binc.models import Gebruiker, Medewerker, Module, ModuleGoedkeuring, Voorziening
+from binc.models import (
+    DienstMedewerker,
+    Gebruiker,
+    Medewerker,
+    Module,
+    ModuleGoedkeuring,
+    Voorziening,
+)
 
 
 def voorzieningen_of(*, gebruiker: Gebruiker) -> QuerySet[Voorziening]:
@@ -16,6 +23,11 @@ def voorzieningen_of(*, gebruiker: Gebruiker) -> QuerySet[Voorziening]:
         actief=True,
         pk__in=Medewerker.objects.filter(gebruiker=gebruiker, actief=True).values("voorziening"),
     ).order_by("naam")
+
+
+def werkt_voor_een_dienst(*, gebruiker: Gebruiker) -> bool:
+    """A medewerker of OCJ, SDJ, a GI or Opgroeien (000 §18): Binc's documents only."""
+    return DienstMedewerker.objects.filter(gebruiker=gebruiker).exists()
 
 
 def lidmaatschap(*, gebruiker: Gebruiker, voorziening_id: int) -> Medewerker | None:

@@ -10,10 +10,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from binc.access import activate_for_session, medewerker_required
+from binc.access import activate_for_session, medewerker_required, verder_na_keuze
 from binc.forms import KiesVoorzieningForm, LoginForm, ModuleFilterForm
-from binc.models import DienstMedewerker, ModuleGoedkeuring
-from binc.selectors import goedkeuring_get, goedkeuring_list
+from binc.models import ModuleGoedkeuring
+from binc.selectors import goedkeuring_get, goedkeuring_list, werkt_voor_een_dienst
 
 
 class LoginView(auth_views.LoginView):
@@ -32,9 +32,9 @@ def kies_voorziening(request: HttpRequest) -> HttpResponse:
     if request.method == "GET" and request.voorziening is None:
         if len(choices) == 1:
             activate_for_session(request, choices[0])
-            return redirect("dossiers:overzicht")
+            return verder_na_keuze(request)
         if not choices:
-            if DienstMedewerker.objects.filter(gebruiker=request.user).exists():
+            if werkt_voor_een_dienst(gebruiker=request.user):
                 # OCJ, SDJ, GI and Opgroeien medewerkers use Binc for shared documents only.
                 return redirect("documenten:ontvangen")
             if request.user.is_staff:
@@ -42,8 +42,12 @@ def kies_voorziening(request: HttpRequest) -> HttpResponse:
             return render(request, "binc/geen_toegang.html", status=403)
     if form.is_valid():
         activate_for_session(request, form.cleaned_data["voorziening"])
-        return redirect("dossiers:overzicht")
-    return render(request, "binc/kies_voorziening.html", {"form": form})
+        return verder_na_keuze(request)
+    return render(
+        request,
+        "binc/kies_voorziening.html",
+        {"form": form, "next": request.POST.get("next") or request.GET.get("next", "")},
+    )
 
 
 @medewerker_required

@@ -7,8 +7,8 @@ from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
 
+from binc.access import naar_kies_voorziening
 from documenten import selectors
 
 
@@ -21,7 +21,7 @@ def lezer_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
             return redirect_to_login(request.get_full_path())
         lezer = documenten_lezer(request)
         if not lezer.kan_delen:
-            return redirect("binc:kies_voorziening")
+            return naar_kies_voorziening(request)
         return view(request, lezer, *args, **kwargs)
 
     return wrapper

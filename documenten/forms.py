@@ -10,11 +10,17 @@ from django.utils import timezone
 from binc.models import Dienst, Voorziening
 from documenten import selectors
 from documenten.bestanden import LEEG, controleren
-from documenten.services import TE_GROOT, Ontvanger, delen_tot_fout, delen_tot_uiterlijk
+from documenten.services import (
+    ONBEKENDE_GEADRESSEERDE,
+    TE_GROOT,
+    Ontvanger,
+    delen_tot_fout,
+    delen_tot_uiterlijk,
+)
 from dossiers.forms.common import DateInput, rijksregisternummer_clean
 
 ONBEKENDE_DIENST = "Kies een dienst uit de lijst: enkel met gekende diensten kan je delen."
-ONBEKENDE_PERSOON = "Kies een gekende medewerker van {dienst}: begin de naam te typen."
+ONBEKENDE_PERSOON = ONBEKENDE_GEADRESSEERDE[:-1] + ": begin de naam te typen."
 EMAIL_NODIG = "Vul het e-mailadres van de medewerker in."
 NIET_GEVONDEN = (
     "Geen gekende persoon met dit rijksregisternummer. Die moet minstens één keer in Binc "

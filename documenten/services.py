@@ -19,7 +19,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from binc.constants import Dienstsoort
-from binc.models import Dienst, Gebruiker, Voorziening
+from binc.models import Dienst, DienstMedewerker, Gebruiker, Voorziening
 from binc.services.activiteiten import activiteit_log
 from binc.tenancy import voorziening_context
 from documenten.bestanden import controleren, veilige_naam
@@ -38,6 +38,7 @@ VERTROUWELIJK_IN_DOSSIER = (
 )
 PERSOONLIJK_ENKEL_VB = "Enkel Voorzieningenbeleid deelt persoonlijke documenten voor ontvanger."
 TE_GROOT = "Het bestand is groter dan 10 MB ({max} bytes)."
+ONBEKENDE_GEADRESSEERDE = "Kies een gekende medewerker van {dienst}."
 
 
 def opslag():
@@ -152,12 +153,30 @@ def _controleren(
     for ontvanger in ontvangers:
         if reden := delen_tot_fout(ontvanger.delen_tot, vandaag):
             fouten.setdefault("delen_tot", []).append(reden)
+    if onbekend := _onbekende_geadresseerden(ontvangers):
+        fouten.setdefault("naam", []).extend(
+            ONBEKENDE_GEADRESSEERDE.format(dienst=d) for d in onbekend
+        )
     if vertrouwelijk and dossier_id is not None:
         fouten["vertrouwelijk"] = [VERTROUWELIJK_IN_DOSSIER]
     if persoonlijk and not mag_persoonlijk(lezer):
         fouten["persoonlijk"] = [PERSOONLIJK_ENKEL_VB]
     if fouten:
         raise ValidationError(fouten)
+
+
+def _onbekende_geadresseerden(ontvangers: list[Ontvanger]) -> list[Dienst]:
+    """000 §18.1: a dienst's staff are known in Binc; a row for a dienst names one of them
+    (their visibility rule depends on it). One query for all rows."""
+    rijen = [
+        (o.organisatie, o.geadresseerde) for o in ontvangers if isinstance(o.organisatie, Dienst)
+    ]
+    gekend = set(
+        DienstMedewerker.objects.filter(
+            dienst__in=[d for d, _ in rijen], gebruiker__in=[g for _, g in rijen if g]
+        ).values_list("dienst_id", "gebruiker_id")
+    )
+    return [d for d, g in rijen if g is None or (d.pk, g.pk) not in gekend]
 
 
 def _als(organisatie, model):

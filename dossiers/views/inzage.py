@@ -13,9 +13,9 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from binc.access import medewerker_required
+from binc.access import is_privacycontact, medewerker_required
 from binc.admin import opgroeien_site
-from binc.models import Medewerker, Voorziening
+from binc.models import Voorziening
 from binc.tenancy import all_voorzieningen
 from dossiers.forms.common import rijksregisternummer_clean
 from dossiers.selectors.inzage import client_op_nummer, inzages, opzoekingen
@@ -108,10 +108,7 @@ def opgroeien(request: HttpRequest) -> HttpResponse:
 @medewerker_required
 @require_http_methods(["GET", "POST"])
 def privacy(request: HttpRequest) -> HttpResponse:
-    lid = Medewerker.objects.filter(
-        gebruiker=request.user, voorziening=request.voorziening, privacycontact=True
-    )
-    if not lid.exists():
+    if not is_privacycontact(request):
         raise PermissionDenied
     antwoord = _antwoord(request, voorziening=request.voorziening)
     if isinstance(antwoord, HttpResponse):

@@ -114,3 +114,21 @@ def test_sluit_af_logs_out(medewerker_client):
 def test_logout_is_post_only(medewerker_client):
     assert medewerker_client.get(reverse("binc:logout")).status_code == 405
     assert medewerker_client.get(reverse("dossiers:overzicht")).status_code == 200
+
+
+def test_after_choosing_a_voorziening_the_page_asked_for_opens(medewerker, voorziening):
+    """A deep link (or a session that ended on a form) lands where it was meant to."""
+    client = logged_in_client(medewerker)
+    gevraagd = reverse("rapporten:nieuw")
+
+    response = client.get(gevraagd)
+    assert response.url == f"{reverse('binc:kies_voorziening')}?next=%2Frapporten%2Fnieuw%2F"
+    assert client.get(response.url).url == gevraagd
+
+
+def test_only_this_sites_pages_are_followed_after_choosing(medewerker, voorziening):
+    client = logged_in_client(medewerker)
+
+    response = client.get(reverse("binc:kies_voorziening"), {"next": "https://elders.example/"})
+
+    assert response.url == reverse("dossiers:overzicht")

@@ -226,7 +226,7 @@ def test_session_pointing_at_a_foreign_voorziening_activates_nothing(
     response = client.get(reverse("dossiers:overzicht"))
 
     assert response.status_code == 302
-    assert response.url == reverse("binc:kies_voorziening")
+    assert response.url == f"{reverse('binc:kies_voorziening')}?next=%2F"
 
 
 def test_removed_membership_takes_effect_on_the_next_request(medewerker, voorziening):

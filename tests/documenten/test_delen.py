@@ -11,11 +11,12 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
 from django.urls import reverse
 
-from binc.constants import DienstFunctie
+from binc.constants import DienstFunctie, Dienstsoort
 from binc.models import Activiteit
 from binc.tenancy import voorziening_context
 from documenten import services
@@ -451,8 +452,6 @@ def test_voorzieningenbeleid_sends_a_personal_document_from_its_own_screens(
     andere_voorziening, buitenstaander, taken_direct, django_capture_on_commit_callbacks
 ):
     """A dienst member has no voorziening: 'Delen documenten' is their start page's sending."""
-    from binc.constants import Dienstsoort
-
     beleid = dienst("Opgroeien – Voorzieningenbeleid", Dienstsoort.VOORZIENINGENBELEID)
     afzender = dienst_medewerker(beleid, DienstFunctie.ADMINISTRATIEF)
     services.beheerder_toevoegen(voorziening=andere_voorziening, gebruiker=buitenstaander)
@@ -482,3 +481,17 @@ def test_voorzieningenbeleid_sends_a_personal_document_from_its_own_screens(
     ontvanger = logged_in_client(buitenstaander, andere_voorziening)
     assert "personeelslijst.pdf" in ontvanger.get(reverse("documenten:ontvangen")).content.decode()
     assert [m.to for m in mail.outbox] == [["directie@andere.example"]]
+
+
+def test_a_dienst_recipient_must_be_a_known_medewerker_of_that_dienst(
+    medewerker, voorziening, consulent
+):
+    """The service holds the rule whatever calls it: the visibility of a dienst's share
+    depends on its addressee."""
+    sdj = dienst("SDJ Gent", Dienstsoort.SDJ)
+    for geadresseerde in (None, consulent):  # nobody, or the OCJ's consulent at the SDJ
+        with pytest.raises(ValidationError) as fout:
+            delen(medewerker, voorziening, sdj, geadresseerde=geadresseerde)
+        assert "Kies een gekende medewerker van SDJ Gent." in fout.value.message_dict["naam"]
+    assert not Document.objects.exists()
+    assert not _opgeslagen()

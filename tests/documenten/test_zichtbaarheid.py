@@ -122,7 +122,7 @@ def test_somebody_without_voorziening_or_dienst_is_sent_to_choose(medewerker, vo
     response = client.get(reverse("documenten:ontvangen"))
 
     assert response.status_code == 302
-    assert response.url == reverse("binc:kies_voorziening")
+    assert response.url.startswith(reverse("binc:kies_voorziening"))
 
 
 def test_a_consulent_lands_on_ontvangen_documenten_after_login(ocj):
