@@ -6,7 +6,6 @@ import datetime
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db import connection
 from django.db.models import Q
 
 from bezetting.engine.model import (
@@ -18,6 +17,8 @@ from bezetting.engine.model import (
     Typemodule,
 )
 from binc.constants import Functie, Organisatietype
+from binc.databank import met_werkgeheugen
+from binc.dates import iso_of_none
 from binc.models import ModuleGoedkeuring, Voorziening
 from binc.models import Typemodule as TypemoduleModel
 from dossiers.models import SchakelingModule
@@ -219,36 +220,32 @@ def gegevens_voor(voorziening: Voorziening, van: datetime.date, tot: datetime.da
     return gegevens_per_voorziening([voorziening], van, tot)[voorziening.pk]
 
 
-# One walk over the voorzieningen's schakelingen in the period (index-only: see the covering
-# indexes on Schakeling and SchakelingModule): the dossier-days per typemodule, each dossier's
-# intervals merged so a shared day counts once, and beside them the modules used as verzekerd
-# aanbod, which the engine needs one by one. Rows: (voorziening, typemodule, dossier-days, NULL…)
-# or (voorziening, typemodule, NULL, schakeling, dossier, soort, begin, end, module code).
+# One walk over the voorzieningen's schakelingen in the period: the dossier-days per typemodule
+# and beside them the modules used as verzekerd aanbod, which the engine needs one by one. Each
+# dossier's intervals, in order of begin date, count only their days after the latest end so far
+# (the union's length: a shared boundary day once). One sort, one window, one aggregate, no
+# materialised intermediate: PostgreSQL runs the joins and the sort in parallel. Rows:
+# (voorziening, typemodule, dossier-days, [[schakeling, dossier, soort, begin, end, module]…]).
 DOSSIERDAGEN_SQL = """
-WITH iv AS MATERIALIZED (
+SELECT v, t, sum(greatest(0, e - greatest(b, vorig + 1) + 1)),
+    json_agg(json_build_array(sch, dos, soort, begindatum, einddatum, code))
+        FILTER (WHERE verzekerd)
+FROM (
     SELECT d.voorziening_id AS v, m.typemodule_id AS t, s.dossier_id AS dos, s.id AS sch,
         s.soort, s.begindatum, s.einddatum, m.code, sm.verzekerd_aanbod AS verzekerd,
         greatest(s.begindatum, %(van)s) AS b,
-        least(coalesce(s.einddatum, %(tot)s), %(tot)s) AS e
+        least(coalesce(s.einddatum, %(tot)s), %(tot)s) AS e,
+        max(least(coalesce(s.einddatum, %(tot)s), %(tot)s)) OVER (
+            PARTITION BY s.dossier_id, m.typemodule_id ORDER BY s.begindatum, s.einddatum
+            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS vorig
     FROM dossiers_dossier d
     JOIN dossiers_schakeling s ON s.dossier_id = d.id
     JOIN dossiers_schakelingmodule sm ON sm.schakeling_id = s.id
     JOIN binc_module m ON m.id = sm.module_id
     WHERE d.voorziening_id = ANY(%(ids)s)
       AND s.begindatum <= %(tot)s AND coalesce(s.einddatum, %(tot)s) >= %(van)s
-), o AS (
-    SELECT v, t, dos, b, e, max(e) OVER (PARTITION BY v, t, dos ORDER BY b, e
-        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS vorig FROM iv
-), g AS (
-    SELECT *, sum(CASE WHEN vorig IS NULL OR b > vorig THEN 1 ELSE 0 END)
-        OVER (PARTITION BY v, t, dos ORDER BY b, e) AS eiland FROM o
-)
-SELECT v, t, sum(e - b + 1), NULL::bigint, NULL::bigint, NULL, NULL::date, NULL::date, NULL
-FROM (
-    SELECT v, t, dos, eiland, min(b) AS b, max(e) AS e FROM g GROUP BY v, t, dos, eiland
-) x GROUP BY v, t
-UNION ALL
-SELECT v, t, NULL, sch, dos, soort, begindatum, einddatum, code FROM iv WHERE verzekerd
+) x
+GROUP BY v, t
 """
 
 
@@ -261,18 +258,18 @@ def gegevens_overzicht(
     formulas need schakelingen in Python."""
     if not voorzieningen:
         return {}
-    with connection.cursor() as cursor:
+    with met_werkgeheugen() as cursor:
         ids = [v.pk for v in voorzieningen]
         cursor.execute(DOSSIERDAGEN_SQL, {"van": van, "tot": tot, "ids": ids})
         rijen = cursor.fetchall()
     codes = dict(TypemoduleModel.objects.values_list("pk", "code"))
     dagen: dict[int, dict[str, int]] = defaultdict(dict)
     apart = []
-    for v, t, aantal, schakeling, dossier, soort, begin, einde, module in rijen:
-        if aantal is not None:
-            dagen[v][codes[t]] = int(aantal)
-        else:
-            apart.append((v, schakeling, dossier, soort, begin, einde, module, t, True))
+    for v, t, aantal, verzekerd in rijen:
+        dagen[v][codes[t]] = int(aantal)
+        for sch, dossier, soort, begin, einde, module in verzekerd or ():
+            begin, einde = iso_of_none(begin), iso_of_none(einde)
+            apart.append((v, sch, dossier, soort, begin, einde, module, t, True))
     if (voorwaarde := _per_schakeling_nodig(voorzieningen)) is not None:
         sinds = min(_sinds(v, van) for v in voorzieningen)
         gelezen = {(rij[1], rij[6]) for rij in apart}

@@ -70,3 +70,8 @@ def geboortedatum_fout(datum: datetime.date, *, vandaag: datetime.date) -> str:
     if datum > uiterste_datum(vandaag):
         return TE_VER.format(max=uiterste_datum(vandaag))
     return ""
+
+
+def iso_of_none(tekst: str | None) -> datetime.date | None:
+    """An ISO date as JSON carries it (a worked case, a PostgreSQL json_agg), or None."""
+    return datetime.date.fromisoformat(tekst) if tekst else None

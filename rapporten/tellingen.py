@@ -8,9 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db import connection, transaction
 from django.db.models import Avg, Count, Q, QuerySet
 
+from binc.databank import met_werkgeheugen
 from binc.models import Voorziening
 from dossiers.models import Dossier
 from rapporten import selectors
@@ -224,10 +224,8 @@ def _deel(teller, noemer: int) -> Decimal | None:
 
 
 def tel(telling: Telling, voorziening: Voorziening, van: D, tot: D) -> Tabel:
-    """One table. Its queries hash and sort the dossiers of a whole organisatietype: they get
-    the memory for that (the default spills to disk), for this transaction only."""
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL work_mem = '64MB'")
+    """One table. Its queries hash and sort the dossiers of a whole organisatietype."""
+    with met_werkgeheugen():
         return _tel(telling, voorziening, van, tot)
 
 

@@ -19,11 +19,8 @@ from bezetting.engine.model import (
     Schakeling,
     Typemodule,
 )
+from binc.dates import iso_of_none
 from kwartaal.rules import afronding_geldig
-
-
-def _datum(tekst: str | None) -> datetime.date | None:
-    return datetime.date.fromisoformat(tekst) if tekst else None
 
 
 def _dag(tekst: str) -> datetime.date:
@@ -69,7 +66,7 @@ def gegevens(case: dict[str, Any]) -> Gegevens:
                 dossier=s["dossier"],
                 soort=s.get("soort", "schakeling"),
                 begin=datetime.date.fromisoformat(s["begin"]),
-                einde=_datum(s.get("einde")),
+                einde=iso_of_none(s.get("einde")),
                 modules=tuple(
                     Module(
                         module=m["module"],
