@@ -86,14 +86,18 @@ def _bouwen(*, voorzieningen: int, dossiers: int) -> list[Voorziening]:
             WITH b AS (
                 INSERT INTO dossiers_beslissing (versie, begindatum, verwijzingsgrond,
                     gemandateerde_voorziening, aangemaakt_op, gewijzigd_op, dossier_id)
-                SELECT 1, DATE '2016-01-01' + (n % 3000)::int, 'vrijwillig', 'geen', now(),
-                    now(), id
+                -- Spread over the years by a hash: dossiers are dealt to the voorzieningen in
+                -- turn, so `n mod 3000` would give each voorziening 15 starting days.
+                SELECT 1, DATE '2016-01-01' + (abs(hashint8(n)) % 3000)::int, 'vrijwillig',
+                    'geen', now(), now(), id
                 FROM schaal_dossier RETURNING id, dossier_id, begindatum
             ) SELECT * FROM b
             """
         )
         # Three consecutive schakelingen per dossier; the second starts on the first's last
-        # day (a shared boundary day), the third is still running for a third of the dossiers.
+        # day (a shared boundary day). The third is still running for a third of the dossiers
+        # that began it in the last year, as many as a voorziening's places, not a third of ten
+        # years of dossiers.
         c.execute(
             """
             CREATE TEMP TABLE schaal_schakeling AS
@@ -102,7 +106,8 @@ def _bouwen(*, voorzieningen: int, dossiers: int) -> list[Voorziening]:
                     zwaartepunt_elders, aangemaakt_op, gewijzigd_op, beslissing_id, dossier_id)
                 SELECT 1, CASE k WHEN 0 THEN 'start' ELSE 'schakeling' END,
                     b.begindatum + k * 120,
-                    CASE WHEN k = 2 AND b.dossier_id % 3 = 0 THEN NULL
+                    CASE WHEN k = 2 AND b.dossier_id % 3 = 0
+                              AND b.begindatum + 240 >= DATE '2024-01-01' THEN NULL
                          ELSE b.begindatum + k * 120 + 120 END,
                     false, now(), now(), b.id, b.dossier_id
                 FROM schaal_beslissing b CROSS JOIN generate_series(0, 2) AS k

@@ -220,69 +220,113 @@ def gegevens_voor(voorziening: Voorziening, van: datetime.date, tot: datetime.da
     return gegevens_per_voorziening([voorziening], van, tot)[voorziening.pk]
 
 
-# One walk over the voorzieningen's schakelingen in the period: the dossier-days per typemodule
-# and beside them the modules used as verzekerd aanbod, which the engine needs one by one. Each
-# dossier's intervals, in order of begin date, count only their days after the latest end so far
-# (the union's length: a shared boundary day once). One sort, one window, one aggregate, no
+# One walk over the voorzieningen's schakelingen in one or more periods (the preview asks a day
+# and a quarter): the dossier-days per period and typemodule, and beside them the modules used
+# as verzekerd aanbod, which the engine needs one by one. Each dossier's intervals, in order of
+# begin date, count only their days after the latest end so far, clipped to the period (the
+# union's length: a shared boundary day once). One sort, one window, one aggregate, no
 # materialised intermediate: PostgreSQL runs the joins and the sort in parallel. Rows:
-# (voorziening, typemodule, dossier-days, [[schakeling, dossier, soort, begin, end, module]…]).
+# (period, voorziening, typemodule, dossier-days, [[schakeling, dossier, soort, begin, end,
+# module]…]); %(van)s and %(tot)s span all the periods.
 DOSSIERDAGEN_SQL = """
-SELECT v, t, sum(greatest(0, e - greatest(b, vorig + 1) + 1)),
-    json_agg(json_build_array(sch, dos, soort, begindatum, einddatum, code))
-        FILTER (WHERE verzekerd)
+SELECT p.i, v, t,
+    sum(greatest(0, least(e, p.tot) - greatest(b, p.van, least(vorig, p.tot) + 1) + 1)),
+    json_agg(json_build_array(sch, dos, soort, b, einddatum, code))
+        FILTER (WHERE verzekerd AND b <= p.tot AND e >= p.van)
 FROM (
     SELECT d.voorziening_id AS v, m.typemodule_id AS t, s.dossier_id AS dos, s.id AS sch,
-        s.soort, s.begindatum, s.einddatum, m.code, sm.verzekerd_aanbod AS verzekerd,
-        greatest(s.begindatum, %(van)s) AS b,
-        least(coalesce(s.einddatum, %(tot)s), %(tot)s) AS e,
-        max(least(coalesce(s.einddatum, %(tot)s), %(tot)s)) OVER (
+        s.soort, s.begindatum AS b, s.einddatum, m.code, sm.verzekerd_aanbod AS verzekerd,
+        coalesce(s.einddatum, 'infinity') AS e,
+        -- Before a dossier's first interval, nothing is counted yet.
+        coalesce(max(coalesce(s.einddatum, 'infinity')) OVER (
             PARTITION BY s.dossier_id, m.typemodule_id ORDER BY s.begindatum, s.einddatum
-            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS vorig
+            ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), '-infinity') AS vorig
     FROM dossiers_dossier d
     JOIN dossiers_schakeling s ON s.dossier_id = d.id
     JOIN dossiers_schakelingmodule sm ON sm.schakeling_id = s.id
     JOIN binc_module m ON m.id = sm.module_id
     WHERE d.voorziening_id = ANY(%(ids)s)
+      -- Only dossiers that can have care in the period, read from the covering index: the
+      -- first schakeling's begin is kept on the dossier in the transaction that changes it,
+      -- and a closed dossier's schakelingen all end by its closing date (dossiers.rules).
+      AND d.eerste_schakeling_begindatum <= %(tot)s
+      AND (d.afgesloten_op IS NULL OR d.afgesloten_op >= %(van)s)
       AND s.begindatum <= %(tot)s AND coalesce(s.einddatum, %(tot)s) >= %(van)s
+      AND (%(codes)s::text[] IS NULL OR m.typemodule_id IN (
+          SELECT id FROM binc_typemodule WHERE code = ANY(%(codes)s)
+          -- 000 §14.2: the modules counted 'in overtal' on one of them.
+          UNION SELECT c.typemodule_id FROM kwartaal_capaciteit c
+          JOIN binc_typemodule o ON o.id = c.overtal_op_id
+          WHERE c.voorziening_id = ANY(%(ids)s) AND o.code = ANY(%(codes)s)))
 ) x
-GROUP BY v, t
+CROSS JOIN unnest(%(vans)s::date[], %(tots)s::date[]) WITH ORDINALITY AS p(van, tot, i)
+GROUP BY p.i, v, t
 """
+
+Periode = tuple[datetime.date, datetime.date]
 
 
 def gegevens_overzicht(
-    voorzieningen: list[Voorziening], van: datetime.date, tot: datetime.date
+    voorzieningen: list[Voorziening],
+    van: datetime.date,
+    tot: datetime.date,
+    *,
+    typemodules: list[str] | None = None,
 ) -> dict[int, Gegevens]:
-    """The voorzieningen's data for a bezetting over a period (the screen, the overview, the
-    preview), with PostgreSQL summing the dossier-days per typemodule (the sweep in SQL: each
-    dossier's intervals merged, a shared day once); only verzekerd aanbod and the CKG and CaH
-    formulas need schakelingen in Python."""
+    """The voorzieningen's data for a bezetting over a period (the screen, the overview), with
+    PostgreSQL summing the dossier-days per typemodule (the sweep in SQL: each dossier's
+    intervals merged, a shared day once); only verzekerd aanbod and the CKG and CaH formulas
+    need schakelingen in Python."""
+    return gegevens_per_periode(voorzieningen, [(van, tot)], typemodules=typemodules)[0]
+
+
+def gegevens_per_periode(
+    voorzieningen: list[Voorziening],
+    perioden: list[Periode],
+    *,
+    typemodules: list[str] | None = None,
+) -> list[dict[int, Gegevens]]:
+    """`gegevens_overzicht` for several periods in one walk (the live preview). Given
+    `typemodules`, the dossier-days of only those (and of what counts on them) are summed."""
     if not voorzieningen:
-        return {}
+        return [{} for _ in perioden]
+    van, tot = min(p[0] for p in perioden), max(p[1] for p in perioden)
     with met_werkgeheugen() as cursor:
-        ids = [v.pk for v in voorzieningen]
-        cursor.execute(DOSSIERDAGEN_SQL, {"van": van, "tot": tot, "ids": ids})
+        cursor.execute(
+            DOSSIERDAGEN_SQL,
+            {
+                "van": van,
+                "tot": tot,
+                "vans": [p[0] for p in perioden],
+                "tots": [p[1] for p in perioden],
+                "ids": [v.pk for v in voorzieningen],
+                "codes": typemodules,
+            },
+        )
         rijen = cursor.fetchall()
     codes = dict(TypemoduleModel.objects.values_list("pk", "code"))
-    dagen: dict[int, dict[str, int]] = defaultdict(dict)
-    apart = []
-    for v, t, aantal, verzekerd in rijen:
-        dagen[v][codes[t]] = int(aantal)
+    dagen: dict[tuple[int, int], dict[str, int]] = defaultdict(dict)
+    apart: dict[tuple[int, str], tuple] = {}
+    for i, v, t, aantal, verzekerd in rijen:
+        if aantal:
+            dagen[i - 1, v][codes[t]] = int(aantal)
         for sch, dossier, soort, begin, einde, module in verzekerd or ():
             begin, einde = iso_of_none(begin), iso_of_none(einde)
-            apart.append((v, sch, dossier, soort, begin, einde, module, t, True))
+            apart[sch, module] = (v, sch, dossier, soort, begin, einde, module, t, True)
     if (voorwaarde := _per_schakeling_nodig(voorzieningen)) is not None:
         sinds = min(_sinds(v, van) for v in voorzieningen)
-        gelezen = {(rij[1], rij[6]) for rij in apart}
-        apart += [
-            rij
-            for rij in _schakelingrijen(voorwaarde, sinds, tot)
-            if (rij[1], rij[6]) not in gelezen
-        ]
-    gegevens = gegevens_per_voorziening(voorzieningen, van, tot, schakelingrijen=apart)
-    return {
-        pk: dataclasses.replace(g, dossierdagen=dagen[pk], periode=(van, tot))
-        for pk, g in gegevens.items()
-    }
+        for rij in _schakelingrijen(voorwaarde, sinds, tot):
+            apart.setdefault((rij[1], rij[6]), rij)
+    gegevens = gegevens_per_voorziening(
+        voorzieningen, van, tot, schakelingrijen=list(apart.values())
+    )
+    return [
+        {
+            pk: dataclasses.replace(g, dossierdagen=dagen[i, pk], periode=periode)
+            for pk, g in gegevens.items()
+        }
+        for i, periode in enumerate(perioden)
+    ]
 
 
 def schakelingen_van_dossier(dossier_id: int) -> list[Schakeling]:

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from bezetting.engine.bezetting import bezetting, kwartaal_grenzen
 from bezetting.engine.dagen import dossierdagen
 from bezetting.engine.model import Module, Schakeling
-from bezetting.selectors import gegevens_overzicht, schakelingen_van_dossier
+from bezetting.selectors import gegevens_per_periode, schakelingen_van_dossier
 from binc.access import medewerker_required
 from binc.forms import posted_id
 from binc.models import Module as ModuleModel
@@ -39,12 +39,14 @@ def voorbeeld_rijen(
 ) -> list[dict]:
     """Before and after, on the begin date and over the quarter. PostgreSQL sums everyone's
     dossier-days; only this dossier's own schakelingen are merged again with the new one."""
-    eigen = [s for s in schakelingen_van_dossier(dossier_id) if s.id != vervangt]
     eigen_voor = schakelingen_van_dossier(dossier_id)
+    eigen = [s for s in eigen_voor if s.id != vervangt]
     codes = sorted({m.typemodule for m in nieuw.modules})
     uitkomst: dict[str, dict] = {}
-    for sleutel, (van, tot) in (("dag", (nieuw.begin, nieuw.begin)), ("kwartaal", kwartaal)):
-        basis = gegevens_overzicht([voorziening], van, tot)[voorziening.pk]
+    perioden = {"dag": (nieuw.begin, nieuw.begin), "kwartaal": kwartaal}
+    per_periode = gegevens_per_periode([voorziening], list(perioden.values()), typemodules=codes)
+    for (sleutel, (van, tot)), alle in zip(perioden.items(), per_periode, strict=True):
+        basis = alle[voorziening.pk]
         dagen = dict(basis.dossierdagen or {})
         for code in codes:
             wie = _met(code)
