@@ -1,6 +1,9 @@
+from collections.abc import Iterable
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import Model
 from django.forms.renderers import TemplatesSetting
 
 from binc.models import Voorziening
@@ -81,6 +84,15 @@ class BeperkingBijVeld:
             if not rest:
                 del errors.error_dict[NON_FIELD_ERRORS]
         super()._update_errors(errors)  # type: ignore[misc]
+
+
+def keuzes_uit(field: forms.ModelChoiceField, objecten: Iterable[Model]) -> None:
+    """Render a model choice field from objects already read, so a form with several lists
+    reads them in one query instead of a query per list on every render. The field's queryset
+    (set before this) still checks what is posted."""
+    iterator = field.iterator(field)
+    leeg = [("", field.empty_label)] if field.empty_label is not None else []
+    field.widget.choices = [*leeg, *(iterator.choice(obj) for obj in objecten)]
 
 
 def posted_id(value: str) -> int | None:

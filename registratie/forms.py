@@ -1,7 +1,7 @@
 from django import forms
 from django.db.models import Q
 
-from binc.forms import BeperkingBijVeld
+from binc.forms import BeperkingBijVeld, keuzes_uit
 from dossiers.constants import Hulpfunctie
 from dossiers.forms import DateInput, JaNeeField
 from registratie.constants import GerealiseerdVervolg, Soort
@@ -41,9 +41,7 @@ class RegistratieForm(BeperkingBijVeld, forms.ModelForm):
         for name, condition in conditions.items():
             if name in self.fields:
                 self.fields[name].show_when = condition
-        for name, field in self.fields.items():
-            if isinstance(field, forms.ModelChoiceField):
-                field.queryset = self._answers(name, field)
+        self._answer_lists()
         if soort == Soort.TRAJECT:
             self.fields["hulp_functies"] = forms.MultipleChoiceField(
                 label="Welke gespecialiseerde hulp is aangewezen?",
@@ -64,18 +62,44 @@ class RegistratieForm(BeperkingBijVeld, forms.ModelForm):
                 self.fields[name].show_when = f"hulp_functies={value}"
             del self.fields["hulp_gerealiseerd"]
 
-    def _answers(self, name: str, field: forms.ModelChoiceField):
-        """The list's active answers, plus retired ones this record already chose."""
-        keep = []
-        if self.instance.pk:
-            if isinstance(field, forms.ModelMultipleChoiceField):
-                keep = list(getattr(self.instance, name).values_list("pk", flat=True))
-            else:
-                keep = [getattr(self.instance, f"{name}_id")]
-        lijst = self.Meta.model._meta.get_field(name).remote_field.limit_choices_to["lijst"]
-        return Antwoord.objects.filter(lijst=lijst).filter(
-            Q(actief=True) | Q(pk__in=[pk for pk in keep if pk])
+    def _answer_lists(self) -> None:
+        """Each list's active answers, plus retired ones this record already chose; every list
+        of the form in one query."""
+        keuzes = {
+            name: field
+            for name, field in self.fields.items()
+            if isinstance(field, forms.ModelChoiceField)
+        }
+        lijsten, houden = {}, {}
+        for name, field in keuzes.items():
+            lijsten[name] = self.Meta.model._meta.get_field(name).remote_field.limit_choices_to[
+                "lijst"
+            ]
+            houden[name] = set()
+            if self.instance.pk:
+                if isinstance(field, forms.ModelMultipleChoiceField):
+                    houden[name] = set(getattr(self.instance, name).values_list("pk", flat=True))
+                elif pk := getattr(self.instance, f"{name}_id"):
+                    houden[name] = {pk}
+        if not keuzes:
+            return
+        alle = list(
+            Antwoord.objects.filter(lijst__in=set(lijsten.values())).filter(
+                Q(actief=True) | Q(pk__in=set().union(*houden.values()))
+            )
         )
+        for name, field in keuzes.items():
+            field.queryset = Antwoord.objects.filter(lijst=lijsten[name]).filter(
+                Q(actief=True) | Q(pk__in=houden[name])
+            )
+            keuzes_uit(
+                field,
+                (
+                    a
+                    for a in alle
+                    if a.lijst == lijsten[name] and (a.actief or a.pk in houden[name])
+                ),
+            )
 
     def values(self) -> dict:
         data = {
