@@ -87,9 +87,7 @@ class Client(VersionedModel):
         # indexes answer that from the matching names instead of reading every client.
         indexes = [
             GinIndex(OpClass(Upper("naam"), name="gin_trgm_ops"), name="client_naam_trgm"),
-            GinIndex(
-                OpClass(Upper("voornaam"), name="gin_trgm_ops"), name="client_voornaam_trgm"
-            ),
+            GinIndex(OpClass(Upper("voornaam"), name="gin_trgm_ops"), name="client_voornaam_trgm"),
         ]
 
     def __str__(self) -> str:

@@ -384,3 +384,33 @@ def test_eindregistratie_complete_lets_the_dossier_close(db, omgeving_van):
             == "Het dossier bevat nog geen beslissing."
         )
         assert Eindregistratie.objects.get().volledig_op == TODAY
+
+
+def test_a_form_reads_all_its_answer_lists_in_one_query(db, omgeving_van):
+    """Every radio button and checkbox list of the form, and a retired answer the record
+    still holds, from one query: not a query (and a server-side cursor) per list."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    voorziening, gebruiker, dossier, client = omgeving_van()
+    gekozen = a(Lijst.DAGBESTEDING)
+    with voorziening_context(voorziening):
+        registratie_opslaan(
+            dossier_pk=dossier.pk,
+            soort="begin",
+            versie=0,
+            values={"dagbesteding": gekozen},
+            gebruiker=gebruiker,
+        )
+    Antwoord.objects.filter(pk=gekozen.pk).update(actief=False)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(url(dossier)).content.decode()
+    lijsten = [
+        q["sql"]
+        for q in queries.captured_queries
+        if '"registratie_antwoord"."lijst" IN' in q["sql"]
+    ]
+    assert len(lijsten) == 1
+    assert not any("DECLARE" in q["sql"] for q in queries.captured_queries)
+    assert f'<option value="{gekozen.pk}" selected>{gekozen.label}' in html
+    assert a(Lijst.THUISTAAL).label in html
