@@ -8,10 +8,13 @@ from functools import wraps
 
 from axes.models import AccessAttempt
 from django.contrib import admin
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.views.main import ERROR_FLAG
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.contrib.auth.admin import UserAdmin
 from django.http import HttpResponseRedirect
 
+from binc.forms import posted_id
 from binc.invoer import geldige_datumfilters
 from binc.models import (
     Activiteit,
@@ -43,6 +46,14 @@ class OpgroeienAdminSite(admin.AdminSite):
             if not geldige_datumfilters(request.GET):
                 # As Django answers any other filter it cannot apply.
                 return HttpResponseRedirect(f"{request.path}?{ERROR_FLAG}=1")
+            gekozen = request.POST.getlist(ACTION_CHECKBOX_NAME)
+            if any(posted_id(pk) is None for pk in gekozen):
+                # Django filters on the ticked ids as posted: a tampered one was a server
+                # error. Without it, Django answers as for an action on nothing ticked.
+                request.POST = request.POST.copy()
+                request.POST.setlist(
+                    ACTION_CHECKBOX_NAME, [pk for pk in gekozen if posted_id(pk) is not None]
+                )
             with all_voorzieningen():
                 return inner(request, *args, **kwargs)
 
@@ -65,7 +76,27 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
-class MedewerkerInline(admin.TabularInline):
+class GeldigeAutocomplete(AutocompleteSelect):
+    """Django's autocomplete draws a refused form again by looking up the posted ids as they
+    came: a tampered id that is not a number made that a server error."""
+
+    def optgroups(self, name, value, attr=None):
+        geldig = [v for v in value if v in ("", None) or posted_id(str(v)) is not None]
+        return super().optgroups(name, geldig, attr)
+
+
+class AutocompleteMixin:
+    """For an admin or inline with `autocomplete_fields`: the widget above."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = GeldigeAutocomplete(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class MedewerkerInline(AutocompleteMixin, admin.TabularInline):
     model = Medewerker
     extra = 0
     fields = ["gebruiker", "actief", "privacycontact"]
@@ -89,7 +120,7 @@ class GebruikerAdmin(UserAdmin):
     search_fields = [*UserAdmin.search_fields, "rijksregisternummer"]
 
 
-class DienstMedewerkerInline(admin.TabularInline):
+class DienstMedewerkerInline(AutocompleteMixin, admin.TabularInline):
     model = DienstMedewerker
     extra = 0
     autocomplete_fields = ["gebruiker"]

@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 
-from binc.admin import ReadOnlyAdmin, opgroeien_site
+from binc.admin import AutocompleteMixin, ReadOnlyAdmin, opgroeien_site
 from binc.forms import add_service_errors
 from dossiers.models import VerwerktJaar
 from kwartaal.constants import EERSTE_JAAR, KwartaalStatus
@@ -96,7 +96,7 @@ class KwartaalstaatAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Capaciteit, site=opgroeien_site)
-class CapaciteitAdmin(admin.ModelAdmin):
+class CapaciteitAdmin(AutocompleteMixin, admin.ModelAdmin):
     """History is never overwritten: a change is a new row from a date (000 §15)."""
 
     list_display = [

@@ -48,3 +48,34 @@ def test_unknown_page_answers_a_dutch_404(medewerker_client):
     response = medewerker_client.get("/bestaat-niet/")
     assert response.status_code == 404
     assert "Deze pagina bestaat niet (meer)" in response.content.decode()
+
+
+def test_a_tampered_id_in_an_autocomplete_or_a_ticked_row_is_refused_not_a_server_error(
+    beheerder, cross_voorziening
+):
+    from binc.models import Voorziening
+    from tests.binc.factories import MedewerkerFactory
+
+    client = logged_in_client(beheerder)
+    client.raise_request_exception = False
+    medewerker = MedewerkerFactory()
+    voorziening = medewerker.voorziening
+    change = reverse("opgroeien:binc_voorziening_change", args=[voorziening.pk])
+    response = client.post(
+        change,
+        {
+            "naam": "",
+            "medewerkers-TOTAL_FORMS": "1",
+            "medewerkers-INITIAL_FORMS": "1",
+            "medewerkers-0-id": str(medewerker.pk),
+            "medewerkers-0-voorziening": str(voorziening.pk),
+            "medewerkers-0-gebruiker": "9387-07-15",
+        },
+    )
+    assert response.status_code == 200
+    changelist = reverse("opgroeien:binc_voorziening_changelist")
+    response = client.post(
+        changelist, {"action": "delete_selected", "_selected_action": ["x", "²"], "index": "0"}
+    )
+    assert response.status_code == 302
+    assert Voorziening.objects.filter(pk=voorziening.pk).exists()
