@@ -8,13 +8,13 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
 
 from bezetting import schaal
 from bezetting.engine.bezetting import bezetting
 from bezetting.engine.model import Module, Schakeling
 from bezetting.selectors import gegevens_overzicht
 from bezetting.voorbeeld import voorbeeld_rijen
+from binc.databank import met_werkgeheugen
 from binc.models import Voorziening
 from binc.tenancy import all_voorzieningen
 
@@ -104,7 +104,8 @@ class Command(BaseCommand):
                 bezetting(gegevens, VAN, TOT, codes)
 
         def sweep():
-            with connection.cursor() as c:
+            # With the engine's memory, so only the work differs.
+            with met_werkgeheugen() as c:
                 c.execute(SWEEP_SQL, {"van": VAN, "tot": TOT})
                 c.fetchall()
 
