@@ -44,7 +44,14 @@ def voorbeeld_rijen(
     codes = sorted({m.typemodule for m in nieuw.modules})
     uitkomst: dict[str, dict] = {}
     perioden = {"dag": (nieuw.begin, nieuw.begin), "kwartaal": kwartaal}
-    per_periode = gegevens_per_periode([voorziening], list(perioden.values()), typemodules=codes)
+    if kwartaal[0] <= nieuw.begin <= kwartaal[1]:
+        per_periode = gegevens_per_periode([voorziening], [*perioden.values()], typemodules=codes)
+    else:
+        # One walk would read every day between a distant begin date and the quarter.
+        per_periode = [
+            gegevens_per_periode([voorziening], [periode], typemodules=codes)[0]
+            for periode in perioden.values()
+        ]
     for (sleutel, (van, tot)), alle in zip(perioden.items(), per_periode, strict=True):
         basis = alle[voorziening.pk]
         dagen = dict(basis.dossierdagen or {})

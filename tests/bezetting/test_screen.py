@@ -169,6 +169,23 @@ def test_the_schakeling_form_previews_its_effect_and_warns_above_100_percent(cb)
     assert client.get(url, {"begindatum": "geen datum"}).status_code == 200
 
 
+def test_the_preview_of_a_begin_date_outside_the_current_quarter(cb):
+    """The day and the quarter are then read in separate walks: the day still counts."""
+    voorziening, gebruiker, _, client = cb
+    ander = DossierFactory(voorziening=voorziening, client=ClientFactory())
+    b = beslissing(ander, gebruiker, begin=D(2025, 11, 3), codes=("BEGBJB02",))
+    add(ander, gebruiker, b, D(2025, 11, 3), D(2025, 11, 7))
+    dossier = DossierFactory(voorziening=voorziening, client=ClientFactory())
+    beslissing(dossier, gebruiker, begin=D(2025, 11, 1), codes=("BEGBJB02",))
+    url = reverse("bezetting:voorbeeld", args=[dossier.pk])
+    vraag = {"begindatum": "2025-11-05", "einddatum": "2025-11-05", "modules": m("BEGBJB02").pk}
+    html = client.get(url, vraag).content.decode()
+    # One of 2 places on 5 November, this schakeling the second; the quarter (2026 Q1) does not
+    # change: only 3-7 January of the fixture's dossier, 5 days / (2 places * 90 days).
+    assert "50,00 % → 100,00 %" in html
+    assert "2,78 % → 2,78 %" in html
+
+
 def test_the_overviews_sql_sweep_equals_the_engines_own_count(cb):
     """The overview lets PostgreSQL merge each dossier's intervals and sum the days; on the same
     data that gives exactly the engine's own day count, boundary days and open ends included."""
