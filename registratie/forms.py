@@ -89,17 +89,12 @@ class RegistratieForm(BeperkingBijVeld, forms.ModelForm):
             )
         )
         for name, field in keuzes.items():
-            field.queryset = Antwoord.objects.filter(lijst=lijsten[name]).filter(
-                Q(actief=True) | Q(pk__in=houden[name])
-            )
-            keuzes_uit(
-                field,
-                (
-                    a
-                    for a in alle
-                    if a.lijst == lijsten[name] and (a.actief or a.pk in houden[name])
-                ),
-            )
+            lijst = [
+                a for a in alle if a.lijst == lijsten[name] and (a.actief or a.pk in houden[name])
+            ]
+            # What is offered is what a post may choose.
+            field.queryset = Antwoord.objects.filter(pk__in=[a.pk for a in lijst])
+            keuzes_uit(field, lijst)
 
     def values(self) -> dict:
         data = {

@@ -136,7 +136,11 @@ def formulieren(medewerker, voorziening):
 
 
 def test_hostile_values_on_every_form(formulieren):
-    client, gevonden = formulieren
+    alles_bestoken(*formulieren)
+
+
+def alles_bestoken(client, gevonden: dict) -> None:
+    """Every form found, per (action, field names), gets its generated posts."""
     client.raise_request_exception = False
     for (actie, _), velden in sorted(gevonden.items()):
         _bestoken(client, actie, velden)
