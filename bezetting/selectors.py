@@ -4,10 +4,10 @@ modules and kwartaal benutting in a few set-based queries, whatever the number o
 import dataclasses
 import datetime
 from collections import defaultdict
-from decimal import Decimal
 
 from django.db.models import Q
 
+from bezetting.engine.formule import CAH_BEGELEIDING, CAH_INTERVENTIE, typemodule
 from bezetting.engine.model import (
     Benutting,
     Capaciteit,
@@ -24,10 +24,8 @@ from binc.models import Typemodule as TypemoduleModel
 from dossiers.models import SchakelingModule
 from kwartaal.models import Capaciteit as CapaciteitModel
 from kwartaal.models import TypemoduleInzet
+from kwartaal.rules import CKG_PUNTEN_FUNCTIES
 
-CAH_BEGELEIDING = {"cb-crisis", "crisisbegeleiding-cmp"}
-CAH_INTERVENTIE = {"crisisinterventie-cmp"}
-CKG_PUNTEN = {Functie.BEGELEIDING, Functie.TRAINING, Functie.DAGOPVANG}
 # One module of a schakeling as the engine is fed it.
 SCHAKELINGRIJ = (
     "schakeling__dossier__voorziening_id",
@@ -42,19 +40,15 @@ SCHAKELINGRIJ = (
 )
 
 
-def formule(typemodule: TypemoduleModel, organisatietype: str) -> str:
-    """Which formula of 000 §14 applies to the typemodule in this voorziening."""
-    if typemodule.functie == Functie.VERBLIJF:
-        return "verblijf"
-    if typemodule.functie == Functie.ONDERSTEUNENDE_BEGELEIDING:
-        return "ob"
-    if organisatietype == Organisatietype.CKG and typemodule.functie in CKG_PUNTEN:
-        return "ckg_punten"
-    if typemodule.code in CAH_BEGELEIDING:
-        return "cah_begeleiding"
-    if typemodule.code in CAH_INTERVENTIE:
-        return "cah_interventie"
-    return "algemeen"
+def catalogus() -> dict[str, dict]:
+    """The catalogue's typemodules by code, as plain properties (a worked case may name one by
+    code alone)."""
+    return {
+        t["code"]: t
+        for t in TypemoduleModel.objects.values(
+            "code", "naam", "functie", "intensiteit", "ckg_punten", "in_verblijfscapaciteit"
+        )
+    }
 
 
 def typemodule_keuzes(
@@ -191,9 +185,13 @@ def _per_schakeling_nodig(voorzieningen: list[Voorziening]) -> Q | None:
     cah = [v.pk for v in voorzieningen if v.organisatietype == Organisatietype.CAH]
     voorwaarde = Q(pk__in=[])
     if ckg:
-        voorwaarde |= Q(
-            schakeling__dossier__voorziening_id__in=ckg,
-            module__typemodule__functie__in=CKG_PUNTEN,
+        # The modules kwartaal.rules.telt_in_ckg_punten counts in points, as a filter.
+        voorwaarde |= Q(schakeling__dossier__voorziening_id__in=ckg) & (
+            Q(module__typemodule__functie__in=CKG_PUNTEN_FUNCTIES)
+            | (
+                Q(module__typemodule__ckg_punten__gt=0)
+                & ~Q(module__typemodule__functie=Functie.VERBLIJF)
+            )
         )
     if cah:
         voorwaarde |= Q(
@@ -204,12 +202,12 @@ def _per_schakeling_nodig(voorzieningen: list[Voorziening]) -> Q | None:
 
 
 def _typemodule(t: TypemoduleModel, organisatietype: str) -> Typemodule:
-    return Typemodule(
+    return typemodule(
         code=t.code,
         naam=t.naam,
         functie=t.functie,
-        bezetting=formule(t, organisatietype),
-        intensiteit=t.intensiteit or Decimal(1),
+        organisatietype=organisatietype,
+        intensiteit=t.intensiteit,
         ckg_punten=t.ckg_punten or 0,
         in_verblijfscapaciteit=t.in_verblijfscapaciteit,
     )

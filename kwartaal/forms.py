@@ -9,11 +9,8 @@ from binc.constants import Functie
 from dossiers.constants import OndersteunendeBegeleidingVorm
 from dossiers.forms.common import VersieForm
 from kwartaal.models import TypemoduleInzet
+from kwartaal.rules import telt_in_ckg_punten
 from kwartaal.selectors import Rij
-
-# 000 §12: for a CKG everything in the functions begeleiding, training and ambulante dagopvang
-# sits in the begeleidingspunten.
-CKG_PUNTEN = {Functie.BEGELEIDING, Functie.TRAINING, Functie.DAGOPVANG}
 
 
 def _cijfer(label: str, help_text: str = "") -> forms.DecimalField:
@@ -35,7 +32,7 @@ class TotalenForm(VersieForm):
             name = f"totaal_{rij.inzet.pk}"
             hint = f"{rij.clienten} cliënt(en); {typemodule.get_afronding_display().lower()}."
             initial = rij.inzet.totaal
-            if ckg and typemodule.functie in CKG_PUNTEN:
+            if ckg and telt_in_ckg_punten(typemodule.functie, typemodule.ckg_punten or 0):
                 # 000 §12.2.1: a CKG's mobile/ambulant work counts in begeleidingspunten.
                 hint = "Telt voor een CKG in de begeleidingspunten: vul 0 in."
                 initial = Decimal(0) if initial is None else initial

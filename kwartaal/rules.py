@@ -20,6 +20,17 @@ AFRONDING_MELDING = {
     Afronding.KWART_EENHEID: "Dit cijfer moet eindigen op ,0, ,25, ,5 of ,75 (kwart eenheid).",
 }
 
+# 000 §14.4: a CKG's mobile and ambulant work (begeleiding, training, dagopvang) counts in
+# begeleidingspunten, and so does any other non-verblijf typemodule its erkenningsbesluit gives
+# points per started month: crisisbegeleiding (op verwijzing crisismeldpunt), 6 points.
+CKG_PUNTEN_FUNCTIES = frozenset({"begeleiding", "training", "dagopvang"})
+
+
+def telt_in_ckg_punten(functie: str, ckg_punten: int) -> bool:
+    """Whether a typemodule of a CKG counts in the begeleidingspunten (000 §14.4), so that the
+    kwartaal asks 0 for it (000 §12.2.1) and the bezetting counts its points."""
+    return functie != "verblijf" and (functie in CKG_PUNTEN_FUNCTIES or ckg_punten > 0)
+
 
 @dataclass(frozen=True, order=True)
 class Kwartaal:

@@ -6,10 +6,10 @@ from fractions import Fraction
 
 from bezetting.engine.bezetting import Bezetting, bezetting_ob, kwartaal_grenzen
 from bezetting.engine.dagen import aantal_dagen
+from bezetting.engine.formule import benuttingsformule
 from bezetting.engine.model import Gegevens, Ratio
 
 D = datetime.date
-GEEN_FORMULE = "Voor deze typemodule berekent Binc geen benuttingsgraad."
 CONTEXT_WEKEN = 13  # 000 §13: a quarter of contextbegeleiding is 13 weeks
 CAH_UREN = 24  # 000 §13: 24 hours of guidance per module
 
@@ -75,53 +75,63 @@ def _geregistreerd(gegevens: Gegevens, code: str, jaar: int, nummer: int) -> Fra
     )
 
 
+def _noemer(gegevens: Gegevens, code: str, functie: str, jaar: int, nummer: int) -> Fraction:
+    """000 §13: the inzetbare capaciteit (in force on the quarter's last day; for CaH on
+    31 December) times the intensiteit and the quarter's calendar days, working days or 13
+    weeks; for CaH times 24 hours."""
+    begin, einde = kwartaal_grenzen(jaar, nummer)
+    typemodule = gegevens.typemodules[code]
+    intensiteit = Fraction(typemodule.intensiteit)
+    if functie == "verblijf":
+        if typemodule.in_verblijfscapaciteit:
+            # Every verblijf typemodule in the verblijf capacity shares its denominator.
+            capaciteit = sum(
+                (
+                    _inzetbaar(gegevens, c, einde)
+                    for c, t in gegevens.typemodules.items()
+                    if t.in_verblijfscapaciteit
+                ),
+                Fraction(0),
+            )
+        else:
+            # 000 §15: Veilig verblijf and Verblijf in een gezinshuis have their own capacity.
+            capaciteit = _inzetbaar(gegevens, code, einde)
+        return capaciteit * intensiteit * aantal_dagen(begin, einde)
+    if functie == "dagbegeleiding":
+        return _inzetbaar(gegevens, code, einde) * intensiteit * werkdagen(begin, einde)
+    if functie == "contextbegeleiding":
+        return _inzetbaar(gegevens, code, einde) * intensiteit * CONTEXT_WEKEN
+    return _inzetbaar(gegevens, code, D(jaar, 12, 31)) * CAH_UREN
+
+
 def benutting(gegevens: Gegevens, kwartalen: list[tuple[int, int]], codes: list[str]) -> Bezetting:
-    """000 §13 per typemodule and weighted, over one or more quarters. Capacity is the value in
-    force on the quarter's last day (for CaH on 31 December, as the manual says)."""
+    """000 §13 per typemodule and per function group, over one or more quarters: Σ teller /
+    Σ noemer. A group sums its rows, the shared verblijf denominator once per quarter; there is
+    no total across functions (nights, days and hours do not add up)."""
     result = Bezetting()
-    gewogen = Ratio()
-    per_code = {code: Ratio() for code in codes}
+    groepen: dict[str, str] = {}
+    for code in codes:
+        groep, waarom = benuttingsformule(gegevens.typemodules[code], gegevens.organisatietype)
+        if groep:
+            groepen[code] = groep
+            result.typemodules[code] = Ratio()
+        else:
+            result.typemodules[code] = Ratio(melding=waarom)
     for jaar, nummer in kwartalen:
-        begin, einde = kwartaal_grenzen(jaar, nummer)
-        verblijf_gedeeld = False
-        for code in codes:
-            typemodule = gegevens.typemodules[code]
-            teller = _geregistreerd(gegevens, code, jaar, nummer)
-            functie = typemodule.functie
-            intensiteit = Fraction(typemodule.intensiteit)
-            if functie == "verblijf":
-                # 000 §13: every verblijf typemodule shares the verblijf denominator.
-                verblijf = sum(
-                    (
-                        _inzetbaar(gegevens, c, einde)
-                        for c, t in gegevens.typemodules.items()
-                        if t.in_verblijfscapaciteit
-                    ),
-                    Fraction(0),
-                )
-                noemer = verblijf * intensiteit * aantal_dagen(begin, einde)
-                ratio = Ratio(teller, noemer)
-                gewogen.teller += teller
-                if not verblijf_gedeeld:
-                    gewogen.noemer += noemer
-                    verblijf_gedeeld = True
-            elif functie == "ondersteunende_begeleiding":
+        gedeeld: set[str] = set()
+        for code, groep in groepen.items():
+            if groep == "ondersteunende_begeleiding":
                 # 000 §13: the benuttingsgraad of OB is its bezettingsgraad.
                 ratio = bezetting_ob(gegevens, (jaar, nummer), (jaar, nummer), [code]).gewogen
-                gewogen += ratio
-            elif functie in ("dagbegeleiding", "contextbegeleiding", "crisishulp"):
-                inzetbaar = _inzetbaar(gegevens, code, einde)
-                if functie == "dagbegeleiding":
-                    noemer = inzetbaar * intensiteit * werkdagen(begin, einde)
-                elif functie == "contextbegeleiding":
-                    noemer = inzetbaar * intensiteit * CONTEXT_WEKEN
-                else:
-                    noemer = _inzetbaar(gegevens, code, D(jaar, 12, 31)) * CAH_UREN
-                ratio = Ratio(teller, noemer)
-                gewogen += ratio
             else:
-                ratio = Ratio(melding=GEEN_FORMULE)
-            per_code[code] = per_code[code] + ratio
-    result.typemodules = per_code
-    result.gewogen = gewogen
+                teller = _geregistreerd(gegevens, code, jaar, nummer)
+                ratio = Ratio(teller, _noemer(gegevens, code, groep, jaar, nummer))
+            result.typemodules[code] += ratio
+            totaal = result.functies.setdefault(groep, Ratio())
+            totaal.teller += ratio.teller
+            if gegevens.typemodules[code].in_verblijfscapaciteit:
+                if groep in gedeeld:
+                    continue
+                gedeeld.add(groep)
+            totaal.noemer += ratio.noemer
     return result

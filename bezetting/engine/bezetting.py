@@ -41,6 +41,10 @@ class Bezetting:
     typemodules: dict[str, Ratio] = field(default_factory=dict)
     gewogen: Ratio = field(default_factory=Ratio)
     melding: str = ""
+    # 000 §13: the benuttingsgraad per function group (Σ teller / Σ noemer over its rows).
+    functies: dict[str, Ratio] = field(default_factory=dict)
+    # 000 §14.4: a CKG's begeleidingspunten earned per points typemodule.
+    punten: dict[str, int] = field(default_factory=dict)
 
 
 def periode_fout(organisatietype: str, van: D, tot: D) -> str:
@@ -140,14 +144,19 @@ def _cah_noemer(gegevens: Gegevens, code: str, van: D, tot: D) -> Fraction:
     return _erkend(gegevens, code, van, tot) * CAH_INZET / CAH_DAGEN
 
 
-def _ckg_punten(gegevens: Gegevens, van: D, tot: D, codes: list[str]) -> Ratio:
+def _ckg_punten(gegevens: Gegevens, van: D, tot: D, codes: list[str]) -> tuple[Ratio, Counter]:
     """000 §14.4: the begeleidingspunten of the CKG's mobile and ambulant work, only from
-    1 January, against the points capacity of every points typemodule."""
+    1 January, against the points capacity of every points typemodule; and the points each
+    typemodule earned."""
     if van != D(van.year, 1, 1) or tot.year != van.year:
-        return Ratio(melding=VANAF_1_JANUARI)
+        return Ratio(melding=VANAF_1_JANUARI), Counter()
     alle = [c for c, t in gegevens.typemodules.items() if t.bezetting == "ckg_punten"]
-    _, ratio = ckg_punten(gegevens, van.year, tot, sorted(set(alle) | set(codes)))
-    return ratio or Ratio()
+    per, ratio = ckg_punten(gegevens, van.year, tot, sorted(set(alle) | set(codes)))
+    verdiend: Counter = Counter()
+    for per_code in per.values():
+        for code, punten in per_code.items():
+            verdiend[code] += punten.punten
+    return ratio or Ratio(), verdiend
 
 
 def bezetting(gegevens: Gegevens, van: D, tot: D, codes: list[str]) -> Bezetting:
@@ -173,11 +182,18 @@ def bezetting(gegevens: Gegevens, van: D, tot: D, codes: list[str]) -> Bezetting
         if soort == "ob":
             ratio = Ratio(melding=ENKEL_PER_KWARTAAL)
         elif soort == "verblijf":
-            if verblijf_noemer is None:
-                verblijf_noemer = verblijfscapaciteit(gegevens, van, tot)
-                # Every verblijf typemodule shares this denominator: it counts once in total.
+            if not typemodule.in_verblijfscapaciteit:
+                # 000 §15: Veilig verblijf and Verblijf in een gezinshuis are not in the verblijf
+                # capacity; each is a row of its own, its days over its own capacity.
+                noemer = _erkend(gegevens, code, van, tot)
+                verblijf.noemer += noemer
+            elif verblijf_noemer is None:
+                noemer = verblijf_noemer = verblijfscapaciteit(gegevens, van, tot)
+                # Every other verblijf typemodule shares this denominator: it counts once.
                 verblijf.noemer += verblijf_noemer
-            ratio = _dag_ratio(gegevens, code, van, tot, verblijf_noemer)
+            else:
+                noemer = verblijf_noemer
+            ratio = _dag_ratio(gegevens, code, van, tot, noemer)
             verblijf.teller += ratio.teller
         elif ckg and soort == "ckg_punten":
             punten_codes.append(code)
@@ -195,9 +211,10 @@ def bezetting(gegevens: Gegevens, van: D, tot: D, codes: list[str]) -> Bezetting
             gewogen += ratio
         result.typemodules[code] = ratio
     if punten_codes:
-        punten = _ckg_punten(gegevens, van, tot, punten_codes)
+        punten, verdiend = _ckg_punten(gegevens, van, tot, punten_codes)
         for code in punten_codes:
             result.typemodules[code] = punten
+            result.punten[code] = verdiend[code]
         result.typemodules[BEGELEIDINGSPUNTEN] = punten
         gewogen += Ratio(punten.teller, punten.noemer)
         # 000 §14.4: verblijf in points, 84 per place: days / 365 (366) * 84.

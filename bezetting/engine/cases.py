@@ -3,6 +3,7 @@ selectors would, and its answer compared with the expected one (rates to 4 decim
 and denominators exactly; only the keys the case expects)."""
 
 import datetime
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -10,6 +11,7 @@ from bezetting.engine.benutting import benutting
 from bezetting.engine.bezetting import Bezetting, bezetting, bezetting_ob, cah_inzet
 from bezetting.engine.bezetting import cah_schakelingen as cah_lijst
 from bezetting.engine.ckg import ckg_punten
+from bezetting.engine.formule import typemodule
 from bezetting.engine.inzet import inzet_modules
 from bezetting.engine.model import (
     Benutting,
@@ -32,22 +34,38 @@ def _kwartaal(tekst: str) -> tuple[int, int]:
     return int(jaar), int(nummer)
 
 
-def gegevens(case: dict[str, Any]) -> Gegevens:
+Catalogus = dict[str, dict[str, Any]]
+
+
+def _typemodule(t: dict[str, Any], organisatietype: str, catalogus: Catalogus) -> Typemodule:
+    """A case's typemodule: its own properties, or, given by catalogue code alone, the project's
+    catalogue entry; the formula from the one chooser the screens use, unless the case names
+    it."""
+    if set(t) == {"code"}:
+        if t["code"] not in catalogus:
+            raise ValueError(f"Onbekende typemodule in de catalogus: {t['code']}")
+        t = {**catalogus[t["code"]], "code": t["code"]}
+    eigen = typemodule(
+        code=t["code"],
+        naam=t.get("naam", ""),
+        functie=t["functie"],
+        organisatietype=organisatietype,
+        intensiteit=Decimal(str(t["intensiteit"])) if t.get("intensiteit") else None,
+        ckg_punten=int(t.get("ckg_punten") or 0),
+        in_verblijfscapaciteit=bool(t.get("in_verblijfscapaciteit")),
+    )
+    return replace(eigen, bezetting=t["bezetting"]) if t.get("bezetting") else eigen
+
+
+def gegevens(case: dict[str, Any], catalogus: Catalogus | None = None) -> Gegevens:
+    organisatietype = case["voorziening"]["organisatietype"]
     typemodules = {
-        t["code"]: Typemodule(
-            code=t["code"],
-            naam=t.get("naam", ""),
-            functie=t["functie"],
-            bezetting=t.get("bezetting", "algemeen"),
-            intensiteit=Decimal(str(t.get("intensiteit", "1"))),
-            ckg_punten=int(t.get("ckg_punten") or 0),
-            in_verblijfscapaciteit=bool(t.get("in_verblijfscapaciteit")),
-        )
+        t["code"]: _typemodule(t, organisatietype, catalogus or {})
         for t in case.get("typemodules", [])
     }
     van_module = {m["code"]: m["typemodule"] for m in case.get("modules", [])}
     return Gegevens(
-        organisatietype=case["voorziening"]["organisatietype"],
+        organisatietype=organisatietype,
         typemodules=typemodules,
         capaciteit=[
             Capaciteit(
@@ -92,9 +110,10 @@ def _als_dict(result: Bezetting) -> dict[str, Any]:
     }
 
 
-def antwoord(case: dict[str, Any]) -> dict[str, Any]:
-    """The engine's answer to the case's question, in the format of `expected`."""
-    data = gegevens(case)
+def antwoord(case: dict[str, Any], catalogus: Catalogus | None = None) -> dict[str, Any]:
+    """The engine's answer to the case's question, in the format of `expected`; `catalogus`
+    holds the project's typemodules by code, for a case that names one by code alone."""
+    data = gegevens(case, catalogus)
     ((soort, vraag),) = case["query"].items()
     if soort == "bezetting":
         return _als_dict(
@@ -108,7 +127,11 @@ def antwoord(case: dict[str, Any]) -> dict[str, Any]:
         )
     if soort == "benutting":
         kwartalen = [_kwartaal(k) for k in vraag["kwartalen"]]
-        return _als_dict(benutting(data, kwartalen, vraag["typemodules"]))
+        uitkomst = benutting(data, kwartalen, vraag["typemodules"])
+        return {
+            "typemodules": {code: r.als_dict() for code, r in uitkomst.typemodules.items()},
+            "functies": {functie: r.als_dict() for functie, r in uitkomst.functies.items()},
+        }
     if soort == "cah_inzet":
         van, tot = _dag(vraag["van"]), _dag(vraag["tot"])
         begeleiding = [c for c, t in data.typemodules.items() if t.bezetting == "cah_begeleiding"]

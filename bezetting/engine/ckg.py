@@ -49,7 +49,10 @@ def telling_vanaf(intervallen: list[tuple[D, D]], jaar: int) -> D:
 
 
 def _met(code: str) -> Callable[[Module], bool]:
-    return lambda module: module.typemodule == code
+    """The modules that earn points: a module used as verzekerd aanbod earns none, its points
+    are in the capacity's verzekerd aanbod, counted full; crisisbegeleiding ticked in a
+    crisisverblijf schakeling has zeros there and earns nothing (000 §14.4, §15)."""
+    return lambda module: module.typemodule == code and not module.verzekerd_aanbod
 
 
 def ckg_punten(

@@ -17,6 +17,7 @@ CASES = Path(__file__).parent / "cases"
 GEDEELD = Path(__file__).resolve().parents[3] / "shared" / "engine-cases"
 
 
+@pytest.mark.django_db
 def test_every_worked_case_passes(capsys):
     bestanden = sorted(str(p) for p in CASES.glob("*.json"))
     bestanden += sorted(str(p) for p in GEDEELD.glob("*.json")) if GEDEELD.is_dir() else []
@@ -24,6 +25,7 @@ def test_every_worked_case_passes(capsys):
     assert " 0 failed" in capsys.readouterr().out
 
 
+@pytest.mark.django_db
 def test_a_failing_case_is_reported_and_fails_the_command(tmp_path, capsys):
     fout = tmp_path / "fout.json"
     fout.write_text(

@@ -1,11 +1,13 @@
 """Runs worked cases (`FORMAT.md` of the engine cases) through the occupancy engine: one line per
-case, then 'N passed, N failed'; exits non-zero on any failure."""
+case, then 'N passed, N failed'; exits non-zero on any failure. A typemodule named by its
+catalogue code alone takes its properties from the project's catalogue."""
 
 import json
 
 from django.core.management.base import BaseCommand, CommandError
 
 from bezetting.engine.cases import antwoord, verschillen
+from bezetting.selectors import catalogus
 
 
 class Command(BaseCommand):
@@ -16,12 +18,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, bestanden, **options):
         geslaagd = mislukt = 0
+        typemodules = catalogus()
         for bestand in bestanden:
             with open(bestand, encoding="utf-8") as f:
                 cases = json.load(f)["cases"]
             for case in cases:
                 try:
-                    fouten = verschillen(case["expected"], antwoord(case))
+                    fouten = verschillen(case["expected"], antwoord(case, typemodules))
                 except Exception as exc:  # a broken case is a failure, not a crash
                     fouten = [f"fout: {exc!r}"]
                 if fouten:
