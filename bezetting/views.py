@@ -8,13 +8,18 @@ from django.views.decorators.http import require_GET
 from bezetting.engine.benutting import benutting
 from bezetting.engine.bezetting import bezetting, bezetting_ob, kwartaal_grenzen
 from bezetting.engine.inzet import inzet_modules, open_plaatsen
-from bezetting.export import bezetting_export
+from bezetting.export import benutting_export, bezetting_export
 from bezetting.forms import BezettingForm, InzetForm, KwartaalForm
 from bezetting.selectors import (
     gegevens_overzicht,
     gegevens_voor,
     module_keuzes,
     typemodule_keuzes,
+)
+from bezetting.weergave import (
+    benutting_groepen,
+    bezetting_rijen,
+    formules,
 )
 from binc.access import medewerker_required
 from dossiers.views.common import crumbs
@@ -26,26 +31,32 @@ def bezettingsgraad(request: HttpRequest) -> HttpResponse:
     voorziening = request.voorziening
     keuzes = typemodule_keuzes(voorziening)
     form = BezettingForm(request.GET or None, keuzes=keuzes)
-    resultaat = None
+    context = {}
     if form.is_valid():
         van, tot = form.cleaned_data["van"], form.cleaned_data["tot"]
+        codes = form.cleaned_data["typemodules"]
         gegevens = gegevens_overzicht([voorziening], van, tot)[voorziening.pk]
-        resultaat = bezetting(gegevens, van, tot, form.cleaned_data["typemodules"])
+        resultaat = bezetting(gegevens, van, tot, codes)
+        rijen = bezetting_rijen(resultaat, dict(keuzes))
         if request.GET.get("export"):
             return bezetting_export(
                 voorziening=voorziening,
                 gebruiker=request.user,
                 periode=f"{van:%d/%m/%Y} tot en met {tot:%d/%m/%Y}",
-                resultaat=resultaat,
-                namen=dict(keuzes),
+                rijen=rijen,
+                gewogen=resultaat.gewogen,
             )
+        context = {
+            "resultaat": resultaat,
+            "rijen": rijen,
+            "formules": formules(gegevens, codes),
+        }
     return render(
         request,
         "bezetting/bezettingsgraad.html",
         {
+            **context,
             "form": form,
-            "resultaat": resultaat,
-            "namen": dict(keuzes),
             "breadcrumbs": crumbs(("Bereken bezettingsgraad", "")),
         },
     )
@@ -55,35 +66,47 @@ def _kwartaal_scherm(request: HttpRequest, *, titel: str, ob: bool) -> HttpRespo
     voorziening = request.voorziening
     keuzes = typemodule_keuzes(voorziening, ob=True if ob else None)
     form = KwartaalForm(request.GET or None, keuzes=keuzes, jaar=timezone.localdate().year)
-    resultaat = None
+    context: dict = {}
     if form.is_valid():
         kwartalen = form.kwartalen()
         van = kwartaal_grenzen(*kwartalen[0])[0]
         tot = kwartaal_grenzen(*kwartalen[-1])[1]
         gegevens = gegevens_voor(voorziening, van, tot)
         codes = form.cleaned_data["typemodules"]
+        periode = f"{form.cleaned_data['van']} tot en met {form.cleaned_data['tot']}"
         if ob:
             resultaat = bezetting_ob(gegevens, kwartalen[0], kwartalen[-1], codes)
+            rijen = bezetting_rijen(resultaat, dict(keuzes))
+            if request.GET.get("export"):
+                return bezetting_export(
+                    voorziening=voorziening,
+                    gebruiker=request.user,
+                    periode=periode,
+                    rijen=rijen,
+                    gewogen=resultaat.gewogen,
+                    titel=titel,
+                )
+            context = {"resultaat": resultaat, "rijen": rijen, "formules": {"ob"}}
         else:
-            resultaat = benutting(gegevens, kwartalen, codes)
-        if request.GET.get("export"):
-            return bezetting_export(
-                voorziening=voorziening,
-                gebruiker=request.user,
-                periode=f"{form.cleaned_data['van']} tot en met {form.cleaned_data['tot']}",
-                resultaat=resultaat,
-                namen=dict(keuzes),
-                titel=titel,
+            groepen = benutting_groepen(
+                benutting(gegevens, kwartalen, codes), gegevens, dict(keuzes)
             )
+            if request.GET.get("export"):
+                return benutting_export(
+                    voorziening=voorziening,
+                    gebruiker=request.user,
+                    periode=periode,
+                    benutting=groepen,
+                )
+            context = {"benutting": groepen}
     return render(
         request,
         "bezetting/kwartalen.html",
         {
+            **context,
             "form": form,
             "titel": titel,
             "ob": ob,
-            "resultaat": resultaat,
-            "namen": dict(keuzes),
             "breadcrumbs": crumbs((f"Bereken {titel[0].lower()}{titel[1:]}", "")),
         },
     )

@@ -214,7 +214,8 @@ def bezetting(gegevens: Gegevens, van: D, tot: D, codes: list[str]) -> Bezetting
         punten, verdiend = _ckg_punten(gegevens, van, tot, punten_codes)
         for code in punten_codes:
             result.typemodules[code] = punten
-            result.punten[code] = verdiend[code]
+            if not punten.melding:
+                result.punten[code] = verdiend[code]
         result.typemodules[BEGELEIDINGSPUNTEN] = punten
         gewogen += Ratio(punten.teller, punten.noemer)
         # 000 §14.4: verblijf in points, 84 per place: days / 365 (366) * 84.
