@@ -2,6 +2,7 @@
 
 import datetime
 import re
+from decimal import Decimal
 
 from playwright.sync_api import expect
 
@@ -10,6 +11,7 @@ from binc.tenancy import voorziening_context
 from dossiers.rules import ModuleKeuze, SchakelingInvoer
 from dossiers.services.beslissingen import beslissing_create
 from dossiers.services.schakelingen import schakeling_add
+from kwartaal.models import TypemoduleInzet
 from tests.binc.factories import (
     GebruikerFactory,
     MedewerkerFactory,
@@ -70,6 +72,18 @@ def test_a_medewerker_computes_the_bezettingsgraad(page, transactional_db):
     with page.expect_download() as download:
         page.get_by_role("link", name="Exporteer resultaat").click()
     assert "Bezettingsgraad" in download.value.suggested_filename
+
+    with voorziening_context(voorziening):
+        TypemoduleInzet.objects.filter(typemodule=typemodule).update(totaal=Decimal("19.5"))
+    page.get_by_role("link", name="Bereken benuttingsgraad").click()
+    page.get_by_label("Van kwartaal").select_option(label="Kwartaal 1 - 2026")
+    page.get_by_label("Tot en met kwartaal").select_option(label="Kwartaal 1 - 2026")
+    page.get_by_label("Contextbegeleiding laagintensief").check()
+    page.get_by_role("button", name="Bereken benuttingsgraad").click()
+    # 19,5 hours / (2 places * 1,5 hours a week * 13 weeks): the typemodule and its function.
+    totaal = page.get_by_role("row", name=re.compile("Totaal contextbegeleiding"))
+    expect(totaal.get_by_role("cell", name="50,00 %")).to_be_visible()
+    expect(page.get_by_text(re.compile("intensiteit .uren per week. . 13 weken"))).to_be_visible()
 
     page.get_by_role("link", name="Inzet modules").click()
     page.get_by_label("Van").fill("2026-01-05")
