@@ -72,11 +72,11 @@ def verblijf():
         )
     gebruiker = MedewerkerFactory(voorziening=voorziening).gebruiker
     codes = [m(c).typemodule.code for c in ("VBFBJB04", "VBFBJB16", "VBFBJB20", "BEGBJB02")]
-    return logged_in_client(gebruiker, voorziening), codes
+    return logged_in_client(gebruiker, voorziening), codes, voorziening
 
 
 def test_veilig_verblijf_and_gezinshuis_are_divided_by_their_own_capacity(verblijf, tmp_path):
-    client, codes = verblijf
+    client, codes, _ = verblijf
     vraag = {"van": "2026-02-01", "tot": "2026-02-28", "typemodules": codes[:3]}
     html = client.get(BEZETTING, vraag).content.decode()
     # Verblijf 56 nights / (2 * 28); Veilig verblijf 28 / (1 * 28); gezinshuis 14 / (1 * 28);
@@ -96,7 +96,7 @@ def test_veilig_verblijf_and_gezinshuis_are_divided_by_their_own_capacity(verbli
 def test_the_benuttingsgraad_per_function_group_without_a_total_across_functions(
     verblijf, tmp_path
 ):
-    client, codes = verblijf
+    client, codes, _ = verblijf
     vraag = {"van": "2026-Q1", "tot": "2026-Q1", "typemodules": codes}
     html = client.get(BENUTTING, vraag).content.decode()
     # Q1 2026, 90 days. Verblijf 162 / (2 * 90); Veilig verblijf 45 / 90; gezinshuis 90 / 90;
@@ -175,3 +175,31 @@ def test_a_ckgs_points_typemodules_get_no_benutting_and_say_why(ckg):
     ).content.decode()
     assert "Geen benuttingsgraad" in html
     assert html.count("telt in begeleidingspunten: zie de bezettingsgraad") == 2
+
+
+def test_opgroeiens_overview_weighs_veilig_verblijf_and_gezinshuis_by_their_own_capacity(
+    verblijf, opgroeien_gebruiker
+):
+    client = logged_in_client(opgroeien_gebruiker)
+    url = reverse("bezetting_opgroeien:overzicht")
+    vraag = {"van": "2026-02-01", "tot": "2026-02-28", "sorteer": "-graad"}
+    # Every typemodule with a capacity: verblijf 56 / 56, Veilig verblijf 28 / 28, gezinshuis
+    # 14 / 28 and contextbegeleiding 0 / 56: 98 / 168.
+    assert "58,33 %" in client.get(url, vraag).content.decode()
+    export = client.get(url, {**vraag, "export": "1"})
+    assert any(
+        r[3] == pytest.approx(98 / 168)
+        for r in load_workbook(io.BytesIO(export.content)).active.iter_rows(values_only=True)
+    )
+
+
+def test_the_live_preview_divides_veilig_verblijf_by_its_own_capacity(verblijf):
+    client, _, voorziening = verblijf
+    with all_voorzieningen():
+        dossier = DossierFactory(voorziening=voorziening, client=ClientFactory())
+    url = reverse("bezetting:voorbeeld", args=[dossier.pk])
+    vraag = {"begindatum": "2026-02-10", "einddatum": "2026-02-10", "modules": m("VBFBJB16").pk}
+    # The one place Veilig verblijf is taken on 10 February: a second client makes it 200 %.
+    html = client.get(url, vraag).content.decode()
+    assert "100,00 % → 200,00 %" in html
+    assert "boven 100 %" in html
