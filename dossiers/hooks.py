@@ -1,6 +1,7 @@
 """What dossiers needs from the apps above it, declared here and filled by them in
 ``AppConfig.ready()``: the closing gate's extra checks, the start page's summary columns and
-the listeners to schakeling changes (the kwartaalstaten follow them in the same transaction).
+the listeners to schakeling changes (the kwartaalstaten follow them in the same transaction) and
+which processed years a voorziening has not had processed.
 So dossiers never imports a higher app, and a new app adds its rule without touching this one."""
 
 import datetime
@@ -30,6 +31,7 @@ _closing_checks: list[ClosingCheck] = []
 _summary_contributors: list[SummaryContributor] = []
 _zorg_listeners: list[ZorgListener] = []
 _schakeling_voorbeeld: list[str] = []
+_onverwerkt: list[Callable[[int], set[int]]] = []
 
 
 def register_closing_check(check: ClosingCheck) -> None:
@@ -74,3 +76,14 @@ def summary_columns(dossier: "Dossier") -> dict[str, Any]:
     for contributor in _summary_contributors:
         columns.update(contributor(dossier))
     return columns
+
+
+def register_onverwerkte_jaren(bron: Callable[[int], set[int]]) -> None:
+    """`bron(voorziening_id)` returns the years in which the voorziening still has a kwartaal
+    that was never processed: a processed year does not lock its schakelingen (000 §4.2.4.1)."""
+    if bron not in _onverwerkt:
+        _onverwerkt.append(bron)
+
+
+def onverwerkte_jaren(voorziening_id: int) -> set[int]:
+    return set().union(*(bron(voorziening_id) for bron in _onverwerkt))

@@ -7,6 +7,8 @@ class KwartaalConfig(AppConfig):
 
     def ready(self) -> None:
         from dossiers import hooks
+        from kwartaal.selectors import onverwerkte_jaren
         from kwartaal.services.staten import schakelingen_gewijzigd
 
         hooks.register_zorg_listener(schakelingen_gewijzigd)
+        hooks.register_onverwerkte_jaren(onverwerkte_jaren)

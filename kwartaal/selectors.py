@@ -41,6 +41,17 @@ def kwartaalstaten() -> QuerySet[Kwartaalstaat]:
     return Kwartaalstaat.objects.order_by("-jaar", "-kwartaal")
 
 
+def onverwerkte_jaren(voorziening_id: int) -> set[int]:
+    """The years in which the voorziening has a kwartaal that was never processed (not sent when
+    Opgroeien processed the year): they do not lock its schakelingen (000 §4.2.4.1). A reopened
+    kwartaal was processed: its year stays locked."""
+    return set(
+        Kwartaalstaat.objects.filter(voorziening_id=voorziening_id, verwerkt_op__isnull=True)
+        .values_list("jaar", flat=True)
+        .distinct()
+    )
+
+
 def kwartaalstaat_get(*, pk: int) -> Kwartaalstaat:
     staat = Kwartaalstaat.objects.select_related("voorziening").filter(pk=pk).first()
     if staat is None:

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from binc.models import Module, Voorziening
 from binc.selectors import modules_approved_on
+from dossiers import hooks
 from dossiers.constants import SchakelingSoort
 from dossiers.models import (
     Beslissing,
@@ -24,9 +25,12 @@ from dossiers.rules import DossierFeiten, ModuleKeuze, SchakelingInvoer
 BESLISSING_VOLGORDE = ("-begindatum", "-aangemaakt_op", "-id")
 
 
-def verwerkte_jaren() -> set[int]:
-    """Years whose kwartalen are all 'verwerkt' (000 §12.2): they lock schakelingen."""
-    return set(VerwerktJaar.objects.values_list("jaar", flat=True))
+def verwerkte_jaren(voorziening_id: int) -> set[int]:
+    """The processed years that lock the voorziening's schakelingen (000 §4.2.4.1): the years
+    Opgroeien processed (000 §12.2), less those in which the voorziening still has a kwartaal
+    that was not sent and so not processed (docs/decisions.md)."""
+    jaren = set(VerwerktJaar.objects.values_list("jaar", flat=True))
+    return jaren - hooks.onverwerkte_jaren(voorziening_id) if jaren else jaren
 
 
 def laatste_beslissing(dossier: Dossier) -> Beslissing | None:
@@ -170,7 +174,7 @@ def dossier_zorg(*, dossier: Dossier) -> Zorg:
         beslissingen=beslissingen,
         laatste_schakeling_id=laatste.pk if laatste else None,
         laatste_beslissing_id=beslissingen[0].pk if beslissingen else None,
-        verwerkt=verwerkte_jaren(),
+        verwerkt=verwerkte_jaren(dossier.voorziening_id),
         groeipakket=groeipakket,
         wacht=wacht,
     )

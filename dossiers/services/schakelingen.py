@@ -81,11 +81,13 @@ def _log(dossier: Dossier, schakeling: Schakeling, gebruiker: Gebruiker, actie: 
     )
 
 
-def verlenging_mogelijk(beslissing: Beslissing, vorige: Schakeling | None) -> bool:
+def verlenging_mogelijk(
+    dossier: Dossier, beslissing: Beslissing, vorige: Schakeling | None
+) -> bool:
     return rules.verlenging_mogelijk(
         vorige,
         onder_andere_beslissing=vorige is not None and vorige.beslissing_id != beslissing.pk,
-        verwerkt=verwerkte_jaren(),
+        verwerkt=verwerkte_jaren(dossier.voorziening_id),
     )
 
 
@@ -111,11 +113,13 @@ def schakeling_add(
         if vorige is not None and vorige.einddatum is None:
             # 000 §11: a message in the screen, not the error page; the form stays filled in.
             raise ValidationError(OPEN_SCHAKELING_INTUSSEN)
-        rules.check_nieuw_in_verwerkt_jaar(invoer.begindatum, verwerkte_jaren())
+        rules.check_nieuw_in_verwerkt_jaar(
+            invoer.begindatum, verwerkte_jaren(dossier.voorziening_id)
+        )
         rules.check_na_vorige(vorige, invoer)
         vorige_invoer = schakeling_invoer(vorige) if vorige is not None else None
         if invoer.verlenging:
-            if not verlenging_mogelijk(beslissing, vorige) or vorige_invoer is None:
+            if not verlenging_mogelijk(dossier, beslissing, vorige) or vorige_invoer is None:
                 raise ValidationError({"verlenging": [rules.VERLENGING_NIET_MOGELIJK]})
             invoer = rules.verlenging_van(vorige_invoer, invoer)
         feiten = dossier_feiten(dossier)
@@ -186,7 +190,7 @@ def schakeling_update(
         voor_invoer = schakeling_invoer(schakeling)
         vorige = laatste_schakeling(dossier, behalve=schakeling.pk)
         if invoer.verlenging:
-            if not verlenging_mogelijk(schakeling.beslissing, vorige) or vorige is None:
+            if not verlenging_mogelijk(dossier, schakeling.beslissing, vorige) or vorige is None:
                 raise ValidationError({"verlenging": [rules.VERLENGING_NIET_MOGELIJK]})
             invoer = rules.verlenging_van(schakeling_invoer(vorige), invoer)
         feiten = dossier_feiten(dossier)
@@ -195,7 +199,7 @@ def schakeling_update(
             rules.zonder_onnodige_antwoorden(feiten, invoer),
             aangemaakt_op=voor_invoer.aangemaakt_op,
         )
-        rules.check_wijziging_verwerkt(voor_invoer, invoer, verwerkte_jaren())
+        rules.check_wijziging_verwerkt(voor_invoer, invoer, verwerkte_jaren(dossier.voorziening_id))
         rules.check_na_vorige(vorige, invoer)
         rules.check_invoer(
             feiten,
@@ -279,7 +283,7 @@ def schakeling_delete(*, schakeling_pk: int, dossier_pk: int, gebruiker: Gebruik
     with transaction.atomic():
         dossier = dossier_get(pk=dossier_pk, for_update=True)
         schakeling = _editable(dossier, schakeling_pk)
-        rules.check_verwijderen(schakeling.begindatum, verwerkte_jaren())
+        rules.check_verwijderen(schakeling.begindatum, verwerkte_jaren(dossier.voorziening_id))
         feiten = dossier_feiten(dossier)
         melden = rules.verwijdering_meldt_groeipakket(feiten, schakeling_invoer(schakeling))
         wijziging_record(

@@ -202,7 +202,7 @@ def schakeling_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
         beslissing_pk = posted_id(posted) or beslissing.pk
     else:
         beslissing_pk = beslissing.pk
-    mogelijk = schakeling_services.verlenging_mogelijk(beslissing, vorige)
+    mogelijk = schakeling_services.verlenging_mogelijk(dossier, beslissing, vorige)
     initial = {"begindatum": vorige.einddatum} if vorige and vorige.einddatum else {}
     form = SchakelingForm(
         _data(request), dossier=dossier, verlenging_mogelijk=mogelijk, initial=initial
@@ -270,7 +270,9 @@ def schakeling_wijzigen(request: HttpRequest, pk: int, schakeling_pk: int) -> Ht
         _data(request),
         dossier=dossier,
         nieuw=False,
-        verlenging_mogelijk=schakeling_services.verlenging_mogelijk(schakeling.beslissing, vorige),
+        verlenging_mogelijk=schakeling_services.verlenging_mogelijk(
+            dossier, schakeling.beslissing, vorige
+        ),
         initial=schakeling_initial(schakeling),
     )
     return _schakeling_submit(

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, F, Q
+from django.db.models import F
 from django.utils import timezone
 
 from binc.models import Gebruiker
@@ -17,38 +17,40 @@ from kwartaal.models import Kwartaalstaat
 
 @dataclass(frozen=True)
 class Voorbeeld:
-    """What processing a year would do: how many kwartalen, and which are not sent."""
+    """What processing a year would do: how many sent kwartalen become 'verwerkt', and which
+    kwartalen are not sent (they stay as they are)."""
 
     jaar: int
     aantal: int
     niet_verzonden: list[Kwartaalstaat]
 
 
+# 000 §12.2: what the voorziening has not sent, or must send again.
+NIET_VERZONDEN = [KwartaalStatus.OPEN, KwartaalStatus.TE_VERZENDEN, KwartaalStatus.HEROPEND]
+
+
 def jaar_voorbeeld(jaar: int) -> Voorbeeld:
     staten = Kwartaalstaat.objects.filter(jaar=jaar)
-    telling = staten.aggregate(
-        aantal=Count("pk"), verwerkt=Count("pk", filter=Q(status=KwartaalStatus.VERWERKT))
-    )
     niet_verzonden = list(
-        staten.exclude(status__in=[KwartaalStatus.VERZONDEN, KwartaalStatus.VERWERKT])
+        staten.filter(status__in=NIET_VERZONDEN)
         .select_related("voorziening")
         .order_by("voorziening__naam", "kwartaal")
     )
-    return Voorbeeld(jaar, telling["aantal"] - telling["verwerkt"], niet_verzonden)
+    return Voorbeeld(jaar, staten.filter(status=KwartaalStatus.VERZONDEN).count(), niet_verzonden)
 
 
 def jaar_verwerken(*, jaar: int, gebruiker: Gebruiker) -> int:
-    """Every kwartaal of the year becomes 'verwerkt' (immutable), and the year a processed year:
-    its schakelingen lock (000 §4.2.4.1). Only a year that is over. Returns how many."""
+    """The sent kwartalen of a year that is over become 'verwerkt' (immutable); the ones not sent
+    stay as they are and keep their place in the work list (000 §12.2: sent kwartalen "zullen
+    verwerkt worden als het jaar volledig is afgesloten"). The year becomes a processed year;
+    it locks the schakelingen of every voorziening that has no unprocessed kwartaal in it
+    (000 §4.2.4.1, `kwartaal.selectors.onverwerkte_jaren`). Processing the same year again
+    later takes what was sent since. Returns how many."""
     if jaar >= timezone.localdate().year:
         raise ValidationError({"jaar": ["Enkel een afgelopen jaar kan verwerkt worden."]})
     with transaction.atomic():
-        aantal = (
-            Kwartaalstaat.objects.filter(jaar=jaar)
-            .exclude(status=KwartaalStatus.VERWERKT)
-            .update(
-                status=KwartaalStatus.VERWERKT, verwerkt_op=timezone.now(), versie=F("versie") + 1
-            )
+        aantal = Kwartaalstaat.objects.filter(jaar=jaar, status=KwartaalStatus.VERZONDEN).update(
+            status=KwartaalStatus.VERWERKT, verwerkt_op=timezone.now(), versie=F("versie") + 1
         )
         VerwerktJaar.objects.get_or_create(jaar=jaar)
     return aantal

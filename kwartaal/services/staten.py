@@ -42,6 +42,11 @@ def kwartaalstaten_bijwerken(
         .filter(_in_kwartalen(gevraagd))
         .select_for_update()
     }
+    # A processed kwartaal is immutable: what Opgroeien processed stays as it was, also when a
+    # voorziening corrects care in a processed year it had not sent in full (000 §12.2).
+    verwerkt = {k for k, staat in bestaand.items() if staat.status == KwartaalStatus.VERWERKT}
+    gevraagd = [k for k in gevraagd if k not in verwerkt]
+    bestaand = {k: staat for k, staat in bestaand.items() if k not in verwerkt}
     weg = [bestaand[k].pk for k in gevraagd if k in bestaand and k not in gewenst]
     Kwartaalstaat.objects.filter(pk__in=weg).delete()
     nieuw = Kwartaalstaat.objects.bulk_create(

@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
+from django.utils import timezone
 
 from binc.concurrency import Conflict
 from binc.constants import Organisatietype
@@ -24,6 +25,8 @@ from dossiers.constants import (
 from dossiers.models import Schakeling, SchakelingWijziging, VerwerktJaar
 from dossiers.rules import ModuleKeuze
 from dossiers.services import beslissingen, schakelingen
+from kwartaal.constants import KwartaalStatus
+from kwartaal.models import Kwartaalstaat
 from tests.binc.factories import (
     MedewerkerFactory,
     ModuleFactory,
@@ -202,7 +205,7 @@ def test_verlenging_copies_modules_and_detail_under_a_new_beslissing(omgeving):
         keuzes=[ModuleKeuze(m("OBBJB01"), ob_vorm="ontheming")],
     )
     b2 = beslissing(dossier, gebruiker, begin=D(2026, 6, 1))
-    assert schakelingen.verlenging_mogelijk(b2, selectors.laatste_schakeling(dossier))
+    assert schakelingen.verlenging_mogelijk(dossier, b2, selectors.laatste_schakeling(dossier))
 
     verlenging = add(dossier, gebruiker, b2, D(2026, 6, 1), codes=("BEGBJB02",), verlenging=True)
 
@@ -477,6 +480,10 @@ def verwerkt_2025(omgeving):
 
 
 def _process(year):
+    """The year's kwartalen were all sent and Opgroeien processed them (000 §12.2)."""
+    Kwartaalstaat.objects.filter(jaar=year).update(
+        status=KwartaalStatus.VERWERKT, verwerkt_op=timezone.now()
+    )
     VerwerktJaar.objects.create(jaar=year)
 
 
@@ -562,7 +569,9 @@ def test_no_verlenging_when_the_previous_ends_in_a_processed_year(omgeving, verw
     add(dossier, gebruiker, verwerkt_2025, D(2025, 2, 1), D(2025, 12, 31))
     _process(2025)
     nieuw = beslissing(dossier, gebruiker, begin=D(2026, 1, 1))
-    assert not schakelingen.verlenging_mogelijk(nieuw, selectors.laatste_schakeling(dossier))
+    assert not schakelingen.verlenging_mogelijk(
+        dossier, nieuw, selectors.laatste_schakeling(dossier)
+    )
     with pytest.raises(ValidationError, match="Een verlenging is hier niet mogelijk."):
         add(dossier, gebruiker, nieuw, D(2026, 1, 1), verlenging=True)
 

@@ -15,7 +15,7 @@ from dossiers.services import schakelingen
 from kwartaal.constants import EXPORT_DISCLAIMER, KwartaalStatus
 from kwartaal.models import ClientInzet, Kwartaalstaat, TypemoduleInzet
 from kwartaal.services import invullen
-from kwartaal.services.opgroeien import heropenen, jaar_verwerken
+from kwartaal.services.opgroeien import heropenen, jaar_verwerken, jaar_voorbeeld
 from tests.binc.factories import MedewerkerFactory, TypemoduleFactory, VoorzieningFactory
 from tests.conftest import OP_VANDAAG, logged_in_client
 from tests.dossiers.zorg_helpers import D, add, beslissing, invoer
@@ -150,6 +150,7 @@ def test_a_processed_year_is_immutable_locks_its_schakelingen_and_can_be_reopene
     _, gebruiker, (dossier, *_) = omgeving
     b = beslissing(dossier, gebruiker, begin=D(2025, 2, 1))
     s = add(dossier, gebruiker, b, D(2025, 2, 1), D(2025, 12, 31))
+    Kwartaalstaat.objects.filter(jaar=2025).update(status=KwartaalStatus.VERZONDEN)
 
     assert jaar_verwerken(jaar=2025, gebruiker=gebruiker) == 4
     assert VerwerktJaar.objects.filter(jaar=2025).exists()
@@ -171,6 +172,49 @@ def test_a_processed_year_is_immutable_locks_its_schakelingen_and_can_be_reopene
     assert heropenen(staat_pk=staat.pk, gebruiker=gebruiker).status == KwartaalStatus.HEROPEND
     with pytest.raises(ValidationError, match="afgelopen jaar"):
         jaar_verwerken(jaar=2026, gebruiker=gebruiker)
+
+
+def test_verwerk_jaar_processes_only_what_was_sent_and_locks_only_what_was_processed(omgeving):
+    """000 §12.2: sent kwartalen are processed; one not sent stays as it is, in the work list,
+    and the year does not lock that voorziening's schakelingen until it is processed too."""
+    _, gebruiker, (dossier, *_) = omgeving
+    b = beslissing(dossier, gebruiker, begin=D(2025, 2, 1))
+    s = add(dossier, gebruiker, b, D(2025, 2, 1), D(2025, 12, 31))
+    Kwartaalstaat.objects.filter(jaar=2025, kwartaal__lt=4).update(
+        status=KwartaalStatus.VERZONDEN
+    )
+    assert [staat.kwartaal for staat in jaar_voorbeeld(2025).niet_verzonden] == [4]
+
+    assert jaar_verwerken(jaar=2025, gebruiker=gebruiker) == 3
+    vierde = Kwartaalstaat.objects.get(jaar=2025, kwartaal=4)
+    assert vierde.status == KwartaalStatus.OPEN
+    assert vierde.verwerkt_op is None
+    # Not locked: the voorziening can still correct the care behind its unsent kwartaal.
+    s = schakelingen.schakeling_update(
+        schakeling_pk=s.pk,
+        dossier_pk=dossier.pk,
+        versie=s.versie,
+        invoer=invoer(D(2025, 4, 1), D(2025, 11, 30)),
+        gebruiker=gebruiker,
+        bevestigd=True,
+    ).object
+
+    # What Opgroeien processed does not change with it.
+    eerste = Kwartaalstaat.objects.get(jaar=2025, kwartaal=1)
+    assert eerste.status == KwartaalStatus.VERWERKT
+    assert ClientInzet.objects.filter(inzet__kwartaalstaat=eerste, dossier=dossier).exists()
+
+    Kwartaalstaat.objects.filter(pk=vierde.pk).update(status=KwartaalStatus.VERZONDEN)
+    assert jaar_verwerken(jaar=2025, gebruiker=gebruiker) == 1
+    with pytest.raises(ValidationError):
+        schakelingen.schakeling_update(
+            schakeling_pk=s.pk,
+            dossier_pk=dossier.pk,
+            versie=s.versie,
+            invoer=invoer(D(2025, 4, 1), D(2025, 11, 29)),
+            gebruiker=gebruiker,
+            bevestigd=True,
+        )
 
 
 def test_the_export_holds_the_disclaimer_the_user_and_every_client_as_a_number(kwartaal):
