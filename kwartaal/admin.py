@@ -14,6 +14,7 @@ from binc.forms import add_service_errors
 from dossiers.models import VerwerktJaar
 from kwartaal.constants import EERSTE_JAAR, KwartaalStatus
 from kwartaal.models import Capaciteit, Kwartaalstaat
+from kwartaal.selectors import staat_inhoud
 from kwartaal.services.capaciteit import KOLOMMEN, capaciteit_importeren
 from kwartaal.services.opgroeien import heropenen, jaar_verwerken, jaar_voorbeeld
 
@@ -48,6 +49,20 @@ class KwartaalstaatAdmin(ReadOnlyAdmin):
     def get_readonly_fields(self, request, obj=None):
         return [f.name for f in self.model._meta.fields]
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """Read-only: what the voorziening sent, its totals per typemodule and the figures per
+        client or soort it entered (000 §12.2); no save buttons."""
+        staat = self.get_object(request, object_id)
+        extra = {
+            **(extra_context or {}),
+            "show_save": False,
+            "show_save_and_continue": False,
+            "show_save_and_add_another": False,
+            "show_delete": False,
+            "inhoud": staat_inhoud(staat) if staat is not None else [],
+        }
+        return super().change_view(request, object_id, form_url, extra_context=extra)
+
     @admin.action(description="Geselecteerde verwerkte kwartalen heropenen")
     def heropenen(self, request, queryset):
         for staat in queryset.filter(status=KwartaalStatus.VERWERKT):
@@ -65,8 +80,8 @@ class KwartaalstaatAdmin(ReadOnlyAdmin):
         ]
 
     def verwerken_view(self, request):
-        """'Verwerk jaar': a preview of what is not sent yet, then every kwartaal of the year
-        becomes 'verwerkt' and the year's schakelingen lock."""
+        """'Verwerk jaar': a preview of what is not sent yet, then the sent kwartalen of the year
+        become 'verwerkt' (`jaar_verwerken`)."""
         if not request.user.has_perm("kwartaal.change_kwartaalstaat"):
             return redirect("opgroeien:index")
         form = JaarForm(request.POST or None, initial={"jaar": timezone.localdate().year - 1})
@@ -79,7 +94,9 @@ class KwartaalstaatAdmin(ReadOnlyAdmin):
                 except ValidationError as error:
                     add_service_errors(form, error)
                 else:
-                    messages.success(request, f"{aantal} kwartalen van {jaar} werden verwerkt.")
+                    messages.success(
+                        request, f"{aantal} verzonden kwartalen van {jaar} werden verwerkt."
+                    )
                     return redirect("opgroeien:kwartaal_kwartaalstaat_changelist")
             else:
                 voorbeeld = jaar_voorbeeld(jaar)

@@ -100,6 +100,36 @@ def overzicht(staat: Kwartaalstaat) -> list[Rij]:
     ]
 
 
+@dataclass
+class Verzonden:
+    """One typemodule of a kwartaalstaat as Opgroeien reads it: the total, and the figures per
+    client (with the dossier code) or per soort where the voorziening entered them."""
+
+    rij: Rij
+    clienten: list[ClientInzet]
+    soorten: list[SoortInzet]
+
+
+def staat_inhoud(staat: Kwartaalstaat) -> list[Verzonden]:
+    """Opgroeien's read-only view of a kwartaalstaat (000 §12.2): three queries beside the
+    totals, whatever the number of clients."""
+    rijen = overzicht(staat)
+    ids = [rij.inzet.pk for rij in rijen]
+    clienten: dict[int, list[ClientInzet]] = defaultdict(list)
+    for client in (
+        ClientInzet.objects.filter(inzet_id__in=ids, benutting__isnull=False)
+        .select_related("dossier__client")
+        .order_by("dossier__client__naam", "dossier__client__voornaam", "dossier_id")
+    ):
+        clienten[client.inzet_id].append(client)
+    soorten: dict[int, list[SoortInzet]] = defaultdict(list)
+    for soort in SoortInzet.objects.filter(inzet_id__in=ids, benutting__isnull=False).order_by(
+        "soort"
+    ):
+        soorten[soort.inzet_id].append(soort)
+    return [Verzonden(rij, clienten[rij.inzet.pk], soorten[rij.inzet.pk]) for rij in rijen]
+
+
 def inzet_get(staat: Kwartaalstaat, *, pk: int) -> TypemoduleInzet:
     """One typemodule of this kwartaalstaat, with its clients (or soorten); another
     kwartaalstaat's answers 404, also when the id is tampered with."""

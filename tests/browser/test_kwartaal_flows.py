@@ -50,6 +50,15 @@ def _schakeling(dossier, gebruiker, module):
     )
 
 
+def _omar(page):
+    """Opgroeien's dossierbehandelaar signs in and opens the kwartaal work list."""
+    page.goto("/aanmelden/")
+    page.get_by_label("Gebruikersnaam").fill("omar")
+    page.get_by_label("Wachtwoord").fill("geheim-wachtwoord")
+    page.get_by_role("button", name="Aanmelden").click()
+    page.goto("/opgroeien/kwartaal/kwartaalstaat/")
+
+
 def test_a_kwartaal_from_per_client_figures_to_a_processed_year(page, transactional_db):
     voorziening = VoorzieningFactory(naam="De Linde", organisatietype=Organisatietype.OVBJ)
     gebruiker = MedewerkerFactory(
@@ -93,16 +102,39 @@ def test_a_kwartaal_from_per_client_figures_to_a_processed_year(page, transactio
     opgroeien = GebruikerFactory(username="omar", opgroeien=True)
     opgroeien.groups.add(Group.objects.get(name=OpgroeienRol.DOSSIERBEHANDELAAR))
     page.get_by_role("button", name="Sluit af").click()
-    page.goto("/aanmelden/")
-    page.get_by_label("Gebruikersnaam").fill("omar")
-    page.get_by_label("Wachtwoord").fill("geheim-wachtwoord")
-    page.get_by_role("button", name="Aanmelden").click()
-    page.goto("/opgroeien/kwartaal/kwartaalstaat/verwerken/")
+    _omar(page)
+    # From the work list to 'Verwerk jaar': the changed kwartaal is not sent, nothing to process.
+    page.get_by_role("link", name="Verwerk jaar").click()
     page.get_by_label("Jaar").fill("2025")
     page.get_by_role("button", name="Toon wat verwerkt wordt").click()
     expect(page.get_by_text("Nog niet verzonden (1)")).to_be_visible()
-    page.get_by_role("button", name="Bevestig: verwerk 2025").click()
-    expect(page.get_by_text("1 kwartalen van 2025 werden verwerkt.")).to_be_visible()
+    expect(page.get_by_text("0 verzonden kwartalen van 2025 worden verwerkt.")).to_be_visible()
+    page.get_by_role("link", name="Wachten: terug naar de kwartalen").click()
+
+    page.context.clear_cookies()
+    login(page, "hulpverlener")
+    page.goto("/kwartaal/")
+    page.get_by_role("link", name="Kwartaal 4 - 2025", exact=True).click()
+    page.get_by_role("button", name="Verzenden").click()
+    expect(page.get_by_role("row", name=re.compile("Kwartaal 4 - 2025"))).to_contain_text(
+        "Verzonden"
+    )
+
+    page.context.clear_cookies()
+    _omar(page)
+    # Opgroeien reads what it processes: the total the voorziening sent, per client too.
+    page.get_by_role("link", name="De Linde").first.click()
+    totalen = page.get_by_role("table", name="Totalen per typemodule")
+    expect(totalen.get_by_role("row", name=re.compile("Contextbegeleiding"))).to_contain_text("6")
+    expect(page.get_by_role("cell", name=re.compile(r"Aerts .*\(BNC_"))).to_be_visible()
+    expect(page.get_by_role("button", name="Opslaan")).to_have_count(0)
+    page.get_by_role("link", name="Kwartaalstaten").first.click()
+    page.get_by_role("link", name="Verwerk jaar").click()
+    page.get_by_label("Jaar").fill("2025")
+    page.get_by_role("button", name="Toon wat verwerkt wordt").click()
+    expect(page.get_by_text("Alle kwartalen van dit jaar zijn verzonden.")).to_be_visible()
+    page.get_by_role("button", name="Verwerk de verzonden kwartalen van 2025").click()
+    expect(page.get_by_text("1 verzonden kwartalen van 2025 werden verwerkt.")).to_be_visible()
 
     page.context.clear_cookies()
     login(page, "hulpverlener")

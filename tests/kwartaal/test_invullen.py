@@ -18,6 +18,7 @@ from kwartaal.services import invullen
 from kwartaal.services.opgroeien import heropenen, jaar_verwerken, jaar_voorbeeld
 from tests.binc.factories import MedewerkerFactory, TypemoduleFactory, VoorzieningFactory
 from tests.conftest import OP_VANDAAG, logged_in_client
+from tests.dossiers.factories import DossierFactory
 from tests.dossiers.zorg_helpers import D, add, beslissing, invoer
 from tests.kwartaal.factories import (
     ClientInzetFactory,
@@ -180,9 +181,7 @@ def test_verwerk_jaar_processes_only_what_was_sent_and_locks_only_what_was_proce
     _, gebruiker, (dossier, *_) = omgeving
     b = beslissing(dossier, gebruiker, begin=D(2025, 2, 1))
     s = add(dossier, gebruiker, b, D(2025, 2, 1), D(2025, 12, 31))
-    Kwartaalstaat.objects.filter(jaar=2025, kwartaal__lt=4).update(
-        status=KwartaalStatus.VERZONDEN
-    )
+    Kwartaalstaat.objects.filter(jaar=2025, kwartaal__lt=4).update(status=KwartaalStatus.VERZONDEN)
     assert [staat.kwartaal for staat in jaar_voorbeeld(2025).niet_verzonden] == [4]
 
     assert jaar_verwerken(jaar=2025, gebruiker=gebruiker) == 3
@@ -256,3 +255,24 @@ def test_a_ckg_gets_its_mobile_and_ambulant_typemodules_with_0(db):
     )
     assert f'name="totaal_{inzet.pk}" value="0"' in html
     assert "Telt voor een CKG in de begeleidingspunten" in html
+
+
+def test_opgroeien_reads_a_kwartaalstaat_with_its_figures_in_constant_queries(
+    kwartaal, opgroeien_gebruiker, django_assert_max_num_queries
+):
+    """000 §12.2: the totals per typemodule and the per-client figures, read-only."""
+    _, _, staat, inzet = kwartaal
+    cb = inzet["cb-laagintensief"]
+    ClientInzet.objects.filter(inzet=cb).update(benutting=Decimal("2.75"))
+    TypemoduleInzet.objects.filter(pk=cb.pk).update(totaal=Decimal("5.5"))
+    client = logged_in_client(opgroeien_gebruiker)
+    url = reverse("opgroeien:kwartaal_kwartaalstaat_change", args=[staat.pk])
+    with django_assert_max_num_queries(25) as eerst:
+        html = client.get(url).content.decode()
+    assert "5,5<" in html and "2,75<" in html and "2,7500" not in html
+    assert html.count("(BNC_") == 2  # each client with their dossier code
+    assert 'name="_save"' not in html
+    for dossier in DossierFactory.create_batch(3, voorziening=staat.voorziening):
+        ClientInzet.objects.create(inzet=cb, dossier=dossier, benutting=1)
+    with django_assert_max_num_queries(len(eerst.captured_queries)):
+        assert client.get(url).content.decode().count("(BNC_") == 5
