@@ -69,7 +69,11 @@ def seed(*, stdout) -> None:
         "Personeelslijst",
         None,
         services.Ontvanger(
-            ckg, "Demo CKG Het Nestje", ckg_mw.email, services.delen_tot_uiterlijk(vandaag)
+            ckg,
+            ckg_mw.get_full_name(),
+            ckg_mw.email,
+            services.delen_tot_uiterlijk(vandaag),
+            geadresseerde=ckg_mw,
         ),
         persoonlijk=True,
     )

@@ -11,6 +11,7 @@ from binc.models import Dienst, Voorziening
 from documenten import selectors
 from documenten.bestanden import LEEG, controleren
 from documenten.services import (
+    GEEN_PERSOONLIJKE_ONTVANGER,
     ONBEKENDE_GEADRESSEERDE,
     TE_GROOT,
     Ontvanger,
@@ -59,8 +60,8 @@ class DocumentForm(forms.Form):
     persoonlijk = forms.BooleanField(
         label="Persoonlijk document voor ontvanger",
         required=False,
-        help_text="Enkel de personen die de voorziening opgaf in 'Gebruikersbeheer documenten' "
-        "zien het document.",
+        help_text="Enkel de geadresseerde ziet het document: kies bij elke voorziening een van de "
+        "personen die zij opgaf in 'Gebruikersbeheer documenten'.",
     )
 
     def __init__(
@@ -114,9 +115,16 @@ class OntvangerForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, diensten: dict[str, Voorziening | Dienst], **kwargs) -> None:
+    def __init__(
+        self,
+        *args,
+        diensten: dict[str, Voorziening | Dienst],
+        persoonlijk: bool = False,
+        **kwargs,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.diensten = diensten
+        self.persoonlijk = persoonlijk
         self.fields["delen_tot"].initial = delen_tot_uiterlijk(timezone.localdate())
 
     def clean_dienst(self) -> Voorziening | Dienst:
@@ -135,21 +143,26 @@ class OntvangerForm(forms.Form):
         data = super().clean()
         organisatie = data.get("dienst")
         if isinstance(organisatie, Dienst) and data.get("naam"):
-            self._geadresseerde(organisatie, data)
+            mensen = [m.gebruiker for m in selectors.dienst_medewerkers(dienst=organisatie)]
+            self._geadresseerde(mensen, data, ONBEKENDE_PERSOON.format(dienst=organisatie))
+        elif self.persoonlijk and organisatie is not None and data.get("naam"):
+            # 000 §18.3.1: a personal document goes to one of the persons the voorziening listed.
+            rijen = selectors.ontvangers_persoonlijk(voorziening=organisatie)
+            fout = GEEN_PERSOONLIJKE_ONTVANGER.format(voorziening=organisatie.naam)
+            self._geadresseerde([r.gebruiker for r in rijen], data, fout)
         elif organisatie is not None and not data.get("email") and "email" not in self.errors:
             self.add_error("email", EMAIL_NODIG)
         return data
 
-    def _geadresseerde(self, dienst: Dienst, data: dict) -> None:
-        """A dienst's medewerkers are known in Binc: the row names one of them, found by
-        e-mail or else by name, and the e-mail is theirs."""
+    def _geadresseerde(self, mensen: list, data: dict, fout: str) -> None:
+        """The row names one of these known people, found by e-mail or else by name, and the
+        e-mail is theirs."""
         email, naam = (data.get("email") or "").casefold(), data["naam"].strip().casefold()
-        mensen = [m.gebruiker for m in selectors.dienst_medewerkers(dienst=dienst)]
         gevonden = [g for g in mensen if email and g.email.casefold() == email] or [
             g for g in mensen if g.get_full_name().casefold() == naam
         ]
         if len(gevonden) != 1 or not gevonden[0].email:
-            self.add_error("naam", ONBEKENDE_PERSOON.format(dienst=dienst))
+            self.add_error("naam", fout)
             return
         data["geadresseerde"] = gevonden[0]
         data["naam"], data["email"] = gevonden[0].get_full_name(), gevonden[0].email
@@ -166,12 +179,17 @@ class OntvangerForm(forms.Form):
 
 
 class BaseOntvangers(forms.BaseFormSet):
-    def __init__(self, *args, diensten, **kwargs) -> None:
+    def __init__(self, *args, diensten, persoonlijk: bool = False, **kwargs) -> None:
         self.diensten = diensten
+        self.persoonlijk = persoonlijk
         super().__init__(*args, **kwargs)
 
     def get_form_kwargs(self, index):
-        return {**super().get_form_kwargs(index), "diensten": self.diensten}
+        return {
+            **super().get_form_kwargs(index),
+            "diensten": self.diensten,
+            "persoonlijk": self.persoonlijk,
+        }
 
 
 OntvangersFormSet = forms.formset_factory(

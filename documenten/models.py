@@ -48,8 +48,8 @@ class Document(models.Model):
     persoonlijk = models.BooleanField(
         "persoonlijk document voor ontvanger",
         default=False,
-        help_text="Enkel zichtbaar voor wie de ontvangende voorziening opgaf in "
-        "'Gebruikersbeheer documenten' (000 §18.3.1).",
+        help_text="Enkel zichtbaar voor de geadresseerde, een van de personen die de "
+        "ontvangende voorziening opgaf in 'Gebruikersbeheer documenten'.",
     )
     aangemaakt_op = models.DateTimeField("verzonden op", auto_now_add=True)
     ingetrokken_op = models.DateTimeField("ingetrokken op", null=True, blank=True)
@@ -107,7 +107,8 @@ class Deling(models.Model):
         related_name="+",
         verbose_name="dienst",
     )
-    # A dienst's addressee is a known medewerker (consulent): it limits who sees the document.
+    # The person it is addressed to limits who sees it: a dienst's known medewerker (consulent),
+    # or for a personal document one of the persons the voorziening listed (000 §18.3.1).
     ontvanger_gebruiker = models.ForeignKey(
         Gebruiker,
         on_delete=models.PROTECT,
@@ -134,11 +135,6 @@ class Deling(models.Model):
                 condition=Q(ontvanger_voorziening__isnull=True) ^ Q(ontvanger_dienst__isnull=True),
                 name="deling_een_ontvanger",
                 violation_error_message="Kies één dienst per rij.",
-            ),
-            models.CheckConstraint(
-                condition=Q(ontvanger_gebruiker__isnull=True) | Q(ontvanger_dienst__isnull=False),
-                name="deling_geadresseerde_van_dienst",
-                violation_error_message="Een geadresseerde hoort bij een dienst.",
             ),
         ]
         indexes = [

@@ -67,8 +67,9 @@ def _als_afzender(lezer: Lezer) -> Q:
 
 def _als_ontvanger(lezer: Lezer) -> Q:
     """000 §18.1: every medewerker of the addressed voorziening; a 'persoonlijk document voor
-    ontvanger' only those it listed (§18.3.1). Sent to a consulent: only the addressee, the
-    administratief medewerker and the teamverantwoordelijke of that dienst."""
+    ontvanger' only its addressee, one of the persons the voorziening listed, while listed
+    (§18.3.1). Sent to a consulent: only the addressee, the administratief medewerker and the
+    teamverantwoordelijke of that dienst."""
     q = Q(ontvanger_gebruiker=lezer.gebruiker, ontvanger_dienst__in=lezer.mijn_diensten())
     q |= Q(ontvanger_dienst__in=lezer.toezicht(), document__persoonlijk=False)
     if lezer.voorziening is not None:
@@ -77,7 +78,8 @@ def _als_ontvanger(lezer: Lezer) -> Q:
             voorziening=lezer.voorziening, gebruiker=lezer.gebruiker
         )
         q |= Q(ontvanger_voorziening=lezer.voorziening) & (
-            Q(document__persoonlijk=False) | Q(Exists(beheerder))
+            Q(document__persoonlijk=False)
+            | Q(ontvanger_gebruiker=lezer.gebruiker) & Q(Exists(beheerder))
         )
     return q
 
@@ -202,6 +204,17 @@ def diensten_van(*, lezer: Lezer) -> QuerySet[Dienst]:
 
 def beheerders(*, voorziening: Voorziening) -> QuerySet[DocumentBeheerder]:
     return DocumentBeheerder.objects.filter(voorziening=voorziening).select_related("gebruiker")
+
+
+def ontvangers_persoonlijk(
+    *, voorziening: Voorziening | None = None
+) -> QuerySet[DocumentBeheerder]:
+    """The persons voorzieningen listed for personal documents (000 §18.3.1): whom
+    Voorzieningenbeleid may address one to, from outside any voorziening."""
+    rijen = DocumentBeheerder._base_manager.select_related("gebruiker", "voorziening")
+    if voorziening is not None:
+        rijen = rijen.filter(voorziening=voorziening)
+    return rijen.order_by("gebruiker__last_name", "gebruiker__first_name")
 
 
 def opgezochte_persoon(*, rijksregisternummer: str) -> Gebruiker | None:

@@ -39,6 +39,10 @@ VERTROUWELIJK_IN_DOSSIER = (
 PERSOONLIJK_ENKEL_VB = "Enkel Voorzieningenbeleid deelt persoonlijke documenten voor ontvanger."
 TE_GROOT = "Het bestand is groter dan 10 MB ({max} bytes)."
 ONBEKENDE_GEADRESSEERDE = "Kies een gekende medewerker van {dienst}."
+GEEN_PERSOONLIJKE_ONTVANGER = (
+    "Kies een persoon die {voorziening} opgaf voor persoonlijke documenten (Gebruikersbeheer "
+    "documenten)."
+)
 
 
 def opslag():
@@ -161,6 +165,10 @@ def _controleren(
         fouten["vertrouwelijk"] = [VERTROUWELIJK_IN_DOSSIER]
     if persoonlijk and not mag_persoonlijk(lezer):
         fouten["persoonlijk"] = [PERSOONLIJK_ENKEL_VB]
+    elif persoonlijk and (zonder := _zonder_persoonlijke_ontvanger(ontvangers)):
+        fouten.setdefault("naam", []).extend(
+            GEEN_PERSOONLIJKE_ONTVANGER.format(voorziening=v.naam) for v in zonder
+        )
     if fouten:
         raise ValidationError(fouten)
 
@@ -177,6 +185,22 @@ def _onbekende_geadresseerden(ontvangers: list[Ontvanger]) -> list[Dienst]:
         ).values_list("dienst_id", "gebruiker_id")
     )
     return [d for d, g in rijen if g is None or (d.pk, g.pk) not in gekend]
+
+
+def _zonder_persoonlijke_ontvanger(ontvangers: list[Ontvanger]) -> list[Voorziening]:
+    """000 §18.3.1: a personal document's row for a voorziening names one of the persons it
+    listed; only they see it. One query for all rows."""
+    rijen = [
+        (o.organisatie, o.geadresseerde)
+        for o in ontvangers
+        if isinstance(o.organisatie, Voorziening)
+    ]
+    gelijst = set(
+        DocumentBeheerder._base_manager.filter(
+            voorziening__in=[v for v, _ in rijen], gebruiker__in=[g for _, g in rijen if g]
+        ).values_list("voorziening_id", "gebruiker_id")
+    )
+    return [v for v, g in rijen if g is None or (v.pk, g.pk) not in gelijst]
 
 
 def _als(organisatie, model):

@@ -79,18 +79,23 @@ def dossier_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _toevoegen(request: HttpRequest, lezer: selectors.Lezer, dossier) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
+    mag_persoonlijk = services.mag_persoonlijk(lezer)
     form = DocumentForm(
         data,
         request.FILES or None,
         client_gebonden=dossier is not None,
-        persoonlijk=services.mag_persoonlijk(lezer),
+        persoonlijk=mag_persoonlijk,
         te_groot=te_groot(request),
     )
     diensten = diensten_op_label()
-    ontvangers = OntvangersFormSet(data, prefix="ontvanger", diensten=diensten)
+    # A personal document's rows name their addressee: the rows are read with that rule.
+    persoonlijk = mag_persoonlijk and data is not None and bool(data.get("persoonlijk"))
+    ontvangers = OntvangersFormSet(
+        data, prefix="ontvanger", diensten=diensten, persoonlijk=persoonlijk
+    )
     if data is not None and "rij_toevoegen" in data:
         # Without JavaScript the blue plus posts the form back with one more empty row.
-        ontvangers = _met_lege_rij(data, diensten)
+        ontvangers = _met_lege_rij(data, diensten, persoonlijk)
     elif data is not None and all([form.is_valid(), ontvangers.is_valid()]):  # both checked
         bestand = form.cleaned_data["bestand"]
         try:
@@ -126,6 +131,10 @@ def _toevoegen(request: HttpRequest, lezer: selectors.Lezer, dossier) -> HttpRes
             "dossier": dossier,
             "dienst_labels": sorted({dienst_label(o) for o in diensten.values()}, key=str.casefold),
             "personen": selectors.personen_gekend(),
+            # Voorzieningenbeleid addresses a personal document to a person a voorziening listed.
+            "persoonlijke_ontvangers": (
+                selectors.ontvangers_persoonlijk() if mag_persoonlijk else []
+            ),
             # A browser never refills a file input: after an error the file is chosen again.
             "opnieuw_kiezen": data is not None,
             "breadcrumbs": _pad(lezer, *pad),
@@ -133,10 +142,10 @@ def _toevoegen(request: HttpRequest, lezer: selectors.Lezer, dossier) -> HttpRes
     )
 
 
-def _met_lege_rij(data, diensten):
+def _met_lege_rij(data, diensten, persoonlijk):
     data = data.copy()
     data["ontvanger-TOTAL_FORMS"] = str(int(data.get("ontvanger-TOTAL_FORMS") or 1) + 1)
-    return OntvangersFormSet(data, prefix="ontvanger", diensten=diensten)
+    return OntvangersFormSet(data, prefix="ontvanger", diensten=diensten, persoonlijk=persoonlijk)
 
 
 @never_cache

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import IntegrityError
+from django.db import DatabaseError
 from django.urls import reverse
 
 from binc.constants import DienstFunctie, Dienstsoort
@@ -280,19 +280,15 @@ def test_file_names_are_kept_safely_and_never_used_for_storage(
     assert b"".join(response.streaming_content) == PDF
 
 
-def test_a_database_failure_leaves_no_stored_file(medewerker, voorziening, consulent):
-    """A geadresseerde belongs to a dienst (a database constraint): the share fails whole."""
-    with pytest.raises(IntegrityError):
+def test_a_database_failure_leaves_no_stored_file(medewerker, voorziening):
+    """A row the database refuses (a name longer than its column): the share fails whole."""
+    with pytest.raises(DatabaseError):
         services.document_delen(
             lezer=lezer(medewerker, voorziening),
             bestand=pdf(),
             bestandsnaam="plan.pdf",
             grootte=len(PDF),
-            ontvangers=[
-                services.Ontvanger(
-                    voorziening, "X", "x@example.org", VANDAAG, geadresseerde=consulent
-                )
-            ],
+            ontvangers=[services.Ontvanger(voorziening, "X" * 201, "x@example.org", VANDAAG)],
         )
 
     assert not Document.objects.exists()
@@ -454,19 +450,31 @@ def test_voorzieningenbeleid_sends_a_personal_document_from_its_own_screens(
     """A dienst member has no voorziening: 'Delen documenten' is their start page's sending."""
     beleid = dienst("Opgroeien – Voorzieningenbeleid", Dienstsoort.VOORZIENINGENBELEID)
     afzender = dienst_medewerker(beleid, DienstFunctie.ADMINISTRATIEF)
+    buitenstaander.email = "directie@andere.example"
+    buitenstaander.save()
     services.beheerder_toevoegen(voorziening=andere_voorziening, gebruiker=buitenstaander)
     client = logged_in_client(afzender)
-    assert (
-        "Persoonlijk document voor ontvanger"
-        in client.get(reverse("documenten:toevoegen")).content.decode()
+    html = client.get(reverse("documenten:toevoegen")).content.decode()
+    assert "Persoonlijk document voor ontvanger" in html
+    assert f"{buitenstaander.get_full_name()} – {andere_voorziening.naam}" in html  # suggested
+
+    # A person the voorziening did not list is refused at the field; nothing is sent.
+    response = _post(
+        client,
+        reverse("documenten:toevoegen"),
+        pdf("personeelslijst.pdf"),
+        _rij(andere_voorziening.naam, "Directie", "iemand@andere.example"),
+        persoonlijk="on",
     )
+    assert "opgaf voor persoonlijke documenten" in response.content.decode()
+    assert not Document.objects.exists()
 
     with django_capture_on_commit_callbacks(execute=True):
         response = _post(
             client,
             reverse("documenten:toevoegen"),
             pdf("personeelslijst.pdf"),
-            _rij(andere_voorziening.naam, "Directie", "directie@andere.example"),
+            _rij(andere_voorziening.naam, buitenstaander.get_full_name(), ""),
             persoonlijk="on",
         )
 
@@ -481,6 +489,7 @@ def test_voorzieningenbeleid_sends_a_personal_document_from_its_own_screens(
     ontvanger = logged_in_client(buitenstaander, andere_voorziening)
     assert "personeelslijst.pdf" in ontvanger.get(reverse("documenten:ontvangen")).content.decode()
     assert [m.to for m in mail.outbox] == [["directie@andere.example"]]
+    assert document.delingen.get().ontvanger_gebruiker == buitenstaander
 
 
 def test_a_dienst_recipient_must_be_a_known_medewerker_of_that_dienst(

@@ -2,9 +2,11 @@
 user opens. What one may not see answers 404 and is absent from their lists."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from binc.constants import DienstFunctie, Dienstsoort
+from documenten.models import Document, DocumentBeheerder
 from documenten.services import beheerder_toevoegen
 from tests.binc.factories import MedewerkerFactory, VoorzieningFactory
 from tests.conftest import logged_in_client
@@ -100,20 +102,47 @@ def test_vertrouwelijk_only_the_sender_not_the_colleagues(
     assert _ziet(buitenstaander, andere_voorziening, document)  # the addressed voorziening
 
 
-def test_persoonlijk_only_the_listed_medewerkers_of_the_receiving_voorziening(
-    voorziening, buitenstaander, andere_voorziening
+def test_persoonlijk_only_the_addressee_among_the_listed_persons(
+    voorziening, buitenstaander, andere_voorziening, taken_direct
 ):
+    """000 §18.3.1: "zal alleen gedeeld worden met de geadresseerde": the other listed persons
+    and the rest of the voorziening see neither the document nor its name."""
     beleid = dienst("Opgroeien – Voorzieningenbeleid", Dienstsoort.VOORZIENINGENBELEID)
     afzender = dienst_medewerker(beleid, DienstFunctie.ADMINISTRATIEF)
     beleid_collega = dienst_medewerker(beleid, DienstFunctie.TEAMVERANTWOORDELIJKE)
+    ook_vermeld = MedewerkerFactory(voorziening=andere_voorziening).gebruiker
     niet_vermeld = MedewerkerFactory(voorziening=andere_voorziening).gebruiker
-    beheerder_toevoegen(voorziening=andere_voorziening, gebruiker=buitenstaander)
-    document = delen(afzender, None, andere_voorziening, persoonlijk=True)
+    for persoon in (buitenstaander, ook_vermeld):
+        beheerder_toevoegen(voorziening=andere_voorziening, gebruiker=persoon)
+    buitenstaander.email = buitenstaander.email or "directeur@andere.example"
+    buitenstaander.save()
+    document = delen(
+        afzender, None, andere_voorziening, geadresseerde=buitenstaander, persoonlijk=True
+    )
 
     assert _ziet(afzender, None, document)
     assert not _ziet(beleid_collega, None, document)
     assert _ziet(buitenstaander, andere_voorziening, document)
+    assert not _ziet(ook_vermeld, andere_voorziening, document)
     assert not _ziet(niet_vermeld, andere_voorziening, document)
+    # Beside the sender's own look, only the addressee appears in the receipts.
+    geopend = set(document.openingen.values_list("gebruiker", flat=True))
+    assert geopend == {afzender.pk, buitenstaander.pk}
+    # Taken off the list, the addressee no longer sees it either.
+    DocumentBeheerder._base_manager.filter(gebruiker=buitenstaander).delete()
+    assert not _ziet(buitenstaander, andere_voorziening, document)
+
+
+def test_a_personal_document_is_addressed_to_a_listed_person_or_refused(
+    buitenstaander, andere_voorziening
+):
+    beleid = dienst("Opgroeien – Voorzieningenbeleid", Dienstsoort.VOORZIENINGENBELEID)
+    afzender = dienst_medewerker(beleid, DienstFunctie.ADMINISTRATIEF)
+    with pytest.raises(ValidationError, match="opgaf voor persoonlijke documenten"):
+        delen(afzender, None, andere_voorziening, geadresseerde=buitenstaander, persoonlijk=True)
+    with pytest.raises(ValidationError, match="opgaf voor persoonlijke documenten"):
+        delen(afzender, None, andere_voorziening, persoonlijk=True)
+    assert not Document.objects.exists()
 
 
 def test_somebody_without_voorziening_or_dienst_is_sent_to_choose(medewerker, voorziening):
