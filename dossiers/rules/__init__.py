@@ -48,6 +48,7 @@ from dossiers.rules.schakelingen import (
     verlenging_mogelijk,
     verlenging_van,
     waarschuwingen,
+    zwaartepunt_elders_vraagt_pleegzorg,
 )
 
 __all__ = [
@@ -91,4 +92,5 @@ __all__ = [
     "verwijdering_meldt_groeipakket",
     "waarschuwingen",
     "zonder_onnodige_antwoorden",
+    "zwaartepunt_elders_vraagt_pleegzorg",
 ]

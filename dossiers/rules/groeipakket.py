@@ -59,7 +59,11 @@ def meldt_groeipakket(feiten: DossierFeiten, *, zwaartepunt_elders: bool) -> boo
 
 def pleegzorg_meegeteld(invoer: SchakelingInvoer) -> bool:
     """000 §4.2.7: pleegzorg counts for the Groeipakket (pleegzorgers, D227) in schakelingen
-    "aangemaakt vanaf 26/05/2020"; one being created now always is."""
+    "aangemaakt vanaf 26/05/2020"; one being created now always is. A verlenging counts by its
+    start date: "wanneer de startdatum van een verlenging na releasedatum valt" (from the
+    release date on, as for schakelingen; docs/decisions.md)."""
+    if invoer.verlenging:
+        return invoer.begindatum >= PLEEGZORG_GROEIPAKKET_SINDS
     return invoer.aangemaakt_op is None or invoer.aangemaakt_op >= PLEEGZORG_GROEIPAKKET_SINDS
 
 

@@ -221,13 +221,43 @@ def detail_ontbreekt(keuze: ModuleKeuze) -> list[tuple[str, str]]:
     return missing
 
 
+ZWAARTEPUNT_PLEEGZORG = (
+    "Wanneer pleegzorg betrokken is, mag 'zwaartepunt verblijf elders' nooit aangevinkt worden: "
+    "deze cliënt verblijft in deze periode (ook) in een pleeggezin."
+)
+
+
+def zwaartepunt_elders_vraagt_pleegzorg(feiten: DossierFeiten, invoer: SchakelingInvoer) -> bool:
+    """Whether the service must look for pleegzorg elsewhere: 'zwaartepunt elders' ticked in a
+    voorziening that is not a pleegzorg service (there the tick means 'combinatie met
+    verblijf')."""
+    return invoer.zwaartepunt_elders and feiten.organisatietype != Organisatietype.PLEEGZORG
+
+
+def zwaartepunt_elders_verboden(
+    feiten: DossierFeiten, invoer: SchakelingInvoer, *, pleegzorg_elders: bool
+) -> bool:
+    """000 §4.2.7: a residential voorziening never ticks 'zwaartepunt elders' when pleegzorg is
+    involved: a pleegzorg module in this schakeling, or the client in a pleeggezin in any
+    dossier during its period. Otherwise the D227 would silently not be sent."""
+    if not zwaartepunt_elders_vraagt_pleegzorg(feiten, invoer):
+        return False
+    hier = any(
+        k.module.typemodule.code.startswith(PLEEGZORG_TYPEMODULE_PREFIX) for k in invoer.modules
+    )
+    return hier or pleegzorg_elders
+
+
 def check_invoer(
     feiten: DossierFeiten,
     invoer: SchakelingInvoer,
     *,
     approved: Collection[int],
     bestaand: Collection[int] = (),
+    pleegzorg_elders: bool = False,
 ) -> None:
+    """`pleegzorg_elders`: the client is in a pleeggezin (any dossier, any voorziening) during
+    the schakeling's period, read by the service only when 'zwaartepunt elders' is ticked."""
     fouten = Fouten()
     for veld, datum in (("begindatum", invoer.begindatum), ("einddatum", invoer.einddatum)):
         if datum and (
@@ -272,18 +302,8 @@ def check_invoer(
         fouten.add("pleegzorgers", "Vul hoogstens twee pleegzorgers in.")
     if pleegzorgers_verplicht(feiten, invoer) and not invoer.pleegzorgers:
         fouten.add("pleegzorgers", PLEEGZORGER_VERPLICHT)
-    if (
-        invoer.zwaartepunt_elders
-        and feiten.organisatietype != Organisatietype.PLEEGZORG
-        and any(
-            k.module.typemodule.code.startswith(PLEEGZORG_TYPEMODULE_PREFIX) for k in invoer.modules
-        )
-    ):
-        fouten.add(
-            "zwaartepunt_elders",
-            "Wanneer pleegzorg betrokken is, mag 'zwaartepunt verblijf elders' nooit aangevinkt "
-            "worden.",
-        )
+    if zwaartepunt_elders_verboden(feiten, invoer, pleegzorg_elders=pleegzorg_elders):
+        fouten.add("zwaartepunt_elders", ZWAARTEPUNT_PLEEGZORG)
     fouten.raise_any()
 
 

@@ -3,13 +3,13 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from binc.models import Module, Voorziening
 from binc.selectors import modules_approved_on
-from dossiers import hooks
+from dossiers import hooks, rules
 from dossiers.constants import SchakelingSoort
 from dossiers.models import (
     Beslissing,
@@ -31,6 +31,26 @@ def verwerkte_jaren(voorziening_id: int) -> set[int]:
     that was not sent and so not processed (docs/decisions.md)."""
     jaren = set(VerwerktJaar.objects.values_list("jaar", flat=True))
     return jaren - hooks.onverwerkte_jaren(voorziening_id) if jaren else jaren
+
+
+def in_pleegzorg(
+    *,
+    client_id: int,
+    begin: datetime.date,
+    einde: datetime.date | None,
+    behalve: int | None = None,
+) -> bool:
+    """Whether the client is in a pleeggezin (a 'verblijf in een pleeggezin' typemodule) in any
+    dossier, of any voorziening, on a day of [begin, einde] (000 §4.2.7). It answers yes or no
+    and shows nothing of the other voorziening, so it reads past the tenancy on purpose."""
+    schakelingen = Schakeling._base_manager.filter(
+        dossier__client_id=client_id,
+        modules__module__typemodule__code__startswith=rules.PLEEGZORG_TYPEMODULE_PREFIX,
+        begindatum__lte=einde or datetime.date.max,
+    ).filter(Q(einddatum__isnull=True) | Q(einddatum__gte=begin))
+    if behalve is not None:
+        schakelingen = schakelingen.exclude(pk=behalve)
+    return schakelingen.exists()
 
 
 def laatste_beslissing(dossier: Dossier) -> Beslissing | None:

@@ -22,11 +22,12 @@ from dossiers.constants import (
 )
 from dossiers.hooks import zorg_gewijzigd
 from dossiers.models import Beslissing, Dossier, Pleegzorger, Schakeling, SchakelingModule
-from dossiers.rules import SchakelingInvoer
+from dossiers.rules import DossierFeiten, SchakelingInvoer
 from dossiers.selectors import (
     approved_module_ids,
     dossier_feiten,
     dossier_get,
+    in_pleegzorg,
     laatste_beslissing,
     laatste_schakeling,
     schakeling_invoer,
@@ -81,6 +82,24 @@ def _log(dossier: Dossier, schakeling: Schakeling, gebruiker: Gebruiker, actie: 
     )
 
 
+def _pleegzorg_elders(
+    dossier: Dossier,
+    feiten: DossierFeiten,
+    invoer: SchakelingInvoer,
+    *,
+    behalve: int | None = None,
+) -> bool:
+    """Only asked when 'zwaartepunt elders' is ticked outside pleegzorg (000 §4.2.7)."""
+    if not rules.zwaartepunt_elders_vraagt_pleegzorg(feiten, invoer):
+        return False
+    return in_pleegzorg(
+        client_id=dossier.client_id,
+        begin=invoer.begindatum,
+        einde=invoer.einddatum,
+        behalve=behalve,
+    )
+
+
 def verlenging_mogelijk(
     dossier: Dossier, beslissing: Beslissing, vorige: Schakeling | None
 ) -> bool:
@@ -128,6 +147,7 @@ def schakeling_add(
             feiten,
             invoer,
             approved=approved_module_ids(voorziening=dossier.voorziening, datum=invoer.begindatum),
+            pleegzorg_elders=_pleegzorg_elders(dossier, feiten, invoer),
         )
         if not bevestigd:
             warnings = rules.waarschuwingen(feiten, invoer, voor=vorige_invoer, zelfde=False)
@@ -206,6 +226,7 @@ def schakeling_update(
             invoer,
             approved=approved_module_ids(voorziening=dossier.voorziening, datum=invoer.begindatum),
             bestaand={k.module.pk for k in voor_invoer.modules},
+            pleegzorg_elders=_pleegzorg_elders(dossier, feiten, invoer, behalve=schakeling.pk),
         )
         if not bevestigd:
             warnings = rules.waarschuwingen(feiten, invoer, voor=voor_invoer, zelfde=True)

@@ -105,6 +105,31 @@ def test_pleegzorgers_are_required_under_25_in_schakelingen_created_from_26_05_2
     assert not rules.pleegzorgers_verplicht(ouder, invoer(D(2026, 1, 5), None, PERSPECTIEF))
 
 
+def test_a_verlenging_sends_its_d227_by_its_start_date_not_its_creation_date():
+    """000 §4.2.7: "Wanneer de startdatum van een verlenging na releasedatum valt, zorgt dit ook
+    automatisch voor het versturen van een D227"."""
+    onder_25 = DossierFeiten(organisatietype=Organisatietype.PLEEGZORG, geboortedatum=D(2010, 1, 1))
+    na = invoer(D(2020, 5, 26), None, PERSPECTIEF, verlenging=True, aangemaakt_op=D(2020, 5, 1))
+    assert rules.groeipakket_wijziging(onder_25, na, voor=None, zelfde=False)
+    assert rules.pleegzorgers_verplicht(onder_25, na)
+    voor = invoer(D(2020, 5, 25), None, PERSPECTIEF, verlenging=True)  # created today
+    assert not rules.groeipakket_wijziging(onder_25, voor, voor=None, zelfde=False)
+    assert not rules.pleegzorgers_verplicht(onder_25, voor)
+
+
+def test_zwaartepunt_elders_is_refused_when_the_client_is_in_pleegzorg_elsewhere():
+    """000 §4.2.7: a residential voorziening never ticks it when pleegzorg is involved, also
+    pleegzorg in another dossier; a pleegzorg service's tick means 'combinatie met verblijf'."""
+    verblijf = invoer(D(2026, 1, 5), None, VERBLIJF, zwaartepunt_elders=True)
+    rules.check_invoer(OVBJ, verblijf, approved={VERBLIJF.pk})
+    with pytest.raises(ValidationError, match="in een pleeggezin") as error:
+        rules.check_invoer(OVBJ, verblijf, approved={VERBLIJF.pk}, pleegzorg_elders=True)
+    assert "zwaartepunt_elders" in error.value.message_dict
+    assert rules.zwaartepunt_elders_vraagt_pleegzorg(OVBJ, verblijf)
+    assert not rules.zwaartepunt_elders_vraagt_pleegzorg(PLEEGZORG, verblijf)
+    assert not rules.zwaartepunt_elders_vraagt_pleegzorg(OVBJ, invoer(D(2026, 1, 5)))
+
+
 def test_groeipakket_hears_when_an_impact_module_starts_not_for_time_out():
     nieuw = invoer(D(2026, 1, 5), None, VERBLIJF)
     assert rules.groeipakket_wijziging(OVBJ, nieuw, voor=None, zelfde=False)

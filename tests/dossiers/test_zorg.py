@@ -34,7 +34,12 @@ from tests.binc.factories import (
     VoorzieningFactory,
 )
 from tests.conftest import logged_in_client
-from tests.dossiers.factories import BeslissingFactory, ClientFactory, DossierFactory
+from tests.dossiers.factories import (
+    BeslissingFactory,
+    ClientFactory,
+    DossierFactory,
+    SchakelingFactory,
+)
 from tests.dossiers.zorg_helpers import D, add, beslissing, invoer, m
 
 # --- Beslissingen ---------------------------------------------------------------------------
@@ -390,6 +395,30 @@ def test_time_out_dossier_and_zwaartepunt_elders_send_nothing(omgeving):
     dossier.aanmelding.save()
     s = add(dossier, gebruiker, b, D(2026, 1, 5), codes=("VBFBJB04",))
     assert SchakelingWijziging.objects.get(schakeling_id=s.pk).groeipakket is False
+
+
+def test_zwaartepunt_elders_is_refused_while_the_client_is_in_pleegzorg_elsewhere(omgeving):
+    """000 §4.2.7: the client in a pleeggezin through another voorziening during the period: the
+    tick would silently suppress the D227. The message names no other voorziening."""
+    _, gebruiker, dossier = omgeving
+    pleegzorg = VoorzieningFactory(
+        naam="Pleegzorg Geheim", organisatietype=Organisatietype.PLEEGZORG
+    )
+    with voorziening_context(pleegzorg):
+        elders = DossierFactory(voorziening=pleegzorg, client=dossier.client)
+        SchakelingFactory(
+            beslissing__dossier=elders,
+            begindatum=D(2026, 1, 1),
+            einddatum=D(2026, 1, 31),
+            modules=[m("VBFINT05")],
+        )
+    b = beslissing(dossier, gebruiker)
+    with pytest.raises(ValidationError, match="in een pleeggezin") as error:
+        add(dossier, gebruiker, b, D(2026, 1, 20), codes=("VBFBJB04",), zwaartepunt_elders=True)
+    assert "Pleegzorg Geheim" not in str(error.value)
+    assert not Schakeling.objects.filter(dossier=dossier).exists()
+    # After the pleegzorg has ended, the tick is the voorziening's own choice.
+    add(dossier, gebruiker, b, D(2026, 2, 1), codes=("VBFBJB04",), zwaartepunt_elders=True)
 
 
 def test_change_history_records_create_change_and_delete_with_before_and_after(omgeving):
