@@ -34,6 +34,27 @@ from binc.services.moduledatabank import (
 
 PASSWORD = "demo"
 
+# Three OVBJ met verblijfsmodules, two of them in Antwerpen: the reports' comparisons with the
+# organisatietype in Flanders and in the province (000 §17.2) hold more than the demo's own.
+OVBJ_VERBLIJF_MODULES = [
+    "VBFBJB04",
+    "VBFBJB05",
+    "VBFBJB02",
+    "VBFBJB16",
+    "VBFBJB20",
+    "VBFBJB12",
+    "BEGBJB01",
+    "BEGBJB02",
+    "BEGBJB03",
+    "BEGBJB04",
+    "BEGBJB05",
+    "BEGBJB16",
+    "DAGBJB01",
+    "OBBJB01",
+    "OBBJB02",
+    "BEGCMP01",
+    "BEGCMP02",
+]
 # username, naam, erkenningsnummer, type, provincie, approved module codes
 VOORZIENINGEN = [
     (
@@ -42,25 +63,23 @@ VOORZIENINGEN = [
         "OVB-1001",
         Organisatietype.OVBJ_VERBLIJF,
         Provincie.ANTWERPEN,
-        [
-            "VBFBJB04",
-            "VBFBJB05",
-            "VBFBJB02",
-            "VBFBJB16",
-            "VBFBJB20",
-            "VBFBJB12",
-            "BEGBJB01",
-            "BEGBJB02",
-            "BEGBJB03",
-            "BEGBJB04",
-            "BEGBJB05",
-            "BEGBJB16",
-            "DAGBJB01",
-            "OBBJB01",
-            "OBBJB02",
-            "BEGCMP01",
-            "BEGCMP02",
-        ],
+        OVBJ_VERBLIJF_MODULES,
+    ),
+    (
+        "ovbj2",
+        "Jeugdhulp De Wilg",
+        "OVB-1003",
+        Organisatietype.OVBJ_VERBLIJF,
+        Provincie.ANTWERPEN,
+        OVBJ_VERBLIJF_MODULES,
+    ),
+    (
+        "ovbj3",
+        "Jeugdhulp Het Anker",
+        "OVB-1004",
+        Organisatietype.OVBJ_VERBLIJF,
+        Provincie.OOST_VLAANDEREN,
+        OVBJ_VERBLIJF_MODULES,
     ),
     (
         "ckg",

@@ -21,10 +21,6 @@ from registratie.models import Geopend
 D = datetime.date
 NIET_INGEVULD = "Niet ingevuld"
 TOTAAL = "Totaal"
-# A group of fewer voorzieningen would let a voorziening subtract its own figures from the
-# group's and read another one's.
-MIN_GROEP = 3
-VERBORGEN = "–"
 CKG_PROVINCIE = (
     "Binc telt alles bij de provincie van het hoofdadres van de voorziening. Sommige CKG werken "
     "in verschillende provincies, wat de provinciale cijfers kan vertekenen."
@@ -84,24 +80,20 @@ class Rapport:
 class Groep:
     naam: str
     filter: Q | None  # None: every dossier of the organisatietype
-    zichtbaar: bool
 
 
 def groepen(voorziening: Voorziening) -> list[Groep]:
     """The rows of every table, as in the manual: the organisatietype in Flanders, in the
-    province, and the voorziening itself."""
-    aantallen = Voorziening.objects.filter(organisatietype=voorziening.organisatietype).aggregate(
-        vlaanderen=Count("pk"), provincie=Count("pk", filter=Q(provincie=voorziening.provincie))
-    )
+    province, and the voorziening itself (000 §17.2). The comparisons are always shown: they add
+    up organisations' own figures (docs/decisions.md)."""
     soort = voorziening.get_organisatietype_display()
     return [
-        Groep(f"{soort} in Vlaanderen", None, aantallen["vlaanderen"] >= MIN_GROEP),
+        Groep(f"{soort} in Vlaanderen", None),
         Groep(
             f"{soort} in {voorziening.get_provincie_display()}",
             Q(voorziening__provincie=voorziening.provincie),
-            aantallen["provincie"] >= MIN_GROEP,
         ),
-        Groep(voorziening.naam, Q(voorziening=voorziening), True),
+        Groep(voorziening.naam, Q(voorziening=voorziening)),
     ]
 
 
@@ -267,10 +259,7 @@ def _tel(telling: Telling, voorziening: Voorziening, van: D, tot: D) -> Tabel:
             )
         koppen += [f"{voorvoegsel}{label}" for label in labels]
         kolommen += eigen
-    rijen = [
-        [groep.naam, *(kolom[i] if groep.zichtbaar else VERBORGEN for kolom in kolommen)]
-        for i, groep in enumerate(rijgroepen)
-    ]
+    rijen = [[groep.naam, *(kolom[i] for kolom in kolommen)] for i, groep in enumerate(rijgroepen)]
     telt = " / ".join(DEFINITIES[d][1].lower() for d in telling.definities)
     if telling.uniek:
         telt += " (unieke minderjarigen)"

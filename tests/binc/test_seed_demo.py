@@ -1,17 +1,34 @@
 """seed_demo: realistic, complete and idempotent demo data; never in production."""
 
+import datetime
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.db.models import Count, Q
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from stdnum.be import bis, nn
 
 from binc.models import Gebruiker, ModuleGoedkeuring, RijksregisterPersoon, Voorziening
-from binc.tenancy import all_voorzieningen
+from binc.tenancy import all_voorzieningen, voorziening_context
 from dossiers.models import Beslissing, Dossier, HeropenAanvraag, Schakeling
+from rapporten.catalogus import AANTALLEN
+from rapporten.tellingen import tel
 
-USERNAMES = ["ovbj", "ckg", "cah", "pleegzorg", "oooc", "cig", "1g1p", "multi", "opgroeien"]
+USERNAMES = [
+    "ovbj",
+    "ovbj2",
+    "ovbj3",
+    "ckg",
+    "cah",
+    "pleegzorg",
+    "oooc",
+    "cig",
+    "1g1p",
+    "multi",
+    "opgroeien",
+]
 
 
 @pytest.mark.django_db
@@ -76,6 +93,14 @@ def test_demo_data_is_complete_and_idempotent(settings):
         assert len(initials) >= 15
         assert Schakeling.objects.exists()
         assert HeropenAanvraag.objects.exists()
+
+    # The reports compare 'ovbj' with its type in Flanders and in its province (000 §17.2):
+    # both hold other voorzieningen' dossiers too.
+    tot = timezone.localdate()
+    with voorziening_context(ovbj):
+        rijen = tel(AANTALLEN.tellingen[0], ovbj, tot - datetime.timedelta(days=364), tot).rijen
+    vlaanderen, provincie, eigen = (rij[-1] for rij in rijen)
+    assert vlaanderen > provincie > eigen > 0
 
     # The local register: over a hundred people of all ages, valid numbers, some BIS numbers.
     people = list(RijksregisterPersoon.objects.all())

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from binc.constants import Geslacht, Organisatietype, Provincie
 from binc.tenancy import all_voorzieningen, voorziening_context
 from rapporten.catalogus import AANTALLEN
-from rapporten.tellingen import VERBORGEN, tel
+from rapporten.tellingen import tel
 from rapporten.xlsx import schrijven
 from tests.binc.factories import VoorzieningFactory
 from tests.conftest import OP_VANDAAG
@@ -93,14 +93,17 @@ def test_age_at_intake_and_current_age_with_unknown_shown(eigen):
     assert rij["Onbekend/ongeboren"] == 1
 
 
-def test_a_group_of_fewer_than_three_voorzieningen_shows_no_figures(db):
+def test_every_comparison_is_shown_also_over_fewer_than_three_voorzieningen(db):
+    """000 §17.2: each table compares the voorziening with its organisatietype in Flanders and
+    in its province: aggregates of organisations' figures, never hidden."""
     alleen = VoorzieningFactory(organisatietype=Organisatietype.CIG, provincie=Provincie.LIMBURG)
-    VoorzieningFactory(organisatietype=Organisatietype.CIG, provincie=Provincie.ANTWERPEN)
+    andere = VoorzieningFactory(organisatietype=Organisatietype.CIG, provincie=Provincie.ANTWERPEN)
     with all_voorzieningen():
         dossier(alleen, D(2025, 3, 1))
+        dossier(andere, D(2025, 4, 1))
     tabel = _tabel("Aantal dossiers", alleen)
-    assert tabel.rijen[0][1:] == [VERBORGEN] * 3
-    assert tabel.rijen[1][1:] == [VERBORGEN] * 3
+    assert tabel.rijen[0][1:] == [2, 0, 2]  # CIG in Vlaanderen
+    assert tabel.rijen[1][1:] == [1, 0, 1]  # CIG in Limburg
     assert tabel.rijen[2][1:] == [1, 0, 1]
 
 
