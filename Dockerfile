@@ -11,8 +11,7 @@ RUN pip install --no-cache-dir --require-hashes --no-deps -r requirements/base.l
 COPY . .
 RUN SECRET_KEY=collectstatic-only DATABASE_URL=postgres://unused/unused \
     python manage.py collectstatic --noinput --verbosity 0 \
- && useradd --system --home /app binc \
- && mkdir -p /app/.var/media && chown -R binc /app/.var
+ && useradd --system --home /app binc
 
 USER binc
 EXPOSE 8000

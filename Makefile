@@ -76,10 +76,10 @@ axe:
 	else echo "npm ontbreekt: de toegankelijkheidscontroles worden overgeslagen."; fi
 
 worker: install
-	$(DEV_ENV) $(BIN)/celery -A binc worker --loglevel INFO
+	$(DEV_ENV) $(BIN)/celery -A binc worker --loglevel INFO -Q binc,rapporten,groeipakket,mails
 
 beat: install
-	$(DEV_ENV) $(BIN)/celery -A binc beat --loglevel INFO --schedule .var/celerybeat-schedule
+	$(DEV_ENV) $(BIN)/celery -A binc beat --loglevel INFO
 
 # Speed of the start page at 5,000 open dossiers among a million, of the kwartaal export at
 # 3,000 clients and at 60 typemodules, and of the Groeipakket feed at a backlog of 100,000

@@ -20,6 +20,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "dossiers.view_groeipakketbatch",
         "dossiers.view_groeipakketbericht",
         "dossiers.change_groeipakketbericht",
+        "dossiers.view_groeipakketbestand",
         "dossiers.view_verwerktjaar",
         "kwartaal.view_kwartaalstaat",
         "kwartaal.change_kwartaalstaat",

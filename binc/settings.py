@@ -5,6 +5,7 @@ DEBUG off the site refuses to start without its secrets and its database.
 """
 
 import datetime
+import tempfile
 from pathlib import Path
 
 import environ
@@ -100,6 +101,8 @@ elif DEBUG or env.bool("BINC_EMBEDDED_DB", default=False):
 
     embedded_dir = env.path("BINC_EMBEDDED_DB_DIR", default=BASE_DIR / ".var" / "postgres")
     DATABASES = {"default": env.db_url_config(embedded_database_url(Path(embedded_dir)))}
+    # The socket directory as HOST, where libpq's tools and every process a test starts look.
+    DATABASES["default"]["HOST"] = DATABASES["default"]["OPTIONS"].pop("host")
 else:
     raise ImproperlyConfigured("DATABASE_URL is verplicht wanneer DEBUG uit staat.")
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
@@ -159,8 +162,15 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / ".var" / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Every file Binc keeps (shared documents, reports, Groeipakket batches and answers) lives where
+# every process on every host sees it: PostgreSQL by default (binc.opslag), an S3-compatible
+# store through django-storages by settings (README "Files", docs/decisions.md).
+BESTANDEN_STORAGE = {
+    "BACKEND": env.str("BESTANDEN_STORAGE_BACKEND", default="binc.opslag.DatabankOpslag"),
+    "OPTIONS": env.json("BESTANDEN_STORAGE_OPTIONS", default={}),
+}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": BESTANDEN_STORAGE,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -168,23 +178,12 @@ STORAGES = {
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
-}
-MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / ".var" / "media")
-# Shared documents (000 ch. 18) live in their own storage, outside any URL: only the download
-# view that checks who may see them serves them. Local disk by default; any Django storage
-# backend by settings (see README, "Documenten delen").
-STORAGES["documenten"] = {
-    "BACKEND": env.str(
-        "DOCUMENTEN_STORAGE_BACKEND", default="django.core.files.storage.FileSystemStorage"
-    ),
-    "OPTIONS": env.json(
-        "DOCUMENTEN_STORAGE_OPTIONS",
-        default={
-            "location": str(BASE_DIR / ".var" / "documenten"),
-            "directory_permissions_mode": 0o700,
-            "file_permissions_mode": 0o600,
-        },
-    ),
+    # Shared documents (000 ch. 18) are outside any URL: only the download view that checks who
+    # may see them serves them. Their own alias, so they may go to a store of their own.
+    "documenten": {
+        "BACKEND": env.str("DOCUMENTEN_STORAGE_BACKEND", default=BESTANDEN_STORAGE["BACKEND"]),
+        "OPTIONS": env.json("DOCUMENTEN_STORAGE_OPTIONS", default=BESTANDEN_STORAGE["OPTIONS"]),
+    },
 }
 # 000 §18.1: at most 10 MB per file, enforced while the upload streams in (binc.uploads).
 UPLOAD_MAX_BYTES = 10 * 1024 * 1024
@@ -269,7 +268,27 @@ CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_ACKS_LATE = True
+# A task whose worker process died goes back to the queue, to be done once by another.
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# After this many seconds unacknowledged, Redis hands a task to another worker: a whole worker
+# killed (a host lost) does not lose its task. Longer than any task runs.
+CELERY_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
+# Separate queues, so that a large report never delays the daily D227 batch or a mail; the
+# compose worker serves them all, a larger installation runs a worker per queue (README).
+CELERY_TASK_DEFAULT_QUEUE = "binc"
+CELERY_TASK_ROUTES = {
+    "rapporten.tasks.rapport_genereren": {"queue": "rapporten"},
+    "dossiers.tasks.groeipakket_*": {"queue": "groeipakket"},
+    "documenten.tasks.*mail*": {"queue": "mails"},
+}
+# Beat's own bookkeeping (when each job last ran) is a temporary file: the schedule itself is
+# in these settings, so a new beat host starts from nothing and loses nothing.
+CELERY_BEAT_SCHEDULE_FILENAME = env.str(
+    "CELERY_BEAT_SCHEDULE_FILENAME",
+    default=str(Path(tempfile.gettempdir()) / "binc-celerybeat-schedule"),
+)
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "moduledatabank-sync": {

@@ -102,9 +102,12 @@ def document_delen(
     _controleren(
         lezer, bestand, bestandsnaam, grootte, ontvangers, dossier_id, vertrouwelijk, persoonlijk
     )
-    naam = opslag().save(uuid.uuid4().hex, bestand)
+    naam = uuid.uuid4().hex
     try:
         with transaction.atomic():
+            # In the transaction of its rows: with the default storage (PostgreSQL) the file
+            # and its rows are committed together or not at all.
+            naam = opslag().save(naam, bestand)
             document = Document.objects.create(
                 afzender=lezer.gebruiker,
                 afzender_voorziening=lezer.voorziening,
@@ -130,7 +133,7 @@ def document_delen(
                 _log(document, lezer.gebruiker, "document_gedeeld", _gedeeld_tekst(deling))
                 transaction.on_commit(partial(_mail_inplannen, deling.pk))
     except BaseException:
-        # Nothing half-made: without its rows, the stored file goes too.
+        # Nothing half-made: a storage outside the database (S3) drops the file itself.
         opslag().delete(naam)
         raise
     return document

@@ -24,17 +24,6 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Files a test stores (reports, documents) land in its own folder, never the project's."""
-    settings.MEDIA_ROOT = str(tmp_path / "media")
-    documenten = {"location": str(tmp_path / "documenten")}
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "documenten": {**settings.STORAGES["documenten"], "OPTIONS": documenten},
-    }
-
-
 @pytest.fixture
 def taken_direct():
     """Run the real tasks in this process, also where CI has a broker without a worker."""

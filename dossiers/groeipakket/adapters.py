@@ -9,17 +9,19 @@ Both are idempotent on the message id: sending again is harmless, the receiver d
 import json
 import os
 import tempfile
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from binc.ksz import KszVerbinding
 from dossiers.constants import BerichtStatus
 from dossiers.groeipakket.xml import document
-from dossiers.models import GroeipakketBericht
+from dossiers.models import GroeipakketBericht, GroeipakketBestand
 
 
 class TijdelijkeFout(Exception):
@@ -31,6 +33,36 @@ class Antwoord:
     bericht_id: str
     status: str  # BerichtStatus.AANVAARD or GEWEIGERD
     reden: str = ""
+
+
+class OngeldigAntwoordbestand(ValueError):
+    """An answer file that is not a JSON list of {bericht_id, status, reden}: refused whole."""
+
+
+def antwoorden_uit(inhoud: bytes) -> list[Antwoord]:
+    """An answer file's answers; anything else than the agreed shape is refused whole."""
+    try:
+        items = json.loads(inhoud)
+        antwoorden = [
+            Antwoord(str(uuid.UUID(str(i["bericht_id"]))), i["status"], str(i.get("reden", "")))
+            for i in items
+        ]
+    except (ValueError, TypeError, KeyError) as fout:
+        raise OngeldigAntwoordbestand(
+            "Dit is geen antwoordbestand: een JSON-lijst van {bericht_id, status, reden}."
+        ) from fout
+    if any(a.status not in (BerichtStatus.AANVAARD, BerichtStatus.GEWEIGERD) for a in antwoorden):
+        raise OngeldigAntwoordbestand("Een antwoord heeft als status 'aanvaard' of 'geweigerd'.")
+    return antwoorden
+
+
+def bestand_bewaren(
+    soort: str, naam: str, inhoud: bytes, *, batch_id: int | None = None
+) -> GroeipakketBestand:
+    bestand = GroeipakketBestand(soort=soort, naam=naam, batch_id=batch_id)
+    bestand.bestand.save(f"{uuid.uuid4().hex}-{naam}", ContentFile(inhoud), save=False)
+    bestand.save()
+    return bestand
 
 
 class KszGroeipakket(KszVerbinding):
@@ -76,25 +108,24 @@ class LokaalGroeipakket:
         self.antwoorden = antwoorden
 
     def batch_versturen(self, batch_id: int, berichten: list[GroeipakketBericht]) -> Path:
+        """Writes the batch into the exchange folder and keeps the same XML in PostgreSQL, in
+        the caller's transaction, for Opgroeien to download from its screens."""
         self.uitgaand.mkdir(parents=True, exist_ok=True)
         nu = timezone.now()
         naam = self.uitgaand / f"groeipakket-{batch_id}-{nu:%Y%m%dT%H%M%S%f}.xml"
         inhoud = document(batch_id, berichten, aangemaakt=nu)
+        bestand_bewaren(GroeipakketBestand.Soort.VERZONDEN, naam.name, inhoud, batch_id=batch_id)
         # Written beside its place and renamed: a reader never sees half a file.
         with tempfile.NamedTemporaryFile(dir=self.uitgaand, delete=False, suffix=".tmp") as tmp:
             tmp.write(inhoud)
         os.replace(tmp.name, naam)
         return naam
 
-    def antwoorden_lezen(self) -> Iterator[tuple[Path, list[Antwoord]]]:
+    def antwoorden_lezen(self) -> Iterator[tuple[Path, bytes]]:
         if not self.antwoorden.is_dir():
             return
         for pad in sorted(self.antwoorden.glob("*.json")):
-            items = json.loads(pad.read_text())
-            yield (
-                pad,
-                [Antwoord(str(i["bericht_id"]), i["status"], i.get("reden", "")) for i in items],
-            )
+            yield pad, pad.read_bytes()
 
     def antwoord_verwerkt(self, pad: Path) -> None:
         klaar = self.antwoorden / "verwerkt"

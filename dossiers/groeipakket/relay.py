@@ -8,6 +8,7 @@ a doubling pause (1, 2, 4 … minutes) and become 'mislukt' after GROEIPAKKET_MA
 a person to act on."""
 
 import datetime
+import logging
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -20,11 +21,15 @@ from dossiers.groeipakket.adapters import (
     Antwoord,
     KszGroeipakket,
     LokaalGroeipakket,
+    OngeldigAntwoordbestand,
     TijdelijkeFout,
+    antwoorden_uit,
+    bestand_bewaren,
     get_adapter,
 )
-from dossiers.models import GroeipakketBericht
+from dossiers.models import GroeipakketBericht, GroeipakketBestand
 
+logger = logging.getLogger(__name__)
 BLOK = 500
 
 
@@ -104,24 +109,41 @@ def _per_batch(adapter: LokaalGroeipakket, telling: Telling) -> None:
             telling.verzonden += len(berichten)
 
 
-def antwoorden_verwerken(adapter: LokaalGroeipakket) -> Telling:
-    """The funds' answer files: each answer is applied once (a message already answered keeps
-    its answer), then the file is moved aside."""
+def antwoordbestand_verwerken(naam: str, inhoud: bytes) -> Telling:
+    """One answer file of the funds, from the exchange folder or uploaded by Opgroeien: kept
+    and applied in one transaction, each answer once (a message already answered keeps its
+    answer). A file that is not an answer file is refused whole and changes nothing."""
+    antwoorden = antwoorden_uit(inhoud)
     telling = Telling()
-    for pad, antwoorden in adapter.antwoorden_lezen():
-        with transaction.atomic():
-            berichten = {
-                str(b.bericht_id): b
-                for b in GroeipakketBericht.objects.select_for_update().filter(
-                    bericht_id__in=[a.bericht_id for a in antwoorden],
-                    status__in=[BerichtStatus.VERZONDEN, BerichtStatus.WACHTRIJ],
-                )
-            }
-            nu = timezone.now()
-            for antwoord in antwoorden:
-                if bericht := berichten.get(antwoord.bericht_id):
-                    _antwoord_vastleggen(bericht, antwoord, nu)
-                    setattr(telling, antwoord.status, getattr(telling, antwoord.status) + 1)
+    with transaction.atomic():
+        bestand_bewaren(GroeipakketBestand.Soort.ANTWOORD, naam, inhoud)
+        berichten = {
+            str(b.bericht_id): b
+            for b in GroeipakketBericht.objects.select_for_update().filter(
+                bericht_id__in=[a.bericht_id for a in antwoorden],
+                status__in=[BerichtStatus.VERZONDEN, BerichtStatus.WACHTRIJ],
+            )
+        }
+        nu = timezone.now()
+        for antwoord in antwoorden:
+            if bericht := berichten.get(antwoord.bericht_id):
+                _antwoord_vastleggen(bericht, antwoord, nu)
+                setattr(telling, antwoord.status, getattr(telling, antwoord.status) + 1)
+    return telling
+
+
+def antwoorden_verwerken(adapter: LokaalGroeipakket) -> Telling:
+    """The funds' answer files in the exchange folder, each then moved aside. An unreadable one
+    stays where it is, for an operator to see, and the others go on."""
+    telling = Telling()
+    for pad, inhoud in adapter.antwoorden_lezen():
+        try:
+            deel = antwoordbestand_verwerken(pad.name, inhoud)
+        except OngeldigAntwoordbestand:
+            logger.warning("Groeipakket: antwoordbestand %s geweigerd", pad.name)
+            continue
+        telling.aanvaard += deel.aanvaard
+        telling.geweigerd += deel.geweigerd
         adapter.antwoord_verwerkt(pad)
     return telling
 

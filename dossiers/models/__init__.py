@@ -1,6 +1,10 @@
 from dossiers.models.clients import Client, ClientToegang, ContextPersoon
 from dossiers.models.dossiers import Aanmelding, Dossier, DossierCodeTeller, HeropenAanvraag
-from dossiers.models.groeipakket import GroeipakketBatch, GroeipakketBericht
+from dossiers.models.groeipakket import (
+    GroeipakketBatch,
+    GroeipakketBericht,
+    GroeipakketBestand,
+)
 from dossiers.models.zorg import (
     Beslissing,
     Pleegzorger,
@@ -20,6 +24,7 @@ __all__ = [
     "DossierCodeTeller",
     "GroeipakketBatch",
     "GroeipakketBericht",
+    "GroeipakketBestand",
     "HeropenAanvraag",
     "Pleegzorger",
     "Schakeling",

@@ -68,3 +68,34 @@ class GroeipakketBericht(models.Model):
     @property
     def is_geweigerd(self) -> bool:
         return self.status == BerichtStatus.GEWEIGERD
+
+
+class GroeipakketBestand(models.Model):
+    """The exchange with the funds under the 'lokaal' backend, kept where every process sees it
+    (PostgreSQL, `binc.opslag`): the XML of each delivery of a batch, and each answer file,
+    whether it came through the exchange folder or was uploaded in Opgroeien's screens."""
+
+    class Soort(models.TextChoices):
+        VERZONDEN = "verzonden", "Verzonden batch (XML)"
+        ANTWOORD = "antwoord", "Antwoordbestand"
+
+    soort = models.CharField("soort", max_length=10, choices=Soort.choices)
+    batch = models.ForeignKey(
+        GroeipakketBatch,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="bestanden",
+        verbose_name="batch",
+    )
+    naam = models.CharField("bestandsnaam", max_length=255)
+    bestand = models.FileField("bestand", upload_to="groeipakket/", max_length=255)
+    aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "Groeipakket-bestand"
+        verbose_name_plural = "Groeipakket-bestanden"
+        ordering = ["-aangemaakt_op", "-id"]
+
+    def __str__(self) -> str:
+        return self.naam

@@ -7,8 +7,10 @@ import tempfile
 import uuid
 from functools import partial
 
+from django.conf import settings
 from django.core.files import File
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from binc.dates import langer_dan_een_jaar
@@ -38,6 +40,10 @@ def periode_fout(van: D, tot: D) -> str:
     return ""
 
 
+class Overgenomen(Exception):
+    """Another worker took the request over (this one seemed lost) and finishes it."""
+
+
 def rapporten_aanvragen(
     *, voorziening: Voorziening, gebruiker: Gebruiker, van: D, tot: D, soorten: list[str]
 ) -> list[RapportAanvraag]:
@@ -64,26 +70,40 @@ def rapport_genereren(aanvraag_pk: int) -> None:
     """Builds the file and offers it only once it is complete: a failure leaves the request
     'mislukt' with its reason and no file."""
     rijen = RapportAanvraag._base_manager.filter(pk=aanvraag_pk)
-    # Claimed in one statement: a task delivered twice builds the file once.
-    if not rijen.filter(status=AanvraagStatus.WACHTRIJ).update(
-        status=AanvraagStatus.BEZIG, gestart_op=timezone.now()
-    ):
+    # Claimed in one statement: a task delivered twice builds the file once. A claim older than
+    # the broker's redelivery time belongs to a worker that died: the redelivered task takes it.
+    nu = timezone.now()
+    verlaten = nu - datetime.timedelta(seconds=settings.CELERY_VISIBILITY_TIMEOUT)
+    vrij = Q(status=AanvraagStatus.WACHTRIJ) | Q(
+        status=AanvraagStatus.BEZIG, gestart_op__lt=verlaten
+    )
+    if not rijen.filter(vrij).update(status=AanvraagStatus.BEZIG, gestart_op=nu):
         return
     aanvraag = rijen.select_related("voorziening").get()
     try:
         with voorziening_context(aanvraag.voorziening), tempfile.TemporaryFile() as bestand:
             _schrijf(aanvraag, bestand)
             bestand.seek(0)
-            # A random stored name; the download gets the manual's name (`downloadnaam`).
+            # A random stored name; the download gets the manual's name (`downloadnaam`). The
+            # file and 'klaar' in one transaction: a worker killed halfway offers nothing.
             naam = f"{uuid.uuid4().hex}.{_extensie(aanvraag.soort)}"
-            aanvraag.bestand.save(naam, File(bestand), save=False)
+            with transaction.atomic():
+                aanvraag.bestand.save(naam, File(bestand), save=False)
+                # Only while this claim holds: a finisher whose claim was taken over writes
+                # nothing, its file rolls back with it.
+                if not rijen.filter(status=AanvraagStatus.BEZIG, gestart_op=nu).update(
+                    status=AanvraagStatus.KLAAR,
+                    bestand=aanvraag.bestand.name,
+                    klaar_op=timezone.now(),
+                ):
+                    raise Overgenomen
+    except Overgenomen:
+        logger.warning("Rapport %s werd intussen door een andere worker gemaakt", aanvraag.pk)
     except Exception:
         logger.exception("Rapport %s mislukt", aanvraag.pk)
-        rijen.update(status=AanvraagStatus.MISLUKT, reden=MISLUKT)
-        return
-    rijen.update(
-        status=AanvraagStatus.KLAAR, bestand=aanvraag.bestand.name, klaar_op=timezone.now()
-    )
+        rijen.filter(status=AanvraagStatus.BEZIG, gestart_op=nu).update(
+            status=AanvraagStatus.MISLUKT, reden=MISLUKT
+        )
 
 
 def _extensie(soort: str) -> str:

@@ -34,7 +34,9 @@ def test_a_medewerker_computes_the_bezettingsgraad(page, transactional_db):
     gebruiker = MedewerkerFactory(
         voorziening=voorziening, gebruiker=GebruikerFactory(username="hulpverlener")
     ).gebruiker
-    typemodule = TypemoduleFactory(code="cb-laagintensief", naam="Contextbegeleiding laagintensief")
+    typemodule = TypemoduleFactory(
+        code="cb-laagintensief", naam="Contextbegeleiding laagintensief", intensiteit=Decimal("1.5")
+    )
     module = ModuleFactory(code="TSTCB01", naam="Contextbegeleiding", typemodule=typemodule)
     ModuleGoedkeuringFactory(voorziening=voorziening, module=module, geldig_van=D(2015, 1, 1))
     CapaciteitFactory(
@@ -133,7 +135,9 @@ def test_opgroeien_sees_the_bezetting_of_every_voorziening(page, transactional_d
     from binc.roles import opgroeien_roles_ensure
 
     voorziening = VoorzieningFactory(naam="De Linde", organisatietype=Organisatietype.OVBJ)
-    typemodule = TypemoduleFactory(code="cb-laagintensief", naam="Contextbegeleiding laagintensief")
+    typemodule = TypemoduleFactory(
+        code="cb-laagintensief", naam="Contextbegeleiding laagintensief", intensiteit=Decimal("1.5")
+    )
     CapaciteitFactory(
         voorziening=voorziening,
         typemodule=typemodule,

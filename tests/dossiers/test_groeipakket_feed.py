@@ -4,6 +4,8 @@ delivery through both adapters to a real receiver."""
 import json
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from lxml import etree
 
 from binc.tenancy import all_voorzieningen
@@ -11,9 +13,14 @@ from dossiers.constants import BerichtActie, BerichtStatus
 from dossiers.groeipakket.batch import batch_maken
 from dossiers.groeipakket.relay import afleveren, opnieuw_versturen
 from dossiers.groeipakket.xml import schema
-from dossiers.models import GroeipakketBericht, Schakeling, SchakelingWijziging
+from dossiers.models import (
+    GroeipakketBericht,
+    GroeipakketBestand,
+    Schakeling,
+    SchakelingWijziging,
+)
 from dossiers.services import schakelingen
-from tests.conftest import OP_VANDAAG
+from tests.conftest import OP_VANDAAG, logged_in_client
 from tests.dossiers.groeipakket_ontvanger import Ontvanger
 from tests.dossiers.zorg_helpers import D, add, beslissing, invoer
 
@@ -124,6 +131,47 @@ def test_the_lokaal_adapter_writes_a_valid_batch_and_reads_the_answers(
     bericht.refresh_from_db()
     assert (bericht.status, bericht.reden) == (BerichtStatus.GEWEIGERD, "X")
     assert (tmp_path / "antwoorden" / "verwerkt" / "antwoord-1.json").exists()
+
+
+def test_opgroeien_downloads_the_batch_and_uploads_the_answer_from_its_screens(
+    omgeving, tmp_path, settings, opgroeien_gebruiker
+):
+    """The exchange without shell access: the batch's XML is kept in PostgreSQL (every web
+    process serves it), an answer file uploaded is applied once; a bad file changes nothing."""
+    settings.GROEIPAKKET_UITGAAND = str(tmp_path / "uit")
+    settings.GROEIPAKKET_ANTWOORDEN = str(tmp_path / "antwoorden")
+    _, gebruiker, dossier = omgeving
+    add(dossier, gebruiker, beslissing(dossier, gebruiker), D(2026, 1, 5), codes=("VBFBJB04",))
+    batch = _batch()
+    with all_voorzieningen():
+        afleveren()
+    client = logged_in_client(opgroeien_gebruiker)
+    lijst = client.get(reverse("opgroeien:dossiers_groeipakketbestand_changelist"))
+    (bestand,) = GroeipakketBestand.objects.filter(soort="verzonden", batch=batch)
+    assert bestand.naam in lijst.content.decode()
+    download = client.get(
+        reverse("opgroeien:dossiers_groeipakketbestand_download", args=[bestand.pk])
+    )
+    inhoud = b"".join(download.streaming_content)
+    assert inhoud == next((tmp_path / "uit").glob("*.xml")).read_bytes()
+    assert schema().validate(etree.fromstring(inhoud))
+
+    url = reverse("opgroeien:dossiers_groeipakket_antwoord")
+    slecht = SimpleUploadedFile("antwoord.json", b'[{"bericht_id": "geen", "status": "ja"}]')
+    response = client.post(url, {"bestand": slecht})
+    assert "geen antwoordbestand" in response.content.decode()
+    assert not GroeipakketBestand.objects.filter(soort="antwoord").exists()
+
+    (bericht,) = _berichten()
+    antwoord = json.dumps([{"bericht_id": str(bericht.bericht_id), "status": "aanvaard"}])
+    for _ in range(2):  # the same answer twice: applied once
+        response = client.post(
+            url, {"bestand": SimpleUploadedFile("antwoord.json", antwoord.encode())}
+        )
+        assert response.status_code == 302
+    bericht.refresh_from_db()
+    assert bericht.status == BerichtStatus.AANVAARD
+    assert GroeipakketBestand.objects.filter(soort="antwoord").count() == 2
 
 
 @pytest.fixture

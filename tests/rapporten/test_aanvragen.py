@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from binc.models import Bestand
 from binc.tenancy import all_voorzieningen
 from rapporten.constants import AanvraagStatus, Rapportsoort
 from rapporten.models import RapportAanvraag
@@ -96,7 +97,13 @@ def test_a_failed_report_says_why_and_offers_nothing(
 ):
     schijf = tmp_path / "vol"
     schijf.write_text("")  # a file where the storage needs a directory: every save fails
-    settings.MEDIA_ROOT = str(schijf / "media")
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(schijf / "media")},
+        },
+    }
     _aanvragen(medewerker_client, django_capture_on_commit_callbacks)
     with all_voorzieningen():
         aanvraag = RapportAanvraag.objects.get()
@@ -196,3 +203,27 @@ def test_the_list_costs_the_same_queries_for_one_request_or_many(
         aanvraag()
     with django_assert_num_queries(len(een.captured_queries)):
         medewerker_client.get(LIJST)
+
+
+def test_a_request_whose_worker_died_is_made_once_by_the_redelivered_task(
+    medewerker_client, voorziening, django_capture_on_commit_callbacks, settings
+):
+    """A claim younger than the broker's redelivery time is another worker's: left alone. An
+    older one belongs to a worker that died: taken over, and the file offered once."""
+    _aanvragen(medewerker_client, django_capture_on_commit_callbacks)
+    with all_voorzieningen():
+        aanvraag = RapportAanvraag.objects.get()
+        bezig = timezone.now() - datetime.timedelta(seconds=settings.CELERY_VISIBILITY_TIMEOUT - 60)
+        RapportAanvraag.objects.filter(pk=aanvraag.pk).update(
+            status=AanvraagStatus.BEZIG, gestart_op=bezig
+        )
+        aanvragen.rapport_genereren(aanvraag.pk)
+        aanvraag.refresh_from_db()
+        assert (aanvraag.status, bool(aanvraag.bestand)) == (AanvraagStatus.BEZIG, False)
+
+        verlaten = bezig - datetime.timedelta(seconds=120)
+        RapportAanvraag.objects.filter(pk=aanvraag.pk).update(gestart_op=verlaten)
+        aanvragen.rapport_genereren(aanvraag.pk)
+        aanvraag.refresh_from_db()
+    assert aanvraag.status == AanvraagStatus.KLAAR
+    assert Bestand.objects.filter(naam=aanvraag.bestand.name).count() == 1
