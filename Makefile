@@ -16,7 +16,7 @@ DEPLOY_ENV := DEBUG=false SECRET_KEY=deploy-check-$$(printf '%064d' 0)-not-a-rea
 
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test install lint check chromium libreoffice axe worker beat bench loadtest lock clean
+.PHONY: run test vloot install lint check chromium libreoffice axe worker beat bench loadtest lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,11 @@ axe:
 	@if [ -f node_modules/axe-core/axe.min.js ] && [ -f node_modules/oidc-provider/package.json ]; then :; \
 	elif command -v npm >/dev/null 2>&1; then npm ci --silent --no-audit --no-fund; \
 	else echo "npm ontbreekt: de toegankelijkheidscontroles worden overgeslagen."; fi
+
+# The production topology (tests/vloot): two web processes, a worker and beat on the machine's
+# PostgreSQL and Redis (127.0.0.1), over HTTP; skipped where those servers do not answer.
+vloot: install
+	$(TEST_ENV) $(BIN)/pytest -m vloot tests/vloot
 
 worker: install
 	$(DEV_ENV) $(BIN)/celery -A binc worker --loglevel INFO -Q binc,rapporten,groeipakket,mails
