@@ -76,12 +76,14 @@ axe:
 	else echo "npm ontbreekt: de toegankelijkheidscontroles worden overgeslagen."; fi
 
 # The production topology (tests/vloot): two web processes, a worker and beat on the machine's
-# PostgreSQL and Redis (127.0.0.1), over HTTP; skipped where those servers do not answer.
+# PostgreSQL and Redis (127.0.0.1), over HTTP; and the tests that need a real Celery worker.
+# Skipped, saying why, where those servers do not answer.
+BROKER_URL ?= redis://127.0.0.1:6379/0
 vloot: install
-	$(TEST_ENV) $(BIN)/pytest -m vloot tests/vloot
+	CELERY_BROKER_URL=$(BROKER_URL) $(TEST_ENV) $(BIN)/pytest -m "vloot or broker"
 
 worker: install
-	$(DEV_ENV) $(BIN)/celery -A binc worker --loglevel INFO -Q binc,rapporten,groeipakket,mails
+	$(DEV_ENV) $(BIN)/celery -A binc worker --loglevel INFO
 
 beat: install
 	$(DEV_ENV) $(BIN)/celery -A binc beat --loglevel INFO

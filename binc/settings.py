@@ -12,6 +12,7 @@ import environ
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from kombu import Queue
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -278,6 +279,8 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEO
 # Separate queues, so that a large report never delays the daily D227 batch or a mail; the
 # compose worker serves them all, a larger installation runs a worker per queue (README).
 CELERY_TASK_DEFAULT_QUEUE = "binc"
+# A worker started without -Q serves them all.
+CELERY_TASK_QUEUES = [Queue(naam) for naam in ("binc", "rapporten", "groeipakket", "mails")]
 CELERY_TASK_ROUTES = {
     "rapporten.tasks.rapport_genereren": {"queue": "rapporten"},
     "dossiers.tasks.groeipakket_*": {"queue": "groeipakket"},

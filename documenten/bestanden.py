@@ -1,9 +1,11 @@
 """What a shared file may be: an allow-list of types, each checked by its extension and by its
 first bytes, so a file whose content does not match its name is refused; and a safe file name."""
 
+import lzma
 import re
 import unicodedata
 import zipfile
+import zlib
 from typing import IO
 
 PDF = b"%PDF-"
@@ -62,16 +64,42 @@ def _is_tekst(begin: bytes) -> bool:
     return b"\x00" not in begin and not begin.startswith((PDF, OLE, ZIP, PNG, JPEG))
 
 
+# What a real Office or OpenDocument file never needs; an archive that claims more is refused
+# unopened (a zip bomb declares absurd sizes, or packs many GB into a few KB).
+MAX_LEDEN = 10_000
+MAX_UITGEPAKT = 512 * 1024 * 1024
+MAX_VERHOUDING = 1_000
+# 'mimetype' holds one short line; no more than this is ever read of it.
+MIMETYPE_MAX = 256
+
+
+def _onredelijk(lid: zipfile.ZipInfo) -> bool:
+    verhouding = lid.file_size / max(lid.compress_size, 1)
+    return lid.file_size > MAX_UITGEPAKT or verhouding > MAX_VERHOUDING
+
+
 def _zip_klopt(ext: str, inhoud: IO[bytes]) -> bool:
+    """The archive's parts fit the extension. Reads the central directory and at most
+    MIMETYPE_MAX stored bytes, whatever the archive claims: bounded in time and memory."""
     try:
         with zipfile.ZipFile(inhoud) as archief:
-            namen = archief.namelist()
+            leden = archief.infolist()
+            if len(leden) > MAX_LEDEN or any(_onredelijk(lid) for lid in leden):
+                return False
+            namen = {lid.filename for lid in leden}
             if ext in OOXML:
                 return "[Content_Types].xml" in namen and any(
                     n.startswith(OOXML[ext]) for n in namen
                 )
-            return "mimetype" in namen and archief.read("mimetype").strip() == ODF[ext]
-    except (zipfile.BadZipFile, KeyError, OSError, EOFError):
+            # OpenDocument stores 'mimetype' uncompressed: nothing is ever unpacked to read
+            # it (zipfile's bzip2 and lzma unpack a whole block, however little is asked).
+            info = archief.getinfo("mimetype")
+            if info.compress_type != zipfile.ZIP_STORED:
+                return False
+            with archief.open(info) as lid:
+                mimetype = lid.read(MIMETYPE_MAX + 1)
+            return len(mimetype) <= MIMETYPE_MAX and mimetype.strip() == ODF[ext]
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError, zlib.error, lzma.LZMAError):
         return False
 
 

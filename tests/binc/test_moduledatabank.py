@@ -1,7 +1,6 @@
 """Synchronising the moduledatabank (000 §4.2): a full snapshot, applied whole or not at all."""
 
 import datetime
-import os
 import time
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from binc.services.moduledatabank import (
 )
 from binc.tasks import sync_moduledatabank
 from tests.binc.factories import ModuleFactory, VoorzieningFactory
+from tests.broker import BROKER
 
 pytestmark = pytest.mark.usefixtures("cross_voorziening")
 
@@ -236,9 +236,8 @@ def test_nightly_job_is_scheduled():
     assert sync_moduledatabank.name in app.tasks
 
 
-@pytest.mark.skipif(
-    not os.environ.get("CELERY_BROKER_URL"), reason="needs a broker (CELERY_BROKER_URL)"
-)
+@BROKER[0]
+@BROKER[1]
 @pytest.mark.django_db(transaction=True)
 def test_nightly_job_runs_on_a_real_worker(settings, tmp_path):
     """Through Redis to a real worker: the task finds the file and applies it."""

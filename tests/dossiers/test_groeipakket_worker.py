@@ -15,16 +15,12 @@ from django.db import connection
 from dossiers.constants import BerichtStatus
 from dossiers.models import GroeipakketBericht
 from tests.binc.factories import GebruikerFactory, VoorzieningFactory
+from tests.broker import BROKER
 from tests.dossiers.groeipakket_ontvanger import Ontvanger
 from tests.dossiers.test_groeipakket_crash import _wijzigingen
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = [
-    pytest.mark.skipif(
-        not os.environ.get("CELERY_BROKER_URL"), reason="needs a broker (CELERY_BROKER_URL)"
-    ),
-    pytest.mark.django_db(transaction=True),
-]
+pytestmark = [*BROKER, pytest.mark.django_db(transaction=True)]
 
 
 def _worker(ontvanger: Ontvanger) -> subprocess.Popen:

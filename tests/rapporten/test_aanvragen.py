@@ -3,7 +3,6 @@ download, a failure that offers nothing, the 7-day retention and a real worker."
 
 import datetime
 import io
-import os
 import time
 
 import pytest
@@ -18,6 +17,7 @@ from binc.tenancy import all_voorzieningen
 from rapporten.constants import AanvraagStatus, Rapportsoort
 from rapporten.models import RapportAanvraag
 from rapporten.services import aanvragen
+from tests.broker import BROKER
 from tests.conftest import OP_VANDAAG
 from tests.rapporten.helpers import D, dossier
 
@@ -162,9 +162,8 @@ def test_cleanup_is_scheduled():
     assert app.conf.beat_schedule["rapporten-opruimen"]["task"] == verlopen_verwijderen.name
 
 
-@pytest.mark.skipif(
-    not os.environ.get("CELERY_BROKER_URL"), reason="needs a broker (CELERY_BROKER_URL)"
-)
+@BROKER[0]
+@BROKER[1]
 @pytest.mark.django_db(transaction=True)
 def test_a_real_worker_builds_the_requested_report(medewerker_client, voorziening):
     """Through Redis to a real worker, queued when the request commits."""

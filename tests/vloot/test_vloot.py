@@ -118,7 +118,7 @@ class Vloot:
         celery = [str(BIN / "celery"), "-A", "binc"]
         return self.start(
             "worker",
-            [*celery, "worker", "-Q", "binc,rapporten,groeipakket,mails", "--concurrency", "1"],
+            [*celery, "worker", "--concurrency", "1"],
         )
 
     def doden(self, naam: str, signum: int = signal.SIGKILL) -> None:
