@@ -5,7 +5,6 @@ import io
 from decimal import Decimal
 
 from django import forms
-from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -17,6 +16,7 @@ from bezetting.engine.bezetting import bezetting
 from bezetting.export import XLSX
 from bezetting.forms import PeriodeForm
 from bezetting.selectors import gegevens_overzicht
+from binc.access import opgroeien_required
 from binc.admin import opgroeien_site
 from binc.constants import Organisatietype, Provincie
 from binc.models import Voorziening
@@ -79,7 +79,7 @@ def overzicht_rijen(form: OverzichtForm) -> list[dict]:
     return rijen
 
 
-@staff_member_required(login_url="binc:login")
+@opgroeien_required
 @require_GET
 def overzicht(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("kwartaal.view_capaciteit"):

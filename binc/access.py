@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -91,6 +92,22 @@ def medewerker_required(view: Callable[..., HttpResponse]) -> Callable[..., Http
             return redirect_to_login(request.get_full_path())
         if request.voorziening is None:
             return naar_kies_voorziening(request)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def opgroeien_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Opgroeien's own screens beside its admin site: staff only. Signed out, to the login
+    page; signed in as anyone else (a medewerker), 403 with the Dutch page, as the admin site
+    answers (never the login page, which sends a signed-in user straight back)."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), reverse("binc:login"))
+        if not (request.user.is_active and request.user.is_staff):
+            raise PermissionDenied
         return view(request, *args, **kwargs)
 
     return wrapper

@@ -12,6 +12,7 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.views.main import ERROR_FLAG
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 
 from binc.forms import posted_id
@@ -38,11 +39,20 @@ class OpgroeienAdminSite(admin.AdminSite):
     site_title = "Binc – Opgroeien"
     index_title = "Beheer door het agentschap Opgroeien"
 
+    def login(self, request, extra_context=None):
+        if request.user.is_authenticated and not self.has_permission(request):
+            raise PermissionDenied
+        return super().login(request, extra_context)
+
     def admin_view(self, view, cacheable=False):
         inner = super().admin_view(view, cacheable)
 
         @wraps(inner)
         def wrapper(request, *args, **kwargs):
+            if request.user.is_authenticated and not self.has_permission(request):
+                # A signed-in medewerker: 403 in Dutch, not the login page (which would send
+                # them back to where they came from).
+                raise PermissionDenied
             if not geldige_datumfilters(request.GET):
                 # As Django answers any other filter it cannot apply.
                 return HttpResponseRedirect(f"{request.path}?{ERROR_FLAG}=1")

@@ -5,7 +5,6 @@ never put in a URL; the answer can be exported."""
 import csv
 
 from django import forms
-from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -13,7 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from binc.access import is_privacycontact, medewerker_required
+from binc.access import is_privacycontact, medewerker_required, opgroeien_required
 from binc.admin import opgroeien_site
 from binc.models import Voorziening
 from binc.tenancy import all_voorzieningen
@@ -89,7 +88,7 @@ def _wie(gebruiker) -> str:
     return f"'{tekst}" if tekst[:1] in "=+-@" else tekst
 
 
-@staff_member_required(login_url="binc:login")
+@opgroeien_required
 @require_http_methods(["GET", "POST"])
 def opgroeien(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("binc.view_inzage"):

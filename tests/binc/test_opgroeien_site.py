@@ -79,3 +79,24 @@ def test_a_tampered_id_in_an_autocomplete_or_a_ticked_row_is_refused_not_a_serve
     )
     assert response.status_code == 302
     assert Voorziening.objects.filter(pk=voorziening.pk).exists()
+
+
+def test_every_opgroeien_url_answers_a_medewerker_403_in_dutch(medewerker, voorziening):
+    """Never the login page, which would send a signed-in user straight back (a loop)."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    def urls(patronen, prefix=""):
+        for patroon in patronen:
+            route = prefix + str(patroon.pattern)
+            if isinstance(patroon, URLResolver):
+                yield from urls(patroon.url_patterns, route)
+            elif isinstance(patroon, URLPattern) and "<" not in route and "(?P" not in route:
+                yield "/" + route.lstrip("^").rstrip("$")
+
+    client = logged_in_client(medewerker, voorziening)
+    gevonden = [u for u in urls(get_resolver().url_patterns) if u.startswith("/opgroeien/")]
+    assert {"/opgroeien/", "/opgroeien/bezetting/", "/opgroeien/inzage/"} <= set(gevonden)
+    for url in gevonden:
+        response = client.get(url)
+        assert response.status_code == 403, url
+        assert "geen toegang" in response.content.decode().lower(), url
