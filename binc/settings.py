@@ -204,9 +204,12 @@ SESSION_ABSOLUTE_SECONDS = env.int("SESSION_ABSOLUTE_SECONDS", default=SESSION_C
 # The browser warns this long before the idle limit.
 SESSION_WARN_SECONDS = env.int("SESSION_WARN_SECONDS", default=5 * 60)
 
-# ASVS V6: password guessing is throttled per account and per address (django-axes). An address
-# may be a whole organisation behind one gateway, hence the same, not a lower, limit.
+# ASVS V6: password guessing is throttled per account and per address (django-axes), each with
+# its own limit (binc.wachtwoordpogingen): an address may be a whole organisation behind one
+# gateway, so it locks only after far more failures than one account.
+AXES_HANDLER = "binc.wachtwoordpogingen.AxesPerAccountEnAdres"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_ADRES_LIMIT = env.int("AXES_ADRES_LIMIT", default=50)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
