@@ -43,7 +43,7 @@ class Document(models.Model):
     vertrouwelijk = models.BooleanField(
         "vertrouwelijk",
         default=False,
-        help_text="Enkel zichtbaar voor de afzender, niet voor de collega's (000 §18.2).",
+        help_text="Enkel zichtbaar voor de afzender, niet voor de collega's.",
     )
     persoonlijk = models.BooleanField(
         "persoonlijk document voor ontvanger",
@@ -108,7 +108,7 @@ class Deling(models.Model):
         verbose_name="dienst",
     )
     # The person it is addressed to limits who sees it: a dienst's known medewerker (consulent),
-    # or for a personal document one of the persons the voorziening listed (000 §18.3.1).
+    # or for a personal document one of the persons the voorziening listed.
     ontvanger_gebruiker = models.ForeignKey(
         Gebruiker,
         on_delete=models.PROTECT,
@@ -151,7 +151,7 @@ class Deling(models.Model):
 
 
 class Opening(models.Model):
-    """A read receipt (000 §18.1.1): who opened the document, when."""
+    """A read receipt: who opened the document, when."""
 
     document = models.ForeignKey(
         Document, on_delete=models.CASCADE, related_name="openingen", verbose_name="document"
@@ -173,7 +173,7 @@ class Opening(models.Model):
 
 
 class DocumentBeheerder(models.Model):
-    """'Gebruikersbeheer documenten' (000 §18.3.1): who of a voorziening may see documents
+    """'Gebruikersbeheer documenten': who of a voorziening may see documents
     Voorzieningenbeleid sent as 'persoonlijk document voor ontvanger'."""
 
     voorziening = models.ForeignKey(

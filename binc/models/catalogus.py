@@ -19,7 +19,7 @@ from binc.tenancy import TenantManager
 
 
 class Typemodule(models.Model):
-    """A kind of module with the 'benuttingseigenschappen' Opgroeien sets (000 §12). Reference
+    """A kind of module with the 'benuttingseigenschappen' Opgroeien sets. Reference
     data: maintained in the admin, never deleted once used."""
 
     code = models.SlugField("code", max_length=60, unique=True)
@@ -67,7 +67,7 @@ class Typemodule(models.Model):
         "telt mee in de capaciteit verblijf",
         default=False,
         help_text="Alle verblijf-typemodules behalve Veilig verblijf en Verblijf in een "
-        "gezinshuis (000 §15).",
+        "gezinshuis.",
     )
     groeipakket_impact = models.BooleanField(
         "impact op het Groeipakket",
@@ -87,19 +87,19 @@ class Typemodule(models.Model):
         choices=Detailvraag.choices,
         default=Detailvraag.GEEN,
         blank=True,
-        help_text="De extra vraag in een schakeling met deze typemodule (000 §4.2.3).",
+        help_text="De extra vraag in een schakeling met deze typemodule.",
     )
     pleegzorgers_gevraagd = models.BooleanField(
         "pleegzorgers gevraagd",
         default=False,
         help_text="Perspectiefzoekende en -biedende pleegzorg: rijksregisternummer en naam van "
-        "de pleegzorgers voor het Groeipakket (000 §4.2.7).",
+        "de pleegzorgers voor het Groeipakket.",
     )
     overgangsregeling_pleegzorgtoeslag = models.BooleanField(
         "overgangsregeling pleegzorgtoeslag",
         default=False,
         help_text="Perspectiefbiedende pleegzorg: 'Uitbetaling aan ouders?' voor dossiers die "
-        "vóór 01/01/2019 liepen (000 §4.2.7).",
+        "vóór 01/01/2019 liepen.",
     )
 
     class Meta:
@@ -147,8 +147,7 @@ class Module(models.Model):
     vraagt_overbruggingszorg = models.BooleanField(
         "vraagt 'overbruggingszorg?'",
         default=False,
-        help_text="Ondersteunende pleegzorg korte duur: gaat het om overbruggingszorg "
-        "(000 §4.2.3)?",
+        help_text="Ondersteunende pleegzorg korte duur: gaat het om overbruggingszorg?",
     )
 
     class Meta:
@@ -162,7 +161,7 @@ class Module(models.Model):
 
 class ModuleGoedkeuring(models.Model):
     """A module approved for one voorziening in the moduledatabank. Only approved, active
-    modules can be chosen in beslissingen and schakelingen (000 §4.2)."""
+    modules can be chosen in beslissingen and schakelingen."""
 
     voorziening = models.ForeignKey(
         Voorziening,

@@ -75,8 +75,7 @@ class Dossier(VersionedModel):
         "start van het dossier",
         null=True,
         blank=True,
-        help_text="000 §17.2: de startdatum van een lopend dossier, anders het begin van 'Start "
-        "hulpaanbod'.",
+        help_text="De startdatum van een lopend dossier, anders het begin van 'Start hulpaanbod'.",
     )
 
     objects = TenantManager()
@@ -106,7 +105,7 @@ class Dossier(VersionedModel):
         indexes = [
             models.Index(fields=["voorziening", "status", "behandelaar"], name="dossier_overview"),
             # A voorziening's dossiers without touching the table: the ids for the occupancy
-            # sums, the columns the reports' definitions (000 §17.2) filter on.
+            # sums, the columns the reports' definitions filter on.
             models.Index(
                 fields=["voorziening"],
                 include=[

@@ -1,4 +1,4 @@
-"""Capaciteit (000 §15): per voorziening and typemodule, rows that take effect from a date. A
+"""Capaciteit: per voorziening and typemodule, rows that take effect from a date. A
 change is a new row; history is never overwritten."""
 
 from django.db import models
@@ -38,7 +38,7 @@ class Capaciteit(models.Model):
         related_name="+",
         verbose_name="in overtal geteld op",
         help_text="Crisismodules op verwijzing van het crisismeldpunt 'in overtal' tellen mee op "
-        "de capaciteit van deze typemodule (000 §14).",
+        "de capaciteit van deze typemodule.",
     )
     toelichting = models.TextField("toelichting", blank=True)
     aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)

@@ -10,12 +10,12 @@ import time
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
 from dossiers.constants import BerichtStatus
 from dossiers.models import GroeipakketBericht
 from tests.binc.factories import GebruikerFactory, VoorzieningFactory
 from tests.broker import BROKER
+from tests.databank import databank_url
 from tests.dossiers.groeipakket_ontvanger import Ontvanger
 from tests.dossiers.test_groeipakket_crash import _wijzigingen
 
@@ -24,10 +24,9 @@ pytestmark = [*BROKER, pytest.mark.django_db(transaction=True)]
 
 
 def _worker(ontvanger: Ontvanger) -> subprocess.Popen:
-    db = connection.settings_dict
     env = {
         **os.environ,
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "DATABASE_URL": databank_url(),
         "GROEIPAKKET_BACKEND": "ksz",
         "GROEIPAKKET_URL": ontvanger.url,
     }
