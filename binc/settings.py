@@ -49,7 +49,7 @@ INSTALLED_APPS = [
     "rapporten",
     "documenten",
     "csp",
-    "axes",
+    "binc.axes_app.AxesConfig",
 ]
 
 MIDDLEWARE = [
@@ -154,6 +154,8 @@ if OIDC_ENABLED:
 
 # --- Language, time -----------------------------------------------------------------------------
 LANGUAGE_CODE = "nl-be"
+# Dutch for what Django's admin and django-axes ship untranslated (Opgroeien's screens).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGES = [("nl-be", "Nederlands")]
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True

@@ -100,3 +100,17 @@ def test_every_opgroeien_url_answers_a_medewerker_403_in_dutch(medewerker, voorz
         response = client.get(url)
         assert response.status_code == 403, url
         assert "geen toegang" in response.content.decode().lower(), url
+
+
+@pytest.mark.parametrize(
+    "url", ["/opgroeien/", "/opgroeien/axes/", "/opgroeien/axes/accessattempt/"]
+)
+def test_opgroeiens_screens_are_in_dutch_also_djangos_and_axes_own_strings(
+    opgroeien_gebruiker, url
+):
+    response = logged_in_client(opgroeien_gebruiker).get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    for engels in ("Model name", "Add link", "Change or view list link", "Access attempt", "Axes"):
+        assert engels not in html, engels
+    assert "Aanmeldbeveiliging" in html
