@@ -35,6 +35,8 @@ from binc.tenancy import all_voorzieningen
 
 
 class OpgroeienAdminSite(admin.AdminSite):
+    # The lists need the whole width of a 1280 px screen (the kwartaal list's dates).
+    enable_nav_sidebar = False
     site_header = "Binc – Opgroeien"
     site_title = "Binc – Opgroeien"
     index_title = "Beheer door het agentschap Opgroeien"
@@ -84,6 +86,30 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ActiesAdmin(ReadOnlyAdmin):
+    """Read-only records with list actions (retry, reopen): Django asks the change permission
+    for an action, so the record's page is made read-only here, without save buttons."""
+
+    actie_permissie = ""
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm(self.actie_permissie)
+
+    def get_readonly_fields(self, request, obj=None):
+        return [f.name for f in self.model._meta.fields]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        zonder = {
+            "show_save": False,
+            "show_save_and_continue": False,
+            "show_save_and_add_another": False,
+            "show_delete": False,
+        }
+        return super().change_view(
+            request, object_id, form_url, {**(extra_context or {}), **zonder}
+        )
 
 
 class GeldigeAutocomplete(AutocompleteSelect):

@@ -12,7 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from binc.admin import ReadOnlyAdmin, opgroeien_site
+from binc.admin import ActiesAdmin, ReadOnlyAdmin, opgroeien_site
 from dossiers.constants import BerichtStatus
 from dossiers.groeipakket.adapters import OngeldigAntwoordbestand
 from dossiers.groeipakket.relay import antwoordbestand_verwerken, opnieuw_versturen
@@ -78,7 +78,7 @@ for _status in BerichtStatus.values:
 
 
 @admin.register(GroeipakketBericht, site=opgroeien_site)
-class GroeipakketBerichtAdmin(ReadOnlyAdmin):
+class GroeipakketBerichtAdmin(ActiesAdmin):
     """Filter on 'Geweigerd' or 'Mislukt' for the work list; search a child's dossier code for
     its full history."""
 
@@ -96,13 +96,7 @@ class GroeipakketBerichtAdmin(ReadOnlyAdmin):
     search_fields = ["dossier_code", "=bericht_id"]
     list_select_related = ["voorziening"]
     actions = ["opnieuw"]
-
-    def has_change_permission(self, request, obj=None):
-        # For the retry action only; the messages themselves are never edited.
-        return request.user.has_perm("dossiers.change_groeipakketbericht")
-
-    def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in self.model._meta.fields]
+    actie_permissie = "dossiers.change_groeipakketbericht"
 
     @admin.action(description="Geselecteerde geweigerde of mislukte berichten opnieuw versturen")
     def opnieuw(self, request, queryset):

@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
 
-from binc.admin import AutocompleteMixin, ReadOnlyAdmin, opgroeien_site
+from binc.admin import ActiesAdmin, AutocompleteMixin, ReadOnlyAdmin, opgroeien_site
 from binc.forms import add_service_errors
 from dossiers.models import VerwerktJaar
 from kwartaal.constants import EERSTE_JAAR, KwartaalStatus
@@ -33,8 +33,10 @@ class ImportForm(forms.Form):
 
 
 @admin.register(Kwartaalstaat, site=opgroeien_site)
-class KwartaalstaatAdmin(ReadOnlyAdmin):
+class KwartaalstaatAdmin(ActiesAdmin):
     """The work list: filter on 'Verzonden' for the kwartalen to process (000 §12.2)."""
+
+    actie_permissie = "kwartaal.change_kwartaalstaat"
 
     list_display = ["voorziening", "jaar", "kwartaal", "status", "verzonden_op", "verwerkt_op"]
     list_filter = ["status", "jaar"]
@@ -42,25 +44,11 @@ class KwartaalstaatAdmin(ReadOnlyAdmin):
     list_select_related = ["voorziening"]
     actions = ["heropenen"]
 
-    def has_change_permission(self, request, obj=None):
-        # Needed for the actions; the form itself stays read-only (no editable fields).
-        return request.user.has_perm("kwartaal.change_kwartaalstaat")
-
-    def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in self.model._meta.fields]
-
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        """Read-only: what the voorziening sent, its totals per typemodule and the figures per
-        client or soort it entered (000 §12.2); no save buttons."""
+        """What the voorziening sent: its totals per typemodule and the figures per client or
+        soort it entered (000 §12.2)."""
         staat = self.get_object(request, object_id)
-        extra = {
-            **(extra_context or {}),
-            "show_save": False,
-            "show_save_and_continue": False,
-            "show_save_and_add_another": False,
-            "show_delete": False,
-            "inhoud": staat_inhoud(staat) if staat is not None else [],
-        }
+        extra = {**(extra_context or {}), "inhoud": staat_inhoud(staat) if staat else []}
         return super().change_view(request, object_id, form_url, extra_context=extra)
 
     @admin.action(description="Geselecteerde verwerkte kwartalen heropenen")

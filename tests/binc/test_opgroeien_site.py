@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from binc.admin import opgroeien_site
-from tests.binc.factories import GebruikerFactory, ModuleGoedkeuringFactory
+from tests.binc.factories import GebruikerFactory, ModuleGoedkeuringFactory, VoorzieningFactory
 from tests.conftest import logged_in_client
 
 
@@ -114,3 +114,27 @@ def test_opgroeiens_screens_are_in_dutch_also_djangos_and_axes_own_strings(
     for engels in ("Model name", "Add link", "Change or view list link", "Access attempt", "Axes"):
         assert engels not in html, engels
     assert "Aanmeldbeveiliging" in html
+
+
+def test_a_read_only_record_with_list_actions_has_no_save_buttons(opgroeien_gebruiker):
+    """Django needs the change permission for an action (retry, reopen); the record's own page
+    stays read-only."""
+    from binc.tenancy import all_voorzieningen
+    from dossiers.models import GroeipakketBatch, GroeipakketBericht
+
+    batch = GroeipakketBatch.objects.create(dag="2026-03-16")
+    with all_voorzieningen():
+        bericht = GroeipakketBericht.objects.create(
+            batch=batch,
+            voorziening=VoorzieningFactory(),
+            dossier_id=1,
+            dossier_code="BNC_1",
+            schakeling_id=1,
+            actie="aanmaak",
+            inhoud={},
+            wijzigingen=[],
+        )
+    url = reverse("opgroeien:dossiers_groeipakketbericht_change", args=[bericht.pk])
+    html = logged_in_client(opgroeien_gebruiker).get(url).content.decode()
+    assert 'name="_save"' not in html
+    assert 'name="_continue"' not in html
