@@ -61,7 +61,8 @@ def typemodule_keuzes(
         rijen = rijen.filter(typemodule__functie=Functie.ONDERSTEUNENDE_BEGELEIDING)
     elif ob is False:
         rijen = rijen.exclude(typemodule__functie=Functie.ONDERSTEUNENDE_BEGELEIDING)
-    paren = rijen.values_list("typemodule__code", "typemodule__naam").distinct()
+    # Without the model's ordering: a typemodule with a capacity history is one choice.
+    paren = rijen.order_by().values_list("typemodule__code", "typemodule__naam").distinct()
     return sorted(paren, key=lambda rij: rij[1])
 
 

@@ -203,3 +203,19 @@ def test_the_live_preview_divides_veilig_verblijf_by_its_own_capacity(verblijf):
     html = client.get(url, vraag).content.decode()
     assert "100,00 % → 200,00 %" in html
     assert "boven 100 %" in html
+
+
+def test_a_typemodule_with_a_capacity_history_is_one_choice_after_the_period(verblijf):
+    client, codes, voorziening = verblijf
+    with all_voorzieningen():
+        CapaciteitFactory(
+            voorziening=voorziening,
+            typemodule=m("VBFBJB04").typemodule,
+            geldig_van=D(2026, 3, 1),
+            erkende_capaciteit=3,
+        )
+    for url in (BEZETTING, BENUTTING):
+        html = client.get(url).content.decode()
+        assert html.count(f'value="{codes[0]}"') == 1
+        # The period comes first, as the Tab key goes.
+        assert html.index('name="van"') < html.index('name="typemodules"')

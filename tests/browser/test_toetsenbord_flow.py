@@ -57,6 +57,12 @@ def test_request_a_report_with_the_keyboard_only(page, transactional_db):
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Overzicht Binc Rapporten")).to_be_visible()
     expect(page.get_by_role("cell", name="Reden einde", exact=True)).to_be_visible()
+    # Made once the request committed (in-process without a broker): downloaded by keyboard.
+    page.reload()
+    _tab_naar(page, "Download")
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    assert download.value.suggested_filename.endswith(".xlsx")
 
     _tab_naar(page, "Toegankelijkheidsverklaring")
     page.keyboard.press("Enter")
