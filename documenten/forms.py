@@ -103,6 +103,8 @@ class OntvangerForm(forms.Form):
     email = forms.EmailField(
         label="E-mail medewerker",
         required=False,
+        help_text="Het e-mailadres waarop de ontvanger het bericht krijgt. Bij een dienst vult "
+        "Binc het adres van de gekozen medewerker in.",
         widget=forms.EmailInput(attrs={"list": "emails", "autocomplete": "off"}),
         error_messages={"invalid": "Vul een geldig e-mailadres in."},
     )
@@ -126,6 +128,8 @@ class OntvangerForm(forms.Form):
         self.diensten = diensten
         self.persoonlijk = persoonlijk
         self.fields["delen_tot"].initial = delen_tot_uiterlijk(timezone.localdate())
+        # Mandatory for a voorziening's recipient; for a dienst's, Binc fills it in (clean).
+        self.fields["email"].verplicht = True
 
     def clean_dienst(self) -> Voorziening | Dienst:
         organisatie = self.diensten.get(self.cleaned_data["dienst"].strip().casefold())

@@ -157,8 +157,19 @@ def test_errors_are_shown_at_their_fields_and_nothing_is_stored(
     assert "hoogstens 30 dagen gedeeld worden: kies 15/04/2026 of vroeger" in html
     assert 'value="Onbekende dienst"' in html  # what the user typed stays
     assert "error-summary" in html
+    # A browser cannot keep the chosen file: the summary and the field say to choose it again.
+    assert html.count("Kies het bestand opnieuw") == 2
     assert not Document.objects.exists()
     assert not _opgeslagen()
+
+
+def test_every_required_field_is_marked_also_the_recipients_email(medewerker_client, dossier):
+    html = medewerker_client.get(
+        reverse("documenten:dossier_toevoegen", args=[dossier.pk])
+    ).content.decode()
+    label = html[html.index('for="id_ontvanger-0-email"') :][:200]
+    assert "(verplicht)" in label
+    assert "Kies het bestand opnieuw" not in html  # nothing refused yet
 
 
 def test_the_last_allowed_day_is_today_plus_30(medewerker_client, dossier, andere_voorziening):
