@@ -13,6 +13,12 @@ from kwartaal.rules import telt_in_ckg_punten
 from kwartaal.selectors import Rij
 
 
+def kort(waarde: Decimal | None) -> Decimal | None:
+    """A stored figure (four decimals) with only the decimals it has: 24,75 and 217, not
+    24,7500 and 217,0000."""
+    return waarde.normalize() if waarde is not None else None
+
+
 def _cijfer(label: str, help_text: str = "") -> forms.DecimalField:
     # localize: a Dutch user types 1,25.
     return forms.DecimalField(
@@ -31,7 +37,7 @@ class TotalenForm(VersieForm):
                 continue  # computed from the schakelingen, never entered
             name = f"totaal_{rij.inzet.pk}"
             hint = f"{rij.clienten} cliënt(en); {typemodule.get_afronding_display().lower()}."
-            initial = rij.inzet.totaal
+            initial = kort(rij.inzet.totaal)
             if ckg and telt_in_ckg_punten(typemodule.functie, typemodule.ckg_punten or 0):
                 # 000 §12.2.1: a CKG's mobile/ambulant work counts in begeleidingspunten.
                 hint = "Telt voor een CKG in de begeleidingspunten: vul 0 in."
@@ -63,17 +69,18 @@ class DetailForm(VersieForm):
             waarden = {s.soort: s.benutting for s in inzet.soorten.all()}
             for soort, label in OndersteunendeBegeleidingVorm.choices:
                 self.fields[f"soort_{soort}"] = _cijfer(label)
-                self.initial.setdefault(f"soort_{soort}", waarden.get(soort))
+                self.initial.setdefault(f"soort_{soort}", kort(waarden.get(soort)))
         else:
             for rij in inzet.clienten.all():
                 client = rij.dossier.client
+                # The dossier code tells clients of the same name apart.
                 self.fields[f"client_{rij.pk}"] = _cijfer(
-                    f"{client.naam} {client.voornaam}", f"Dossier {rij.dossier.code}"
+                    f"{client.naam} {client.voornaam} ({rij.dossier.code})"
                 )
-                self.initial.setdefault(f"client_{rij.pk}", rij.benutting)
+                self.initial.setdefault(f"client_{rij.pk}", kort(rij.benutting))
         if typemodule.niet_clientgebonden_inzet:
             self.fields["niet_clientgebonden"] = _cijfer("Niet-cliëntgebonden inzet")
-            self.initial.setdefault("niet_clientgebonden", inzet.niet_clientgebonden)
+            self.initial.setdefault("niet_clientgebonden", kort(inzet.niet_clientgebonden))
 
     def waarden(self) -> dict:
         data = self.cleaned_data

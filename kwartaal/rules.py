@@ -53,6 +53,11 @@ class Kwartaal:
     def volgende(self) -> "Kwartaal":
         return Kwartaal(self.jaar + self.nummer // 4, self.nummer % 4 + 1)
 
+    def vorige(self) -> "Kwartaal":
+        return (
+            Kwartaal(self.jaar - 1, 4) if self.nummer == 1 else Kwartaal(self.jaar, self.nummer - 1)
+        )
+
     def __str__(self) -> str:
         return f"Kwartaal {self.nummer} - {self.jaar}"
 

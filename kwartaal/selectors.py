@@ -41,6 +41,22 @@ def kwartaalstaten() -> QuerySet[Kwartaalstaat]:
     return Kwartaalstaat.objects.order_by("-jaar", "-kwartaal")
 
 
+def kwartalen_met_staat(
+    vandaag: datetime.date,
+) -> list[tuple[Kwartaal, Kwartaalstaat | None]]:
+    """'Beheer modulair kwartaal': every quarter from the current one back to the first with a
+    kwartaalstaat, newest first; a quarter without one (no schakeling was active) says so."""
+    staten = {Kwartaal(s.jaar, s.kwartaal): s for s in kwartaalstaten()}
+    if not staten:
+        return []
+    eerste, kwartaal = min(staten), Kwartaal.van(vandaag)
+    result = []
+    while eerste <= kwartaal:
+        result.append(kwartaal)
+        kwartaal = kwartaal.vorige()
+    return [(k, staten.get(k)) for k in sorted({*result, *staten}, reverse=True)]
+
+
 def onverwerkte_jaren(voorziening_id: int) -> set[int]:
     """The years in which the voorziening has a kwartaal that was never processed (not sent when
     Opgroeien processed the year): they do not lock its schakelingen (000 §4.2.4.1). A reopened

@@ -31,7 +31,10 @@ def lijst(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "kwartaal/lijst.html",
-        {"staten": selectors.kwartaalstaten(), "breadcrumbs": crumbs((LIJST[0], ""))},
+        {
+            "staten": selectors.kwartalen_met_staat(timezone.localdate()),
+            "breadcrumbs": crumbs((LIJST[0], "")),
+        },
     )
 
 
@@ -103,6 +106,10 @@ def typemodule(request: HttpRequest, pk: int, inzet_pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
+            if not result.te_bevestigen and request.POST.get("actie") == "bereken":
+                # 'Bereken totaal' stays on the page with the new total, as its help says.
+                messages.success(request, f"Het totaal van {inzet.typemodule} werd berekend.")
+                return redirect("kwartaal:typemodule", pk=kwartaalstaat.pk, inzet_pk=inzet.pk)
             if not result.te_bevestigen:
                 messages.success(request, f"{inzet.typemodule} werd opgeslagen.")
                 return redirect("kwartaal:staat", pk=kwartaalstaat.pk)

@@ -87,6 +87,10 @@ def test_a_kwartaal_from_per_client_figures_to_a_processed_year(page, transactio
     expect(page.get_by_role("alert")).to_contain_text("kwart eenheid")  # 2,3 is refused
     page.get_by_label(re.compile("^Bosmans")).fill("2,25")
     page.get_by_role("button", name="Bereken totaal").click()
+    # The total is computed and the page stays, with each client's dossier code.
+    expect(page.get_by_text("Totale benutting: 5,75")).to_be_visible()
+    expect(page.get_by_label(re.compile(r"^Aerts .*\(BNC_"))).to_have_value("3,5")
+    page.get_by_role("link", name="Terug naar het kwartaal").click()
     expect(page.get_by_role("cell", name="5,75")).to_be_visible()
 
     page.get_by_role("button", name="Verzenden").click()

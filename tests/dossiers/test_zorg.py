@@ -947,3 +947,15 @@ def test_groeipakket_history_cannot_be_rewritten_only_stamped_as_sent(omgeving):
     with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
         history.delete()
     assert history.get().verzonden_op is not None
+
+
+def test_afsluiten_vorig_hulpaanbod_says_why_it_opened(omgeving):
+    """000 §4.2.2: the '+' of a dossier whose last schakeling runs on opens this page first."""
+    voorziening, gebruiker, dossier = omgeving
+    b = beslissing(dossier, gebruiker)
+    add(dossier, gebruiker, b, D(2026, 1, 5), codes=("VBFBJB04",))
+    client = logged_in_client(gebruiker, voorziening)
+    response = client.get(reverse("dossiers:schakeling_nieuw", args=[dossier.pk]), follow=True)
+    html = response.content.decode()
+    assert "Afsluiten vorig hulpaanbod" in html
+    assert "de vorige schakeling loopt nog" in html

@@ -278,3 +278,22 @@ def test_opgroeien_reads_a_kwartaalstaat_with_its_figures_in_constant_queries(
         ClientInzet.objects.create(inzet=cb, dossier=dossier, benutting=1)
     with django_assert_max_num_queries(len(eerst.captured_queries)):
         assert client.get(url).content.decode().count("(BNC_") == 5
+
+
+def test_the_list_names_a_quarter_without_kwartaal_and_figures_keep_only_their_decimals(
+    kwartaal,
+):
+    voorziening, gebruiker, staat, inzet = kwartaal
+    KwartaalstaatFactory(voorziening=voorziening, jaar=2025, kwartaal=3)
+    TypemoduleInzet.objects.filter(pk=inzet["cb-laagintensief"].pk).update(totaal=Decimal("24.75"))
+    TypemoduleInzet.objects.filter(pk=inzet["verblijf-minderjarigen"].pk).update(totaal=217)
+    client = logged_in_client(gebruiker, voorziening)
+
+    lijst = client.get(reverse("kwartaal:lijst")).content.decode()
+    assert "Kwartaal 4 - 2025" in lijst  # between Q3 2025 and Q1 2026: no schakeling active
+    assert "Geen kwartaal: er was geen schakeling actief." in lijst
+
+    html = client.get(_url("staat", staat)).content.decode()
+    assert 'value="24,75"' in html
+    assert 'value="217"' in html
+    assert "24,7500" not in html
