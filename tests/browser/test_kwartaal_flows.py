@@ -107,6 +107,11 @@ def test_a_kwartaal_from_per_client_figures_to_a_processed_year(page, transactio
     opgroeien.groups.add(Group.objects.get(name=OpgroeienRol.DOSSIERBEHANDELAAR))
     page.get_by_role("button", name="Sluit af").click()
     _omar(page)
+    # The work list fits a 1280 px screen, its last column included.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    kolom = page.get_by_role("columnheader", name="Verwerkt op").bounding_box()
+    assert kolom is not None
+    assert kolom["x"] + kolom["width"] <= 1280
     # From the work list to 'Verwerk jaar': the changed kwartaal is not sent, nothing to process.
     page.get_by_role("link", name="Verwerk jaar").click()
     page.get_by_label("Jaar").fill("2025")
