@@ -217,7 +217,7 @@ def test_rejecting_a_request_leaves_the_dossier_closed(omgeving, opgroeien_gebru
 
 
 def test_medewerkers_cannot_reach_the_request_list(medewerker_client):
-    assert medewerker_client.get("/opgroeien/dossiers/heropenaanvraag/").status_code == 302
+    assert medewerker_client.get("/opgroeien/dossiers/heropenaanvraag/").status_code == 403
 
 
 def test_dossier_with_care_cannot_be_deleted(omgeving, afgerond):

@@ -241,7 +241,7 @@ def test_opgroeien_reads_and_filters_the_lookup_log(medewerker_client, opgroeien
 
     assert response.status_code == 200
     assert "1 opzoeking in het rijksregister" in response.content.decode()
-    assert medewerker_client.get("/opgroeien/binc/rijksregisteropzoeking/").status_code == 302
+    assert medewerker_client.get("/opgroeien/binc/rijksregisteropzoeking/").status_code == 403
 
 
 # --- Unborn child -------------------------------------------------------------------------------
