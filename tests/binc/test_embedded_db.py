@@ -19,6 +19,11 @@ from binc.embedded_db import EmbeddedPostgres
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def _standaard_signalen() -> None:
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, signal.SIG_DFL)
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -55,6 +60,10 @@ def make_run(tmp_path):
                 stdout=output,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,  # its own process group, as a terminal or manager has
+                # Ctrl+C as in a terminal: whatever an earlier test did to this process's
+                # signals, `make run` starts with the default handlers (an ignored SIGINT would
+                # be inherited, and Python then never stops on it).
+                preexec_fn=_standaard_signalen,
             )
         started.append(proces)
         assert _serves(port, proces), log.read_text()[-3000:]
@@ -64,8 +73,7 @@ def make_run(tmp_path):
     for proces in started:
         if proces.poll() is None:
             os.killpg(proces.pid, signal.SIGINT)
-            # Stopping includes the embedded server's shutdown; on a loaded machine it is slow.
-            proces.wait(timeout=180)
+            proces.wait(timeout=60)
     EmbeddedPostgres(tmp_path / "postgres").stop()
 
 
