@@ -33,12 +33,13 @@ run: install
 	@echo "Binc draait op http://127.0.0.1:$(PORT)/ (stoppen met Ctrl+C)"
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-# Lint: style, the declared app layers (an upward import fails), types of the rule, selector
-# and service modules, and no application module over 400 lines.
+# Lint: style, the declared app layers (an upward import fails), no import circles, types of
+# the rule, selector and service modules, and no application module over 400 lines.
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/python bin/check-import-cycles
 	$(TEST_ENV) $(BIN)/mypy
 	$(BIN)/python bin/check-module-size 400
 

@@ -17,12 +17,8 @@ lookup of another voorziening's object therefore finds nothing and the view answ
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import TYPE_CHECKING
 
 from django.db import models
-
-if TYPE_CHECKING:
-    from binc.models import Voorziening
 
 SESSION_KEY = "binc_voorziening_id"
 
@@ -36,7 +32,7 @@ class _AllVoorzieningen:
 
 ALL_VOORZIENINGEN = _AllVoorzieningen()
 
-_active: ContextVar["Voorziening | _AllVoorzieningen | None"] = ContextVar(
+_active: ContextVar["models.Model | _AllVoorzieningen | None"] = ContextVar(
     "binc_active_voorziening", default=None
 )
 
@@ -45,14 +41,14 @@ class NoActiveVoorziening(RuntimeError):
     """Voorziening data was queried outside a voorziening context."""
 
 
-def active_voorziening() -> "Voorziening | None":
+def active_voorziening() -> models.Model | None:
     """The voorziening of this context, or None (also in a cross-voorziening context)."""
     value = _active.get()
     return None if value is None or isinstance(value, _AllVoorzieningen) else value
 
 
 @contextmanager
-def voorziening_context(voorziening: "Voorziening | None") -> Iterator[None]:
+def voorziening_context(voorziening: models.Model | None) -> Iterator[None]:
     token = _active.set(voorziening)
     try:
         yield

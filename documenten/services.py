@@ -21,6 +21,7 @@ from django.utils import timezone
 from binc.constants import Dienstsoort
 from binc.models import Dienst, DienstMedewerker, Gebruiker, Voorziening
 from binc.services.activiteiten import activiteit_log
+from binc.taken import inplannen
 from binc.tenancy import voorziening_context
 from documenten.bestanden import controleren, veilige_naam
 from documenten.constants import MAX_DAGEN, MAX_MAILPOGINGEN, MailStatus
@@ -131,7 +132,9 @@ def document_delen(
                     delen_tot=ontvanger.delen_tot,
                 )
                 _log(document, lezer.gebruiker, "document_gedeeld", _gedeeld_tekst(deling))
-                transaction.on_commit(partial(_mail_inplannen, deling.pk))
+                transaction.on_commit(
+                    partial(inplannen, "documenten.tasks.deling_mailen", deling.pk)
+                )
     except BaseException:
         # Nothing half-made: a storage outside the database (S3) drops the file itself.
         opslag().delete(naam)
@@ -234,12 +237,6 @@ def _log(document: Document, gebruiker: Gebruiker, actie: str, tekst: str) -> No
             obj=document,
             dossier_id=document.dossier_id,
         )
-
-
-def _mail_inplannen(deling_pk: int) -> None:
-    from documenten.tasks import deling_mailen  # the task module imports this one
-
-    deling_mailen.delay(deling_pk)
 
 
 def deling_mailen(deling_pk: int) -> bool:

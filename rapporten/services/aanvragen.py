@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from binc.dates import langer_dan_een_jaar
 from binc.models import Gebruiker, Voorziening
+from binc.taken import inplannen
 from binc.tenancy import voorziening_context
 from rapporten import ruwe_data
 from rapporten.catalogus import RAPPORTEN, RUWE_DATA, beschikbaar
@@ -52,8 +53,6 @@ def rapporten_aanvragen(
         raise ValueError(fout)
     if onbekend := [s for s in soorten if s not in beschikbaar(voorziening.is_1g1p)]:
         raise ValueError(f"{ONBEKEND} ({', '.join(onbekend)})")
-    from rapporten.tasks import rapport_genereren  # the task module imports this one
-
     with transaction.atomic():
         aanvragen = [
             RapportAanvraag.objects.create(
@@ -62,7 +61,9 @@ def rapporten_aanvragen(
             for soort in soorten
         ]
         for aanvraag in aanvragen:
-            transaction.on_commit(partial(rapport_genereren.delay, aanvraag.pk))
+            transaction.on_commit(
+                partial(inplannen, "rapporten.tasks.rapport_genereren", aanvraag.pk)
+            )
     return aanvragen
 
 
