@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "dossiers",
     "registratie",
     "kwartaal",
+    "groeipakket",
     "bezetting",
     "rapporten",
     "documenten",
@@ -288,7 +289,7 @@ CELERY_TASK_DEFAULT_QUEUE = "binc"
 CELERY_TASK_QUEUES = [Queue(naam) for naam in ("binc", "rapporten", "groeipakket", "mails")]
 CELERY_TASK_ROUTES = {
     "rapporten.tasks.rapport_genereren": {"queue": "rapporten"},
-    "dossiers.tasks.groeipakket_*": {"queue": "groeipakket"},
+    "groeipakket.tasks.groeipakket_*": {"queue": "groeipakket"},
     "documenten.tasks.*mail*": {"queue": "mails"},
 }
 # Beat's own bookkeeping (when each job last ran) is a temporary file: the schedule itself is
@@ -305,12 +306,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(hour=2, minute=30),
     },
     "groeipakket": {
-        "task": "dossiers.tasks.groeipakket_dagelijks",
+        "task": "groeipakket.tasks.groeipakket_dagelijks",
         # 000 §4.2: Binc tells the funds every day.
         "schedule": crontab(hour=env.int("GROEIPAKKET_UUR", default=1), minute=0),
     },
     "groeipakket-herhalen": {
-        "task": "dossiers.tasks.groeipakket_afleveren",
+        "task": "groeipakket.tasks.groeipakket_afleveren",
         # Messages whose delivery failed for a moment are tried again through the day.
         "schedule": crontab(minute="*/15"),
     },

@@ -135,7 +135,3 @@ class SchakelingWijzigingAdmin(ReadOnlyAdmin):
     ]
     list_filter = ["actie", "groeipakket"]
     list_select_related = ["voorziening"]
-
-
-# The Groeipakket feed's screens live beside this module to keep each under 400 lines.
-from dossiers import admin_groeipakket  # noqa: E402, F401

@@ -1,7 +1,7 @@
 """What dossiers needs from the apps above it, declared here and filled by them in
 ``AppConfig.ready()``: the closing gate's extra checks, the start page's summary columns and
-the listeners to schakeling changes (the kwartaalstaten follow them in the same transaction) and
-which processed years a voorziening has not had processed.
+the listeners to schakeling changes (the kwartaalstaten follow them in the same transaction),
+which processed years a voorziening has not had processed, and a dossier's Groeipakket messages.
 So dossiers never imports a higher app, and a new app adds its rule without touching this one."""
 
 import datetime
@@ -32,6 +32,7 @@ _summary_contributors: list[SummaryContributor] = []
 _zorg_listeners: list[ZorgListener] = []
 _schakeling_voorbeeld: list[str] = []
 _onverwerkt: list[Callable[[int], set[int]]] = []
+_groeipakket_berichten: list[Callable[[int], dict[int, list[Any]]]] = []
 
 
 def register_closing_check(check: ClosingCheck) -> None:
@@ -87,3 +88,13 @@ def register_onverwerkte_jaren(bron: Callable[[int], set[int]]) -> None:
 
 def onverwerkte_jaren(voorziening_id: int) -> set[int]:
     return set().union(*(bron(voorziening_id) for bron in _onverwerkt))
+
+
+def register_groeipakket_berichten(bron: Callable[[int], dict[int, list[Any]]]) -> None:
+    """`bron(dossier_id)` returns per schakeling its Groeipakket messages, newest first: the
+    dossier's page shows what the funds were told (the groeipakket app)."""
+    _groeipakket_berichten[:] = [bron]
+
+
+def groeipakket_berichten(dossier_id: int) -> dict[int, list[Any]]:
+    return _groeipakket_berichten[0](dossier_id) if _groeipakket_berichten else {}

@@ -1,10 +1,5 @@
 from dossiers.models.clients import Client, ClientToegang, ContextPersoon
 from dossiers.models.dossiers import Aanmelding, Dossier, DossierCodeTeller, HeropenAanvraag
-from dossiers.models.groeipakket import (
-    GroeipakketBatch,
-    GroeipakketBericht,
-    GroeipakketBestand,
-)
 from dossiers.models.zorg import (
     Beslissing,
     Pleegzorger,
@@ -22,9 +17,6 @@ __all__ = [
     "ContextPersoon",
     "Dossier",
     "DossierCodeTeller",
-    "GroeipakketBatch",
-    "GroeipakketBericht",
-    "GroeipakketBestand",
     "HeropenAanvraag",
     "Pleegzorger",
     "Schakeling",

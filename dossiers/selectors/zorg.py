@@ -2,6 +2,7 @@
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
@@ -14,7 +15,6 @@ from dossiers.constants import SchakelingSoort
 from dossiers.models import (
     Beslissing,
     Dossier,
-    GroeipakketBericht,
     Schakeling,
     SchakelingWijziging,
     VerwerktJaar,
@@ -165,7 +165,7 @@ class Zorg:
     verwerkt: set[int]
     # Per schakeling, its Groeipakket messages (newest first) and whether a change still waits
     # for tonight's batch.
-    groeipakket: dict[int, list[GroeipakketBericht]]
+    groeipakket: dict[int, list[Any]]
     wacht: set[int]
 
 
@@ -180,11 +180,8 @@ def dossier_zorg(*, dossier: Dossier) -> Zorg:
     )
     alle = [s for b in beslissingen for s in b.schakelingen.all()]
     laatste = max(alle, key=lambda s: (s.begindatum, s.pk), default=None)
-    groeipakket: dict[int, list[GroeipakketBericht]] = {}
-    for bericht in GroeipakketBericht.objects.filter(dossier_id=dossier.pk).order_by(
-        "-aangemaakt_op", "-id"
-    ):
-        groeipakket.setdefault(bericht.schakeling_id, []).append(bericht)
+    # The Groeipakket app's messages per schakeling (000 §4.2), through the hook it fills.
+    groeipakket = hooks.groeipakket_berichten(dossier.pk)
     wacht = set(
         SchakelingWijziging.objects.filter(
             dossier_id=dossier.pk, groeipakket=True, verzonden_op__isnull=True

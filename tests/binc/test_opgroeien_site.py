@@ -120,7 +120,7 @@ def test_a_read_only_record_with_list_actions_has_no_save_buttons(opgroeien_gebr
     """Django needs the change permission for an action (retry, reopen); the record's own page
     stays read-only."""
     from binc.tenancy import all_voorzieningen
-    from dossiers.models import GroeipakketBatch, GroeipakketBericht
+    from groeipakket.models import GroeipakketBatch, GroeipakketBericht
 
     batch = GroeipakketBatch.objects.create(dag="2026-03-16")
     with all_voorzieningen():
@@ -134,7 +134,7 @@ def test_a_read_only_record_with_list_actions_has_no_save_buttons(opgroeien_gebr
             inhoud={},
             wijzigingen=[],
         )
-    url = reverse("opgroeien:dossiers_groeipakketbericht_change", args=[bericht.pk])
+    url = reverse("opgroeien:groeipakket_groeipakketbericht_change", args=[bericht.pk])
     html = logged_in_client(opgroeien_gebruiker).get(url).content.decode()
     assert 'name="_save"' not in html
     assert 'name="_continue"' not in html

@@ -23,7 +23,7 @@ from tests.binc.factories import (
 from tests.browser.helpers import login
 from tests.conftest import OP_VANDAAG, VANDAAG
 from tests.dossiers.factories import ClientFactory, DossierFactory
-from tests.dossiers.groeipakket_ontvanger import Ontvanger
+from tests.groeipakket.groeipakket_ontvanger import Ontvanger
 
 TODAY = VANDAAG
 pytestmark = OP_VANDAAG
@@ -212,7 +212,7 @@ def test_pleegzorg_with_pleegzorgers_the_d227_warning_and_its_delivery(
         page.get_by_label("Gebruikersnaam").fill("omar")
         page.get_by_label("Wachtwoord").fill("geheim-wachtwoord")
         page.get_by_role("button", name="Aanmelden").click()
-        page.goto("/opgroeien/dossiers/groeipakketbericht/?status__exact=geweigerd")
+        page.goto("/opgroeien/groeipakket/groeipakketbericht/?status__exact=geweigerd")
         page.locator("input[name=_selected_action]").first.check()
         page.locator("select[name=action]").select_option("opnieuw")
         page.get_by_role("button", name="Uitvoeren").click()

@@ -321,12 +321,12 @@ def test_the_fleet_keeps_everything_in_postgresql_and_redis(vloot):
 
     # 4. The daily Groeipakket batch runs through the worker; its XML downloads from A.
     opgroeien = Bezoeker().aanmelden(web_a, "opgroeien")
-    opgroeien.post(f"{web_a}/opgroeien/dossiers/groeipakketbatch/nu-verzenden/", {})
-    lijst = f"{web_a}/opgroeien/dossiers/groeipakketbestand/"
+    opgroeien.post(f"{web_a}/opgroeien/groeipakket/groeipakketbatch/nu-verzenden/", {})
+    lijst = f"{web_a}/opgroeien/groeipakket/groeipakketbestand/"
 
     def xml() -> list[str]:
         return re.findall(
-            r'href="(/opgroeien/dossiers/groeipakketbestand/\d+/download/)"',
+            r'href="(/opgroeien/groeipakket/groeipakketbestand/\d+/download/)"',
             opgroeien.get(lijst).text,
         )
 

@@ -9,7 +9,7 @@ from django.db import models
 
 from binc.models import Voorziening
 from binc.tenancy import TenantManager
-from dossiers.constants import BerichtActie, BerichtStatus
+from groeipakket.constants import BerichtActie, BerichtStatus
 
 
 class GroeipakketBatch(models.Model):

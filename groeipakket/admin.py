@@ -13,18 +13,18 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from binc.admin import ActiesAdmin, ReadOnlyAdmin, opgroeien_site
-from dossiers.constants import BerichtStatus
-from dossiers.groeipakket.adapters import OngeldigAntwoordbestand
-from dossiers.groeipakket.relay import antwoordbestand_verwerken, opnieuw_versturen
-from dossiers.models import GroeipakketBatch, GroeipakketBericht, GroeipakketBestand
-from dossiers.tasks import groeipakket_dagelijks
+from binc.taken import inplannen
+from groeipakket.adapters import OngeldigAntwoordbestand
+from groeipakket.constants import BerichtStatus
+from groeipakket.models import GroeipakketBatch, GroeipakketBericht, GroeipakketBestand
+from groeipakket.relay import antwoordbestand_verwerken, opnieuw_versturen
 
 
 @admin.register(GroeipakketBatch, site=opgroeien_site)
 class GroeipakketBatchAdmin(ReadOnlyAdmin):
     list_display = ["__str__", "aangemaakt_op", "aantal", *BerichtStatus.values, "xml"]
     date_hierarchy = "dag"
-    change_list_template = "admin/dossiers/groeipakketbatch/change_list.html"
+    change_list_template = "admin/groeipakket/groeipakketbatch/change_list.html"
 
     def get_queryset(self, request):
         return (
@@ -41,7 +41,7 @@ class GroeipakketBatchAdmin(ReadOnlyAdmin):
     @admin.display(description="Verzonden XML")
     def xml(self, batch):
         # The delivery files of this batch are named after it (LokaalGroeipakket).
-        url = reverse("opgroeien:dossiers_groeipakketbestand_changelist")
+        url = reverse("opgroeien:groeipakket_groeipakketbestand_changelist")
         return format_html('<a href="{}?q=groeipakket-{}-">Bestanden</a>', url, batch.pk)
 
     def get_urls(self):
@@ -49,7 +49,7 @@ class GroeipakketBatchAdmin(ReadOnlyAdmin):
             path(
                 "nu-verzenden/",
                 self.admin_site.admin_view(self.nu_verzenden),
-                name="dossiers_groeipakket_nu",
+                name="groeipakket_nu",
             ),
             *super().get_urls(),
         ]
@@ -57,12 +57,12 @@ class GroeipakketBatchAdmin(ReadOnlyAdmin):
     def nu_verzenden(self, request):
         """Run the feed now, as the nightly job would (in-process without a broker)."""
         if request.method != "POST" or not request.user.has_perm(
-            "dossiers.change_groeipakketbericht"
+            "groeipakket.change_groeipakketbericht"
         ):
-            return redirect("opgroeien:dossiers_groeipakketbatch_changelist")
-        resultaat = groeipakket_dagelijks.delay()
+            return redirect("opgroeien:groeipakket_groeipakketbatch_changelist")
+        resultaat = inplannen("groeipakket.tasks.groeipakket_dagelijks")
         messages.success(request, f"De Groeipakket-verzending werd gestart ({resultaat.id}).")
-        return redirect("opgroeien:dossiers_groeipakketbatch_changelist")
+        return redirect("opgroeien:groeipakket_groeipakketbatch_changelist")
 
 
 def _telling(status: str):
@@ -96,7 +96,7 @@ class GroeipakketBerichtAdmin(ActiesAdmin):
     search_fields = ["dossier_code", "=bericht_id"]
     list_select_related = ["voorziening"]
     actions = ["opnieuw"]
-    actie_permissie = "dossiers.change_groeipakketbericht"
+    actie_permissie = "groeipakket.change_groeipakketbericht"
 
     @admin.action(description="Geselecteerde geweigerde of mislukte berichten opnieuw versturen")
     def opnieuw(self, request, queryset):
@@ -128,11 +128,11 @@ class GroeipakketBestandAdmin(ReadOnlyAdmin):
     list_filter = ["soort", "batch__dag"]
     search_fields = ["naam"]
     list_select_related = ["batch"]
-    change_list_template = "admin/dossiers/groeipakketbestand/change_list.html"
+    change_list_template = "admin/groeipakket/groeipakketbestand/change_list.html"
 
     @admin.display(description="Bestand")
     def downloaden(self, obj):
-        url = reverse("opgroeien:dossiers_groeipakketbestand_download", args=[obj.pk])
+        url = reverse("opgroeien:groeipakket_groeipakketbestand_download", args=[obj.pk])
         return format_html('<a href="{}">Downloaden</a>', url)
 
     def get_urls(self):
@@ -140,12 +140,12 @@ class GroeipakketBestandAdmin(ReadOnlyAdmin):
             path(
                 "<int:pk>/download/",
                 self.admin_site.admin_view(self.download),
-                name="dossiers_groeipakketbestand_download",
+                name="groeipakket_groeipakketbestand_download",
             ),
             path(
                 "antwoord-opladen/",
                 self.admin_site.admin_view(self.antwoord_opladen),
-                name="dossiers_groeipakket_antwoord",
+                name="groeipakket_antwoord",
             ),
             *super().get_urls(),
         ]
@@ -162,7 +162,7 @@ class GroeipakketBestandAdmin(ReadOnlyAdmin):
         return response
 
     def antwoord_opladen(self, request):
-        if not request.user.has_perm("dossiers.change_groeipakketbericht"):
+        if not request.user.has_perm("groeipakket.change_groeipakketbericht"):
             raise Http404("Deze pagina bestaat niet.")
         form = AntwoordForm(request.POST or None, request.FILES or None)
         if form.is_valid():
@@ -177,10 +177,10 @@ class GroeipakketBestandAdmin(ReadOnlyAdmin):
                     f"Antwoordbestand verwerkt: {telling.aanvaard} aanvaard, "
                     f"{telling.geweigerd} geweigerd.",
                 )
-                return redirect("opgroeien:dossiers_groeipakketbestand_changelist")
+                return redirect("opgroeien:groeipakket_groeipakketbestand_changelist")
         return TemplateResponse(
             request,
-            "admin/dossiers/groeipakketbestand/antwoord.html",
+            "admin/groeipakket/groeipakketbestand/antwoord.html",
             {
                 **self.admin_site.each_context(request),
                 "form": form,

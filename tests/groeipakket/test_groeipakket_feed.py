@@ -9,20 +9,16 @@ from django.urls import reverse
 from lxml import etree
 
 from binc.tenancy import all_voorzieningen
-from dossiers.constants import BerichtActie, BerichtStatus
-from dossiers.groeipakket.batch import batch_maken
-from dossiers.groeipakket.relay import afleveren, opnieuw_versturen
-from dossiers.groeipakket.xml import schema
-from dossiers.models import (
-    GroeipakketBericht,
-    GroeipakketBestand,
-    Schakeling,
-    SchakelingWijziging,
-)
+from dossiers.models import Schakeling, SchakelingWijziging
 from dossiers.services import schakelingen
+from groeipakket.batch import batch_maken
+from groeipakket.constants import BerichtActie, BerichtStatus
+from groeipakket.models import GroeipakketBericht, GroeipakketBestand
+from groeipakket.relay import afleveren, opnieuw_versturen
+from groeipakket.xml import schema
 from tests.conftest import OP_VANDAAG, logged_in_client
-from tests.dossiers.groeipakket_ontvanger import Ontvanger
 from tests.dossiers.zorg_helpers import D, add, beslissing, invoer
+from tests.groeipakket.groeipakket_ontvanger import Ontvanger
 
 pytestmark = OP_VANDAAG
 
@@ -146,17 +142,17 @@ def test_opgroeien_downloads_the_batch_and_uploads_the_answer_from_its_screens(
     with all_voorzieningen():
         afleveren()
     client = logged_in_client(opgroeien_gebruiker)
-    lijst = client.get(reverse("opgroeien:dossiers_groeipakketbestand_changelist"))
+    lijst = client.get(reverse("opgroeien:groeipakket_groeipakketbestand_changelist"))
     (bestand,) = GroeipakketBestand.objects.filter(soort="verzonden", batch=batch)
     assert bestand.naam in lijst.content.decode()
     download = client.get(
-        reverse("opgroeien:dossiers_groeipakketbestand_download", args=[bestand.pk])
+        reverse("opgroeien:groeipakket_groeipakketbestand_download", args=[bestand.pk])
     )
     inhoud = b"".join(download.streaming_content)
     assert inhoud == next((tmp_path / "uit").glob("*.xml")).read_bytes()
     assert schema().validate(etree.fromstring(inhoud))
 
-    url = reverse("opgroeien:dossiers_groeipakket_antwoord")
+    url = reverse("opgroeien:groeipakket_antwoord")
     slecht = SimpleUploadedFile("antwoord.json", b'[{"bericht_id": "geen", "status": "ja"}]')
     response = client.post(url, {"bestand": slecht})
     assert "geen antwoordbestand" in response.content.decode()

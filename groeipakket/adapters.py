@@ -19,9 +19,9 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from binc.ksz import KszVerbinding
-from dossiers.constants import BerichtStatus
-from dossiers.groeipakket.xml import document
-from dossiers.models import GroeipakketBericht, GroeipakketBestand
+from groeipakket.constants import BerichtStatus
+from groeipakket.models import GroeipakketBericht, GroeipakketBestand
+from groeipakket.xml import document
 
 
 class TijdelijkeFout(Exception):

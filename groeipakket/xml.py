@@ -1,4 +1,4 @@
-"""The batch as XML (`dossiers/feeds/groeipakket.xsd`, docs/groeipakket.md). Every document is
+"""The batch as XML (`groeipakket/xsd/groeipakket.xsd`, docs/groeipakket.md). Every document is
 validated against the schema before it leaves: a message the funds cannot read is never sent."""
 
 import datetime
@@ -8,10 +8,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from dossiers.models import GroeipakketBericht
+from groeipakket.models import GroeipakketBericht
 
 NS = "urn:binc:groeipakket:1"
-XSD = Path(__file__).resolve().parent.parent / "feeds" / "groeipakket.xsd"
+XSD = Path(__file__).resolve().parent / "xsd" / "groeipakket.xsd"
 
 
 @cache

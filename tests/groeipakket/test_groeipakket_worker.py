@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from dossiers.constants import BerichtStatus
-from dossiers.models import GroeipakketBericht
+from groeipakket.constants import BerichtStatus
+from groeipakket.models import GroeipakketBericht
 from tests.binc.factories import GebruikerFactory, VoorzieningFactory
 from tests.broker import BROKER
 from tests.databank import databank_url
-from tests.dossiers.groeipakket_ontvanger import Ontvanger
-from tests.dossiers.test_groeipakket_crash import _wijzigingen
+from tests.groeipakket.groeipakket_ontvanger import Ontvanger
+from tests.groeipakket.test_groeipakket_crash import _wijzigingen
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [*BROKER, pytest.mark.django_db(transaction=True)]
@@ -45,7 +45,7 @@ def _wacht(voorwaarde, seconden: float = 60) -> bool:
 
 
 def test_a_worker_killed_mid_delivery_loses_and_duplicates_nothing():
-    from dossiers.tasks import groeipakket_afleveren, groeipakket_dagelijks
+    from groeipakket.tasks import groeipakket_afleveren, groeipakket_dagelijks
 
     _wijzigingen(VoorzieningFactory(), GebruikerFactory())
     aanvaard = GroeipakketBericht._base_manager.filter(status=BerichtStatus.AANVAARD)

@@ -12,13 +12,15 @@ import pytest
 from django.db import connection
 
 from binc.tenancy import all_voorzieningen
-from dossiers.constants import BerichtStatus, WijzigingActie
-from dossiers.groeipakket import batch as batch_module
-from dossiers.groeipakket import relay
-from dossiers.groeipakket.adapters import KszGroeipakket
-from dossiers.models import GroeipakketBericht, SchakelingWijziging
+from dossiers.constants import WijzigingActie
+from dossiers.models import SchakelingWijziging
+from groeipakket import batch as batch_module
+from groeipakket import relay
+from groeipakket.adapters import KszGroeipakket
+from groeipakket.constants import BerichtStatus
+from groeipakket.models import GroeipakketBericht
 from tests.binc.factories import GebruikerFactory, VoorzieningFactory
-from tests.dossiers.groeipakket_ontvanger import Ontvanger
+from tests.groeipakket.groeipakket_ontvanger import Ontvanger
 
 AANTAL = 1_000
 

@@ -1,14 +1,14 @@
 from celery import shared_task
 
 from binc.tenancy import all_voorzieningen
-from dossiers.groeipakket.batch import batch_maken
-from dossiers.groeipakket.relay import afleveren
+from groeipakket.batch import batch_maken
+from groeipakket.relay import afleveren
 
 
 # acks_late + reject_on_worker_lost: a worker that dies mid-task leaves the task on the queue for
 # another; every step is idempotent, so running it twice loses and duplicates nothing.
 @shared_task(
-    name="dossiers.tasks.groeipakket_dagelijks", acks_late=True, reject_on_worker_lost=True
+    name="groeipakket.tasks.groeipakket_dagelijks", acks_late=True, reject_on_worker_lost=True
 )
 def groeipakket_dagelijks() -> dict[str, int]:
     """Daily (settings.CELERY_BEAT_SCHEDULE): the day's batch, then its delivery."""
@@ -19,7 +19,7 @@ def groeipakket_dagelijks() -> dict[str, int]:
 
 
 @shared_task(
-    name="dossiers.tasks.groeipakket_afleveren", acks_late=True, reject_on_worker_lost=True
+    name="groeipakket.tasks.groeipakket_afleveren", acks_late=True, reject_on_worker_lost=True
 )
 def groeipakket_afleveren() -> dict[str, int]:
     """Deliver what is queued and due (also the retries of failed deliveries)."""

@@ -4,8 +4,8 @@ nightly Celery beat job does the same)."""
 from django.core.management.base import BaseCommand
 
 from binc.tenancy import all_voorzieningen
-from dossiers.groeipakket.batch import batch_maken
-from dossiers.groeipakket.relay import afleveren
+from groeipakket.batch import batch_maken
+from groeipakket.relay import afleveren
 
 
 class Command(BaseCommand):

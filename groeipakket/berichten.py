@@ -8,7 +8,8 @@ annulering."""
 
 from typing import Any
 
-from dossiers.constants import BerichtActie, Verwijzingsgrond
+from dossiers.constants import Verwijzingsgrond
+from groeipakket.constants import BerichtActie
 
 Snapshot = dict[str, Any]
 Inhoud = dict[str, Any]

@@ -14,8 +14,8 @@ from django.test import override_settings
 from binc.constants import Organisatietype, Provincie
 from binc.models import Gebruiker, Voorziening
 from binc.tenancy import all_voorzieningen
-from dossiers.groeipakket.batch import batch_maken
-from dossiers.groeipakket.relay import afleveren
+from groeipakket.batch import batch_maken
+from groeipakket.relay import afleveren
 
 
 class Rollback(Exception):

@@ -10,9 +10,10 @@ from typing import Any
 from django.db import connection, transaction
 from django.utils import timezone
 
-from dossiers.constants import BerichtActie
-from dossiers.groeipakket.berichten import Inhoud, bericht_voor
-from dossiers.models import GroeipakketBatch, GroeipakketBericht, SchakelingWijziging
+from dossiers.models import SchakelingWijziging
+from groeipakket.berichten import Inhoud, bericht_voor
+from groeipakket.constants import BerichtActie
+from groeipakket.models import GroeipakketBatch, GroeipakketBericht
 
 # pg_advisory_xact_lock key: 'GP' + 227 (the D227 message).
 SLOT = 0x4750_0227

@@ -16,8 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from dossiers.constants import BerichtStatus
-from dossiers.groeipakket.adapters import (
+from groeipakket.adapters import (
     Antwoord,
     KszGroeipakket,
     LokaalGroeipakket,
@@ -27,7 +26,8 @@ from dossiers.groeipakket.adapters import (
     bestand_bewaren,
     get_adapter,
 )
-from dossiers.models import GroeipakketBericht, GroeipakketBestand
+from groeipakket.constants import BerichtStatus
+from groeipakket.models import GroeipakketBericht, GroeipakketBestand
 
 logger = logging.getLogger(__name__)
 BLOK = 500
