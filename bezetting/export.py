@@ -1,7 +1,6 @@
 """The bezettingsgraad and benuttingsgraad as Excel (000 §13.2, §14.3): the period, the user, the
 rates, and a second sheet with the numerators and denominators."""
 
-import io
 import re
 
 from django.http import HttpResponse
@@ -11,8 +10,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from bezetting.engine.model import Ratio
 from bezetting.weergave import Benutting, Rij
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from binc.xlsx import xlsx_response
 
 
 def _graad(ratio: Ratio):
@@ -39,13 +37,8 @@ def _boek(*, voorziening, gebruiker, periode: str, titel: str) -> tuple[Workbook
 
 def _bestand(boek: Workbook, voorziening, titel: str) -> HttpResponse:
     """000 §13.2 and §14.3: file name voorziening, 'Bezettingsgraad' or 'Benuttingsgraad', date."""
-    bestand = io.BytesIO()
-    boek.save(bestand)
     naam = re.sub(r"[^\w\- ]", "", voorziening.naam).strip()
-    response = HttpResponse(bestand.getvalue(), content_type=XLSX)
-    datum = f"{timezone.localdate():%Y%m%d}"
-    response["Content-Disposition"] = f'attachment; filename="{naam} {titel} {datum}.xlsx"'
-    return response
+    return xlsx_response(boek, f"{naam} {titel} {timezone.localdate():%Y%m%d}.xlsx")
 
 
 def bezetting_export(

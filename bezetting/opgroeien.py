@@ -1,7 +1,6 @@
 """Opgroeien's overview (000 §14 for every voorziening at once): the weighted bezettingsgraad of
 each voorziening for a period, in one pass over all of them (a handful of queries in total)."""
 
-import io
 from decimal import Decimal
 
 from django import forms
@@ -13,7 +12,6 @@ from django.views.decorators.http import require_GET
 from openpyxl import Workbook
 
 from bezetting.engine.bezetting import bezetting
-from bezetting.export import XLSX
 from bezetting.forms import PeriodeForm
 from bezetting.selectors import gegevens_overzicht
 from binc.access import opgroeien_required
@@ -21,6 +19,7 @@ from binc.admin import opgroeien_site
 from binc.constants import Organisatietype, Provincie
 from binc.models import Voorziening
 from binc.tenancy import all_voorzieningen
+from binc.xlsx import xlsx_response
 
 
 class OverzichtForm(PeriodeForm):
@@ -124,10 +123,4 @@ def _export(form: OverzichtForm, rijen: list[dict]) -> HttpResponse:
                 float(rij["noemer"]),
             ]
         )
-    bestand = io.BytesIO()
-    boek.save(bestand)
-    response = HttpResponse(bestand.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = (
-        f'attachment; filename="Bezettingsgraad voorzieningen {timezone.localdate():%Y%m%d}.xlsx"'
-    )
-    return response
+    return xlsx_response(boek, f"Bezettingsgraad voorzieningen {timezone.localdate():%Y%m%d}.xlsx")
