@@ -91,8 +91,8 @@ beat: install
 
 # Speed of the start page at 5,000 open dossiers among a million, of the kwartaal export at
 # 3,000 clients and at 60 typemodules, and of the Groeipakket feed at a backlog of 100,000
-# changes, and of the occupancy engine and the reports on a Flanders-sized dataset (kept in a
-# database of its own).
+# changes, and of the occupancy engine, the reports and the work lists on a Flanders-sized
+# dataset (kept in a database of its own).
 bench: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py bench_overview
@@ -100,6 +100,7 @@ bench: install
 	$(DEV_ENV) $(BIN)/python manage.py bench_groeipakket
 	$(DEV_ENV) $(BIN)/python manage.py bench_bezetting
 	$(DEV_ENV) $(BIN)/python manage.py bench_rapporten
+	$(DEV_ENV) $(BIN)/python manage.py bench_werk
 
 # 50 medewerkers (locust) against gunicorn as in docker-compose on the Flanders-sized dataset:
 # p50/p95/p99 and requests per second per page (README, "Load").

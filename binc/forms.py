@@ -114,3 +114,38 @@ def add_service_errors(
     for name, messages in error.message_dict.items():
         target = (aliases or {}).get(name, name)
         form.add_error(target if target in form.fields else None, messages)
+
+
+class WerkFilterForm(forms.Form):
+    """The work list's filters: a kind, and whose work (mine, nobody's, a colleague's)."""
+
+    MIJ = "mij"
+    TEAM = "team"
+
+    soort = forms.ChoiceField(label="Soort", required=False)
+    wie = forms.ChoiceField(label="Van wie", required=False)
+
+    def __init__(self, *args, soorten: list[tuple[str, str]], medewerkers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["soort"].choices = [("", "Alle soorten"), *soorten]
+        if medewerkers is None:  # Opgroeien: no medewerkers
+            del self.fields["wie"]
+            return
+        self.fields["wie"].choices = [
+            ("", "Het hele team"),
+            (self.MIJ, "Mijn werk"),
+            (self.TEAM, "Zonder behandelaar"),
+            *((str(g.pk), g.get_full_name() or g.username) for g in medewerkers),
+        ]
+
+    def toepassen(self, items: list, *, gebruiker_id: int) -> list:
+        """The items the valid filters keep; with an invalid one, all (its error shows)."""
+        if not self.is_valid():
+            return items
+        soort, wie = self.cleaned_data["soort"], self.cleaned_data.get("wie", "")
+        if soort:
+            items = [i for i in items if i.soort == soort]
+        if wie:
+            van = {self.MIJ: gebruiker_id, self.TEAM: None}.get(wie, wie)
+            items = [i for i in items if i.behandelaar_id == (int(van) if van else None)]
+        return items

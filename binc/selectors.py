@@ -77,3 +77,13 @@ def modules_approved_on(*, voorziening: Voorziening, datum: datetime.date) -> Qu
         .select_related("typemodule")
         .order_by("typemodule__naam", "code")
     )
+
+
+def medewerkers_en(*, voorziening: Voorziening, ook: set[int]) -> list[Gebruiker]:
+    """The voorziening's medewerkers and the other persons named (former colleagues who still
+    hold its dossiers), by name: one query."""
+    return list(
+        Gebruiker.objects.filter(Q(lidmaatschappen__voorziening=voorziening) | Q(pk__in=ook))
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )

@@ -12,7 +12,10 @@ binc_patterns = [
     path("toegankelijkheid/", views.toegankelijkheid, name="toegankelijkheid"),
     path("modules/", views.module_list, name="module_list"),
     path("modules/<int:pk>/", views.module_detail, name="module_detail"),
+    path("werk/", views.werklijst, name="werklijst"),
+    path("werk/tellingen/", views.werk_tellingen, name="werk_tellingen"),
 ]
+opgroeien_werk = [path("", views.opgroeien_werklijst, name="werklijst")]
 
 urlpatterns = [
     path("", include((binc_patterns, "binc"))),
@@ -26,6 +29,7 @@ urlpatterns = [
     path("opgroeien/bezetting/", include("bezetting.urls_opgroeien")),
     # Who opened a child's file, for a family's request (GDPR art. 15).
     path("opgroeien/inzage/", include("dossiers.urls_opgroeien")),
+    path("opgroeien/werk/", include((opgroeien_werk, "werk_opgroeien"))),
     path("opgroeien/", opgroeien_site.urls),
 ]
 if settings.OIDC_ENABLED:

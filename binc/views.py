@@ -7,13 +7,29 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from binc.access import activate_for_session, medewerker_required, verder_na_keuze
-from binc.forms import KiesVoorzieningForm, LoginForm, ModuleFilterForm
+from binc import werk
+from binc.access import (
+    activate_for_session,
+    medewerker_required,
+    opgroeien_required,
+    verder_na_keuze,
+)
+from binc.admin import opgroeien_site
+from binc.forms import KiesVoorzieningForm, LoginForm, ModuleFilterForm, WerkFilterForm
 from binc.models import ModuleGoedkeuring
-from binc.selectors import goedkeuring_get, goedkeuring_list, werkt_voor_een_dienst
+from binc.selectors import (
+    goedkeuring_get,
+    goedkeuring_list,
+    medewerkers_en,
+    werkt_voor_een_dienst,
+)
+from binc.tenancy import all_voorzieningen
+from binc.xlsx import xlsx_response
 
 
 class LoginView(auth_views.LoginView):
@@ -95,3 +111,84 @@ def logout(request: HttpRequest) -> HttpResponse:
     auth_logout(request)
     messages.success(request, "Je bent afgemeld.")
     return redirect("binc:login")
+
+
+def _werklijst(request: HttpRequest, doelgroep: werk.Doelgroep, context: werk.Werkcontext):
+    """Every item of the audience, and the labels of the kinds this person sees."""
+    labels = {s.sleutel: s.label for s in werk.soorten(doelgroep, request.user)}
+    return werk.werklijst(context, doelgroep), labels
+
+
+@medewerker_required
+@require_GET
+def werklijst(request: HttpRequest) -> HttpResponse:
+    """'Werklijst': what the voorziening's rules make due, per medewerker and for the team,
+    most urgent first, each with the link that opens its action."""
+    vandaag = timezone.localdate()
+    context = werk.Werkcontext(vandaag, request.user, request.voorziening)
+    items, labels = _werklijst(request, werk.Doelgroep.VOORZIENING, context)
+    medewerkers = medewerkers_en(
+        voorziening=request.voorziening,
+        ook={i.behandelaar_id for i in items if i.behandelaar_id},
+    )
+    form = WerkFilterForm(request.GET, soorten=list(labels.items()), medewerkers=medewerkers)
+    getoond = form.toepassen(items, gebruiker_id=request.user.pk)
+    namen = {g.pk: g.get_full_name() or g.username for g in medewerkers}
+    if request.GET.get("export"):
+        titel = f"Werklijst {request.voorziening.naam}"
+        boek = werk.werklijst_xlsx(
+            getoond, titel=titel, vandaag=vandaag, labels=labels, namen=namen
+        )
+        return xlsx_response(boek, f"{titel} {vandaag:%Y%m%d}.xlsx")
+    return render(
+        request,
+        "binc/werklijst.html",
+        {
+            "form": form,
+            "rijen": [
+                (i, labels[i.soort], namen.get(i.behandelaar_id or 0, "Team")) for i in getoond
+            ],
+            "vandaag": vandaag,
+            "breadcrumbs": [("Werklijst", "")],
+        },
+    )
+
+
+@medewerker_required
+@require_GET
+def werk_tellingen(request: HttpRequest) -> HttpResponse:
+    """The start page's counts, mine and the team's, loaded after the page itself."""
+    vandaag = timezone.localdate()
+    context = werk.Werkcontext(vandaag, request.user, request.voorziening)
+    items = werk.werklijst(context, werk.Doelgroep.VOORZIENING)
+    tellingen = werk.tellingen(items, gebruiker_id=request.user.pk, vandaag=vandaag)
+    return render(request, "binc/_werk_tellingen.html", {"werk": tellingen})
+
+
+@opgroeien_required
+@require_GET
+def opgroeien_werklijst(request: HttpRequest) -> HttpResponse:
+    """Opgroeien's work list across every voorziening: what waits for its decision."""
+    vandaag = timezone.localdate()
+    with all_voorzieningen():
+        items, labels = _werklijst(
+            request, werk.Doelgroep.OPGROEIEN, werk.Werkcontext(vandaag, request.user)
+        )
+    form = WerkFilterForm(request.GET, soorten=list(labels.items()), medewerkers=None)
+    getoond = form.toepassen(items, gebruiker_id=request.user.pk)
+    if request.GET.get("export"):
+        boek = werk.werklijst_xlsx(
+            getoond, titel="Werklijst Opgroeien", vandaag=vandaag, labels=labels, namen={}
+        )
+        return xlsx_response(boek, f"Werklijst Opgroeien {vandaag:%Y%m%d}.xlsx")
+    return TemplateResponse(
+        request,
+        "binc/opgroeien_werklijst.html",
+        {
+            **opgroeien_site.each_context(request),
+            "form": form,
+            "rijen": [(i, labels[i.soort], "") for i in getoond],
+            "vandaag": vandaag,
+            "title": "Werklijst",
+        },
+    )

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class DocumentenConfig(AppConfig):
     name = "documenten"
     verbose_name = "Documenten delen"
+
+    def ready(self) -> None:
+        from documenten import werk
+
+        werk.registreren()

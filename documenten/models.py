@@ -150,6 +150,19 @@ class Deling(models.Model):
         return self.ontvanger_voorziening or self.ontvanger_dienst
 
 
+class NietAfgeleverdeMail(Deling):
+    """A share as Opgroeien sees it when its e-mail failed: the address and the error, never the
+    document's name (a share's own name carries it)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "niet afgeleverde e-mail"
+        verbose_name_plural = "niet afgeleverde e-mails"
+
+    def __str__(self) -> str:
+        return f"E-mail aan {self.email}"
+
+
 class Opening(models.Model):
     """A read receipt: who opened the document, when."""
 

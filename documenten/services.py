@@ -290,6 +290,21 @@ def mails_herhalen() -> int:
     return sum(deling_mailen(pk) for pk in list(te_doen))
 
 
+def mails_opnieuw(deling_pks: list[int]) -> int:
+    """Opgroeien's retry of notifications that failed after every attempt: they get their
+    attempts back and are queued once more. Returns how many."""
+    with transaction.atomic():
+        pks = list(
+            Deling.objects.filter(pk__in=deling_pks, mail_status=MailStatus.MISLUKT).values_list(
+                "pk", flat=True
+            )
+        )
+        Deling.objects.filter(pk__in=pks).update(mail_status=MailStatus.WACHTRIJ, mail_pogingen=0)
+        for pk in pks:
+            transaction.on_commit(partial(inplannen, "documenten.tasks.deling_mailen", pk))
+    return len(pks)
+
+
 def document_geopend(*, lezer: Lezer, document: Document, namens: str) -> Opening:
     """Every opening is a receipt (000 §18.1.1), also in the sender's 'Activiteiten dossier'."""
     with transaction.atomic():

@@ -7,6 +7,8 @@ class GroeipakketConfig(AppConfig):
 
     def ready(self) -> None:
         from dossiers import hooks
+        from groeipakket import werk
         from groeipakket.selectors import berichten_per_schakeling
 
         hooks.register_groeipakket_berichten(berichten_per_schakeling)
+        werk.registreren()

@@ -7,8 +7,10 @@ class KwartaalConfig(AppConfig):
 
     def ready(self) -> None:
         from dossiers import hooks
+        from kwartaal import werk
         from kwartaal.selectors import onverwerkte_jaren
         from kwartaal.services.staten import schakelingen_gewijzigd
 
         hooks.register_zorg_listener(schakelingen_gewijzigd)
         hooks.register_onverwerkte_jaren(onverwerkte_jaren)
+        werk.registreren()

@@ -11,6 +11,9 @@ class KwartaalStatus(models.TextChoices):
     HEROPEND = "heropend", "Heropend"
 
 
+# 000 §12.2: what the voorziening has not sent, or must send again.
+NIET_VERZONDEN = [KwartaalStatus.OPEN, KwartaalStatus.TE_VERZENDEN, KwartaalStatus.HEROPEND]
+
 # Binc's kwartalen start with the first quarter of 2015 (000 §12.2).
 EERSTE_JAAR = 2015
 

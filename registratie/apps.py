@@ -9,7 +9,9 @@ class RegistratieConfig(AppConfig):
         # dossiers declares what it needs from above; this app fills it (000 §9: the closing
         # gate checks the registration; the start page shows the BR icon).
         from dossiers import hooks
+        from registratie import werk
         from registratie.selectors import br_status_column, registratie_ontbrekend
 
         hooks.register_closing_check(registratie_ontbrekend)
         hooks.register_summary_contributor(br_status_column)
+        werk.registreren()

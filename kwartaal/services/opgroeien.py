@@ -11,7 +11,7 @@ from django.utils import timezone
 from binc.models import Gebruiker
 from binc.services.activiteiten import activiteit_log
 from dossiers.models import VerwerktJaar
-from kwartaal.constants import KwartaalStatus
+from kwartaal.constants import NIET_VERZONDEN, KwartaalStatus
 from kwartaal.models import Kwartaalstaat
 
 
@@ -23,10 +23,6 @@ class Voorbeeld:
     jaar: int
     aantal: int
     niet_verzonden: list[Kwartaalstaat]
-
-
-# 000 §12.2: what the voorziening has not sent, or must send again.
-NIET_VERZONDEN = [KwartaalStatus.OPEN, KwartaalStatus.TE_VERZENDEN, KwartaalStatus.HEROPEND]
 
 
 def jaar_voorbeeld(jaar: int) -> Voorbeeld:

@@ -152,10 +152,12 @@ NO_OBJECT_URLS = {
     "dossiers:privacy_inzage",
     "binc:sessie_verlengen",
     "binc:toegankelijkheid",
+    "binc:werklijst",
+    "binc:werk_tellingen",
 }
 # The Opgroeien admin site is cross-voorziening by design and closed to medewerkers; see
 # test_opgroeien_area_is_closed_to_medewerkers.
-STAFF_NAMESPACES = {"opgroeien", "bezetting_opgroeien", "dossiers_opgroeien"}
+STAFF_NAMESPACES = {"opgroeien", "bezetting_opgroeien", "dossiers_opgroeien", "werk_opgroeien"}
 
 
 def _url_names(patterns, namespace=""):

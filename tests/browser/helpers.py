@@ -8,3 +8,21 @@ def login(page, username: str, password: str = "geheim-wachtwoord") -> None:
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Aanmelden").click()
     expect(page.get_by_role("heading", name="Overzicht Dossiers")).to_be_visible()
+
+
+def als_dossierbehandelaar(page, username: str = "omar") -> None:
+    """Opgroeien's dossierbehandelaar (made on first use) signs in, in a fresh session."""
+    from django.contrib.auth.models import Group
+
+    from binc.constants import OpgroeienRol
+    from binc.roles import opgroeien_roles_ensure
+    from tests.binc.factories import GebruikerFactory
+
+    opgroeien_roles_ensure()
+    gebruiker = GebruikerFactory(username=username, opgroeien=True)
+    gebruiker.groups.add(Group.objects.get(name=OpgroeienRol.DOSSIERBEHANDELAAR))
+    page.context.clear_cookies()
+    page.goto("/aanmelden/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill("geheim-wachtwoord")
+    page.get_by_role("button", name="Aanmelden").click()

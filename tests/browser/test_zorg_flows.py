@@ -6,12 +6,10 @@ import io
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from binc.constants import OpgroeienRol, Organisatietype
-from binc.roles import opgroeien_roles_ensure
+from binc.constants import Organisatietype
 from tests.binc.factories import (
     GebruikerFactory,
     MedewerkerFactory,
@@ -20,7 +18,7 @@ from tests.binc.factories import (
     TypemoduleFactory,
     VoorzieningFactory,
 )
-from tests.browser.helpers import login
+from tests.browser.helpers import als_dossierbehandelaar, login
 from tests.conftest import OP_VANDAAG, VANDAAG
 from tests.dossiers.factories import ClientFactory, DossierFactory
 from tests.groeipakket.groeipakket_ontvanger import Ontvanger
@@ -204,14 +202,7 @@ def test_pleegzorg_with_pleegzorgers_the_d227_warning_and_its_delivery(
         expect(page.get_by_text(re.compile("geweigerd.*Kind onbekend"))).to_be_visible()
 
         fonds.weigeren.clear()
-        opgroeien_roles_ensure()
-        omar = GebruikerFactory(username="omar", opgroeien=True)
-        omar.groups.add(Group.objects.get(name=OpgroeienRol.DOSSIERBEHANDELAAR))
-        page.context.clear_cookies()
-        page.goto("/aanmelden/")
-        page.get_by_label("Gebruikersnaam").fill("omar")
-        page.get_by_label("Wachtwoord").fill("geheim-wachtwoord")
-        page.get_by_role("button", name="Aanmelden").click()
+        als_dossierbehandelaar(page)
         page.goto("/opgroeien/groeipakket/groeipakketbericht/?status__exact=geweigerd")
         page.locator("input[name=_selected_action]").first.check()
         page.locator("select[name=action]").select_option("opnieuw")

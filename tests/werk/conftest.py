@@ -1,0 +1,1 @@
+from tests.dossiers.conftest import omgeving  # noqa: F401  (the OVBJ with a dossier)
