@@ -16,7 +16,7 @@ DEPLOY_ENV := DEBUG=false SECRET_KEY=deploy-check-$$(printf '%064d' 0)-not-a-rea
 
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test vloot install lint check chromium libreoffice axe worker beat bench loadtest lock clean
+.PHONY: run test vloot install lint check chromium libreoffice axe worker beat bench loadtest lock openapi clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -106,6 +106,11 @@ bench: install
 # p50/p95/p99 and requests per second per page (README, "Load").
 loadtest: install
 	$(BIN)/python bin/loadtest
+
+# The registration API's OpenAPI document, generated from the code and kept in the repository
+# (a test fails when the two differ): run after changing an endpoint.
+openapi: install
+	$(TEST_ENV) $(BIN)/python manage.py spectacular --validate --fail-on-warn --file api/openapi.yaml
 
 # Re-pin after changing pyproject.toml.
 lock: | $(BIN)/python

@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 
@@ -14,8 +14,23 @@ class PublicNotFound(Http404):
     meer'). It must never tell whether the object exists elsewhere."""
 
 
+API = "/api/"
+
+
+def probleem(status: int, titel: str, detail: str) -> JsonResponse:
+    """The registration API's errors outside its views (no route, a crash), in its own form:
+    RFC 9457 problem details, as api.problemen writes them inside."""
+    return JsonResponse(
+        {"type": "about:blank", "title": titel, "status": status, "detail": detail},
+        status=status,
+        content_type="application/problem+json",
+    )
+
+
 def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     message = str(exception) if isinstance(exception, PublicNotFound) else ""
+    if request.path.startswith(API):
+        return probleem(404, "Niet gevonden", message or "Niet gevonden.")
     return render(request, "errors/404.html", {"message": message}, status=404)
 
 
@@ -24,6 +39,8 @@ def forbidden(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    if request.path.startswith(API):
+        return probleem(500, "Fout in Binc", "Er liep iets mis in Binc; er werd niets bewaard.")
     # No request context: the failure may lie in a context processor.
     return HttpResponse(loader.get_template("errors/500.html").render(), status=500)
 

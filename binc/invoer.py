@@ -6,6 +6,10 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from binc.errors import probleem
+
+NUL_TEKEN = "Het verzoek bevat een NUL-teken; dat kan Binc niet bewaren."
+
 
 def _bevat_nul(waarden) -> bool:
     return any("\x00" in sleutel or any("\x00" in w for w in lijst) for sleutel, lijst in waarden)
@@ -19,6 +23,9 @@ class OngeldigeInvoerMiddleware:
         if _bevat_nul(request.GET.lists()) or (
             request.method == "POST" and _bevat_nul(request.POST.lists())
         ):
+            if request.path.startswith("/api/"):
+                # The API speaks problem details (RFC 9457), also here.
+                return probleem(400, "Ongeldig verzoek", NUL_TEKEN)
             return render(request, "errors/400.html", status=400)
         return self.get_response(request)
 

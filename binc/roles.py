@@ -42,6 +42,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "axes.delete_accessattempt",
         "kwartaal.view_capaciteit",
         "kwartaal.add_capaciteit",
+        "api.view_koppeling",
+        "api.change_koppeling",
         "documenten.view_nietafgeleverdemail",
         "documenten.change_nietafgeleverdemail",
     ],

@@ -25,10 +25,12 @@ urlpatterns = [
     path("", include("bezetting.urls")),
     path("", include("rapporten.urls")),
     path("", include("documenten.urls")),
+    path("", include("api.urls_beheer")),
     # Opgroeien's overview of every voorziening (bezetting), beside its admin screens.
     path("opgroeien/bezetting/", include("bezetting.urls_opgroeien")),
     # Who opened a child's file, for a family's request (GDPR art. 15).
     path("opgroeien/inzage/", include("dossiers.urls_opgroeien")),
+    path("api/v1/", include("api.urls")),
     path("opgroeien/werk/", include((opgroeien_werk, "werk_opgroeien"))),
     path("opgroeien/", opgroeien_site.urls),
 ]

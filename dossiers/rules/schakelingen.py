@@ -307,9 +307,21 @@ def check_invoer(
     fouten.raise_any()
 
 
+class Waarschuwing(str):
+    """A warning's text as the screen shows it, with a code that stays the same for systems
+    that act on it (the API's 409)."""
+
+    code: str
+
+    def __new__(cls, code: str, tekst: str) -> "Waarschuwing":
+        waarschuwing = super().__new__(cls, tekst)
+        waarschuwing.code = code
+        return waarschuwing
+
+
 def waarschuwingen(
     feiten: DossierFeiten, invoer: SchakelingInvoer, *, voor: SchakelingInvoer | None, zelfde: bool
-) -> list[str]:
+) -> list[Waarschuwing]:
     """What the manual warns about without forbidding it: the user confirms or changes it."""
     warnings = []
     typemodules = [k.module.typemodule for k in invoer.modules]
@@ -319,8 +331,11 @@ def waarschuwingen(
         pleegzorg and any(t.code == ONDERSTEUNENDE_PLEEGZORG for t in verblijf)
     ):
         warnings.append(
-            "Een combinatie van meerdere verblijfsmodules is niet toegestaan (uitgezonderd "
-            "Ondersteunende pleegzorg samen met een andere verblijfsmodule)."
+            Waarschuwing(
+                "meerdere_verblijfsmodules",
+                "Een combinatie van meerdere verblijfsmodules is niet toegestaan (uitgezonderd "
+                "Ondersteunende pleegzorg samen met een andere verblijfsmodule).",
+            )
         )
     crisisverblijf = any(v.code == CMP_CRISISVERBLIJF for v in verblijf)
     if feiten.organisatietype == Organisatietype.CKG and verblijf:
@@ -332,10 +347,13 @@ def waarschuwingen(
         ]
         if begeleiding:
             warnings.append(
-                "Voor CKG zit de contextbegeleiding vervat in de verblijfsmodule en wordt ze niet "
-                "afzonderlijk aangevinkt (behalve Crisisbegeleiding bij Crisisverblijf op "
-                "verwijzing van het crisismeldpunt)."
+                Waarschuwing(
+                    "ckg_contextbegeleiding_apart",
+                    "Voor CKG zit de contextbegeleiding vervat in de verblijfsmodule en wordt ze "
+                    "niet afzonderlijk aangevinkt (behalve Crisisbegeleiding bij Crisisverblijf "
+                    "op verwijzing van het crisismeldpunt).",
+                )
             )
     if groeipakket_wijziging(feiten, invoer, voor=voor, zelfde=zelfde):
-        warnings.append(groeipakket_waarschuwing(feiten, invoer))
+        warnings.append(Waarschuwing("groeipakket_d227", groeipakket_waarschuwing(feiten, invoer)))
     return warnings

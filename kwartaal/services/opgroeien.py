@@ -8,7 +8,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from binc.models import Gebruiker
+from binc.models import Activiteit, Gebruiker
 from binc.services.activiteiten import activiteit_log
 from dossiers.models import VerwerktJaar
 from kwartaal.constants import NIET_VERZONDEN, KwartaalStatus
@@ -45,10 +45,24 @@ def jaar_verwerken(*, jaar: int, gebruiker: Gebruiker) -> int:
     if jaar >= timezone.localdate().year:
         raise ValidationError({"jaar": ["Enkel een afgelopen jaar kan verwerkt worden."]})
     with transaction.atomic():
-        aantal = Kwartaalstaat.objects.filter(jaar=jaar, status=KwartaalStatus.VERZONDEN).update(
+        verzonden = Kwartaalstaat.objects.filter(jaar=jaar, status=KwartaalStatus.VERZONDEN)
+        voorzieningen = set(verzonden.values_list("voorziening_id", flat=True))
+        aantal = verzonden.update(
             status=KwartaalStatus.VERWERKT, verwerkt_op=timezone.now(), versie=F("versie") + 1
         )
         VerwerktJaar.objects.get_or_create(jaar=jaar)
+        # Each voorziening's activity log (and so the API's change feed) says it: its
+        # schakelingen of that year may now be locked.
+        Activiteit.objects.bulk_create(
+            Activiteit(
+                voorziening_id=voorziening_id,
+                gebruiker=gebruiker,
+                actie="jaar_verwerkt",
+                omschrijving=f"Opgroeien verwerkte de kwartalen van {jaar}",
+                gegevens={"jaar": jaar},
+            )
+            for voorziening_id in sorted(voorzieningen)
+        )
     return aantal
 
 

@@ -16,6 +16,7 @@ from binc.tenancy import (
 from rapporten.constants import AanvraagStatus, Rapportsoort
 from rapporten.models import RapportAanvraag
 from tests.binc.factories import (
+    GebruikerFactory,
     MedewerkerFactory,
     ModuleGoedkeuringFactory,
     VoorzieningFactory,
@@ -89,10 +90,21 @@ def _document(v):
     return {"pk": delen(afzender, v, VoorzieningFactory()).pk}
 
 
+def _koppeling(voorziening):
+    from api.services import koppeling_maken
+
+    with voorziening_context(voorziening):
+        koppeling, _ = koppeling_maken(
+            voorziening=voorziening, naam="DMS", scopes=["lezen"], door=GebruikerFactory()
+        )
+    return {"pk": koppeling.pk}
+
+
 OBJECT_URLS = {
     "documenten:dossier_toevoegen": ("get", _dossier),
     "documenten:downloaden": ("get", _document),
     "documenten:intrekken": ("post", _document),
+    "koppelingen:intrekken": ("post", _koppeling),
     "kwartaal:staat": ("get", _kwartaal),
     "bezetting:voorbeeld": ("get", _dossier),
     "kwartaal:export": ("get", _kwartaal),
@@ -149,6 +161,7 @@ NO_OBJECT_URLS = {
     "documenten:verzonden",
     "documenten:toevoegen",
     "documenten:gebruikersbeheer",
+    "koppelingen:lijst",
     "dossiers:privacy_inzage",
     "binc:sessie_verlengen",
     "binc:toegankelijkheid",
@@ -158,6 +171,9 @@ NO_OBJECT_URLS = {
 # The Opgroeien admin site is cross-voorziening by design and closed to medewerkers; see
 # test_opgroeien_area_is_closed_to_medewerkers.
 STAFF_NAMESPACES = {"opgroeien", "bezetting_opgroeien", "dossiers_opgroeien", "werk_opgroeien"}
+# The registration API answers a bearer token, never a session: tests/api/test_api.py tries
+# every endpoint with another voorziening's ids.
+STAFF_NAMESPACES |= {"api"}
 
 
 def _url_names(patterns, namespace=""):

@@ -14,7 +14,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from kombu import Queue
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
@@ -49,6 +49,11 @@ INSTALLED_APPS = [
     "bezetting",
     "rapporten",
     "documenten",
+    "api",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "oauth2_provider",
     "csp",
     "binc.axes_app.AxesConfig",
 ]
@@ -300,6 +305,11 @@ CELERY_BEAT_SCHEDULE_FILENAME = env.str(
 )
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
+    "api-opruimen": {
+        "task": "api.tasks.opruimen",
+        # Kept answers (Idempotency-Key) live a day, request counts a minute.
+        "schedule": crontab(minute=20),
+    },
     "moduledatabank-sync": {
         "task": "binc.tasks.sync_moduledatabank",
         # 000 §4.2: changes in the moduledatabank reach Binc the next day.
@@ -377,3 +387,7 @@ LOGGING = {
     # binc.aanmelding logs every authentication event; django-axes need not say it again.
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+
+# The registration API's settings (REST framework, OAuth2, OpenAPI, rate limit).
+from binc.settings.api import *  # noqa: E402, F403

@@ -1,0 +1,27 @@
+"""How the OpenAPI document describes the authentication: OAuth2 client credentials at
+/api/v1/token/ with the scopes 'lezen' and 'schrijven'."""
+
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+
+
+class KoppelingScheme(OpenApiAuthenticationExtension):
+    target_class = "api.toegang.KoppelingAuthentication"
+    name = "oauth2"
+
+    def get_security_requirement(self, auto_schema):
+        lezen = auto_schema.method in ("GET", "HEAD", "OPTIONS")
+        return {self.name: ["lezen" if lezen else "schrijven"]}
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "oauth2",
+            "flows": {
+                "clientCredentials": {
+                    "tokenUrl": "/api/v1/token/",
+                    "scopes": {
+                        "lezen": "Dossiers, beslissingen, schakelingen en wijzigingen lezen",
+                        "schrijven": "Cliënten, dossiers, beslissingen en schakelingen registreren",
+                    },
+                }
+            },
+        }

@@ -1,0 +1,220 @@
+"""What the API answers, and the bodies it takes as the OpenAPI document describes them. The
+bodies are checked by the screens' own forms (`views.basis.formulier`); these classes only say
+their shape."""
+
+from rest_framework import serializers
+
+from dossiers.constants import (
+    Aanmelder,
+    GemandateerdeVoorziening,
+    NietBegeleid,
+    SpecifiekeAanmelding,
+    Verwijzingsgrond,
+)
+from dossiers.forms import AanmeldingForm
+from dossiers.models import Aanmelding, Beslissing, Client, Dossier, Schakeling
+
+# The aanmelding as the screen's form asks it.
+AANMELDING_VELDEN = AanmeldingForm.Meta.fields
+
+
+class ClientSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Client
+        fields = ["id", "naam", "voornaam", "geslacht", "geboortedatum", "ongeboren"]
+
+
+class ClientIdentificatieSerializer(serializers.Serializer):
+    """The national number only ever travels in a body, never in a URL."""
+
+    rijksregisternummer = serializers.CharField(max_length=15)
+    niet_begeleide_minderjarige = serializers.ChoiceField(
+        choices=NietBegeleid.choices, required=False
+    )
+    land_van_origine = serializers.CharField(max_length=100, required=False)
+    omgangstaal = serializers.CharField(max_length=20, required=False)
+
+
+class AanmeldingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Aanmelding
+        fields = AANMELDING_VELDEN
+
+
+class DossierSerializer(serializers.ModelSerializer):
+    client = ClientSerializer(read_only=True)
+    aanmelding = AanmeldingSerializer(read_only=True)
+    behandelaar = serializers.CharField(source="behandelaar.get_full_name", read_only=True)
+
+    class Meta:
+        model = Dossier
+        fields = [
+            "id",
+            "code",
+            "status",
+            "client",
+            "behandelaar",
+            "aangemaakt_op",
+            "gewijzigd_op",
+            "afgesloten_op",
+            "br_status",
+            "laatste_beslissing_begindatum",
+            "laatste_schakeling_begindatum",
+            "laatste_schakeling_einddatum",
+            "aanmelding",
+            "versie",
+        ]
+
+
+class DossierPaginaSerializer(serializers.Serializer):
+    next = serializers.URLField(allow_null=True, help_text="De volgende pagina, of null.")
+    previous = serializers.URLField(allow_null=True)
+    results = DossierSerializer(many=True)
+
+
+class DossierNieuwSerializer(serializers.Serializer):
+    client = serializers.IntegerField(help_text="De id van een cliënt die je voorziening kent.")
+    aanmelding = serializers.DictField(
+        help_text="De velden van de aanmelding zoals het scherm ze vraagt voor je "
+        f"organisatietype: {', '.join(AANMELDING_VELDEN)}. Ja/nee-vragen als true/false; "
+        f"aanmelder uit {', '.join(Aanmelder.values)}; specifieke_aanmelding uit "
+        f"{', '.join(SpecifiekeAanmelding.values)}."
+    )
+
+
+class BeslissingSerializer(serializers.ModelSerializer):
+    modules = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+
+    class Meta:
+        model = Beslissing
+        fields = [
+            "id",
+            "begindatum",
+            "verwijzingsgrond",
+            "gemandateerde_voorziening",
+            "modules",
+            "aangemaakt_op",
+            "versie",
+        ]
+
+
+class BeslissingInvoerSerializer(serializers.Serializer):
+    begindatum = serializers.DateField()
+    modules = serializers.ListField(
+        child=serializers.CharField(max_length=20),
+        help_text="Modulecodes uit de moduledatabank, goedgekeurd voor je voorziening.",
+    )
+    verwijzingsgrond = serializers.ChoiceField(choices=Verwijzingsgrond.choices)
+    gemandateerde_voorziening = serializers.ChoiceField(
+        choices=GemandateerdeVoorziening.choices, required=False
+    )
+
+
+class ModuleInzetSerializer(serializers.Serializer):
+    code = serializers.CharField(source="module.code")
+    verzekerd_aanbod = serializers.BooleanField()
+    behandeling_gericht_op = serializers.ListField(child=serializers.CharField())
+    overbruggingszorg = serializers.BooleanField(allow_null=True)
+    ob_vorm = serializers.CharField()
+
+
+class PleegzorgerSerializer(serializers.Serializer):
+    rijksregisternummer = serializers.CharField()
+    naam = serializers.CharField()
+
+
+class SchakelingSerializer(serializers.ModelSerializer):
+    modules = ModuleInzetSerializer(many=True, read_only=True)
+    pleegzorgers = PleegzorgerSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Schakeling
+        fields = [
+            "id",
+            "soort",
+            "beslissing",
+            "begindatum",
+            "einddatum",
+            "zwaartepunt_elders",
+            "uitbetaling_aan_ouders",
+            "modules",
+            "pleegzorgers",
+            "versie",
+        ]
+
+
+class SchakelingInvoerSerializer(serializers.Serializer):
+    begindatum = serializers.DateField()
+    einddatum = serializers.DateField(required=False, allow_null=True)
+    modules = serializers.ListField(child=serializers.CharField(max_length=20))
+    verzekerd_aanbod = serializers.ListField(
+        child=serializers.CharField(max_length=20),
+        required=False,
+        help_text="De modules die als verzekerd aanbod (art. 74) ingezet worden.",
+    )
+    verlenging = serializers.BooleanField(required=False)
+    zwaartepunt_elders = serializers.BooleanField(required=False)
+    uitbetaling_aan_ouders = serializers.BooleanField(required=False, allow_null=True)
+    behandeling_gericht_op = serializers.ListField(child=serializers.CharField(), required=False)
+    overbruggingszorg = serializers.BooleanField(required=False, allow_null=True)
+    ob_vorm = serializers.CharField(required=False)
+    pleegzorger_1_nummer = serializers.CharField(required=False)
+    pleegzorger_1_naam = serializers.CharField(required=False)
+    pleegzorger_2_nummer = serializers.CharField(required=False)
+    pleegzorger_2_naam = serializers.CharField(required=False)
+    bevestigd = serializers.BooleanField(
+        required=False,
+        help_text="Bevestigt de waarschuwingen (een D227 naar de fondsen, een "
+        "modulecombinatie) die een eerder verzoek met 409 teruggaf.",
+    )
+
+
+class WijzigingSerializer(serializers.Serializer):
+    cursor = serializers.IntegerField(source="pk")
+    tijdstip = serializers.DateTimeField()
+    actie = serializers.CharField()
+    omschrijving = serializers.CharField()
+    dossier = serializers.IntegerField(source="dossier_id", allow_null=True)
+    object_type = serializers.CharField()
+    object_id = serializers.IntegerField(allow_null=True)
+    door = serializers.CharField(source="gebruiker.get_full_name", allow_null=True)
+
+
+class WijzigingenSerializer(serializers.Serializer):
+    wijzigingen = WijzigingSerializer(many=True)
+    volgende = serializers.IntegerField(
+        help_text="Geef dit als `na` bij de volgende vraag: je krijgt wat daarna gebeurde."
+    )
+
+
+class FoutSerializer(serializers.Serializer):
+    veld = serializers.CharField(help_text="Het veld dat niet klopt; leeg: het geheel.")
+    melding = serializers.CharField()
+
+
+class WaarschuwingSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="Vast, om op te reageren in je eigen systeem.")
+    melding = serializers.CharField()
+
+
+class ProbleemSerializer(serializers.Serializer):
+    """RFC 9457 problem details, in Dutch."""
+
+    type = serializers.CharField()
+    title = serializers.CharField()
+    status = serializers.IntegerField()
+    detail = serializers.CharField()
+    fouten = FoutSerializer(many=True, required=False)
+    waarschuwingen = WaarschuwingSerializer(many=True, required=False)
+
+
+# Every call can be refused for these: no or a revoked token, a missing scope, too many calls.
+ALTIJD = (401, 403, 429)
+
+
+def antwoorden(ok: dict, *fouten: int) -> dict:
+    """An operation's responses: its own, and its refusals as problem details."""
+    return {
+        **ok,
+        **{(code, "application/problem+json"): ProbleemSerializer for code in (*fouten, *ALTIJD)},
+    }

@@ -1,0 +1,78 @@
+"""Who calls and what it may do: an OAuth2 access token of an active koppeling, its scopes, its
+voorziening (the same fail-closed tenancy as the screens) and its rate limit."""
+
+import datetime
+
+from django.conf import settings
+from django.utils import timezone
+from oauth2_provider.contrib.rest_framework import OAuth2Authentication
+from oauth2_provider.scopes import SettingsScopes
+from rest_framework import exceptions
+from rest_framework.permissions import SAFE_METHODS, BasePermission
+from rest_framework.throttling import BaseThrottle
+
+from api.models import Koppeling
+from api.services import verzoek_tellen
+
+
+class KoppelingAuthentication(OAuth2Authentication):
+    """A bearer token of a koppeling that is not revoked; the call acts as its user."""
+
+    def authenticate(self, request):
+        resultaat = super().authenticate(request)
+        if resultaat is None:
+            return None
+        _, token = resultaat
+        # The token names the koppeling, and the koppeling its voorziening: read before any
+        # voorziening is active.
+        koppeling = (
+            Koppeling.alle.select_related("voorziening", "gebruiker")
+            .filter(application_id=token.application_id, ingetrokken_op__isnull=True)
+            .first()
+        )
+        if koppeling is None:
+            raise exceptions.AuthenticationFailed("Deze koppeling werd ingetrokken.")
+        request.koppeling = koppeling
+        return koppeling.gebruiker, token
+
+
+class KoppelingScopes(SettingsScopes):
+    """A token gets at most the scopes its koppeling was given (and those by default)."""
+
+    def get_available_scopes(self, application=None, request=None, *args, **kwargs):
+        koppeling = Koppeling.alle.filter(  # at /token/, before any voorziening is active
+            application=application, ingetrokken_op__isnull=True
+        ).first()
+        return koppeling.scopes.split() if koppeling else []
+
+    def get_default_scopes(self, application=None, request=None, *args, **kwargs):
+        return self.get_available_scopes(application, request)
+
+
+class HeeftScope(BasePermission):
+    """Reading asks 'lezen', every change 'schrijven'."""
+
+    message = "Deze koppeling mag dit niet: het vraagt het recht '{scope}'."
+
+    def has_permission(self, request, view) -> bool:
+        scope = "lezen" if request.method in SAFE_METHODS else "schrijven"
+        if request.auth is not None and request.auth.allow_scopes([scope]):
+            return True
+        self.message = HeeftScope.message.format(scope=scope)
+        return False
+
+
+class PerKoppeling(BaseThrottle):
+    """`API_VERZOEKEN_PER_MINUUT` per koppeling, counted in PostgreSQL so the whole fleet keeps
+    one count; over it, 429 with Retry-After until the next minute."""
+
+    def allow_request(self, request, view) -> bool:
+        koppeling = getattr(request, "koppeling", None)
+        if koppeling is None:
+            return True
+        self.nu = timezone.now()
+        return verzoek_tellen(koppeling, self.nu) <= settings.API_VERZOEKEN_PER_MINUUT
+
+    def wait(self) -> float:
+        volgende = self.nu.replace(second=0, microsecond=0) + datetime.timedelta(minutes=1)
+        return max(1.0, (volgende - self.nu).total_seconds())

@@ -1,0 +1,37 @@
+from csp.decorators import csp_update
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+from oauth2_provider.views import TokenView
+
+from api.views import dossiers, wijzigingen, zorg
+
+app_name = "api"
+
+urlpatterns = [
+    path("token/", TokenView.as_view(), name="token"),
+    path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
+    # Redoc styles itself inline and searches in a worker: allowed on this page only.
+    path(
+        "docs/",
+        csp_update({"style-src": ["'unsafe-inline'"], "worker-src": ["blob:"]})(
+            SpectacularRedocView.as_view(url_name="api:schema")
+        ),
+        name="docs",
+    ),
+    path("clienten/", dossiers.Clienten.as_view(), name="clienten"),
+    path("dossiers/", dossiers.Dossiers.as_view(), name="dossiers"),
+    path("dossiers/<int:pk>/", dossiers.DossierDetail.as_view(), name="dossier"),
+    path("dossiers/<int:pk>/beslissingen/", zorg.Beslissingen.as_view(), name="beslissingen"),
+    path(
+        "dossiers/<int:pk>/beslissingen/<int:beslissing_pk>/",
+        zorg.BeslissingDetail.as_view(),
+        name="beslissing",
+    ),
+    path("dossiers/<int:pk>/schakelingen/", zorg.Schakelingen.as_view(), name="schakelingen"),
+    path(
+        "dossiers/<int:pk>/schakelingen/<int:schakeling_pk>/",
+        zorg.SchakelingDetail.as_view(),
+        name="schakeling",
+    ),
+    path("wijzigingen/", wijzigingen.Wijzigingen.as_view(), name="wijzigingen"),
+]

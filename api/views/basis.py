@@ -1,0 +1,202 @@
+"""What every endpoint shares: the koppeling's voorziening as the tenancy context, one
+transaction per request, Idempotency-Key, ETag/If-Match and the screens' forms as the one
+validation of what comes in."""
+
+import re
+from contextlib import ExitStack
+
+from django import forms
+from django.db import IntegrityError, transaction
+from django.http import QueryDict
+from drf_spectacular.utils import OpenApiParameter
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from api import services
+from api.models import Antwoord
+from api.problemen import Ongeldig, VoorwaardeOntbreekt, probleem
+from api.toegang import HeeftScope, KoppelingAuthentication, PerKoppeling
+from binc.concurrency import Conflict
+from binc.models import Module
+from binc.tenancy import voorziening_context
+from dossiers.forms.common import JaNeeField
+
+IDEMPOTENTIE = OpenApiParameter(
+    "Idempotency-Key",
+    str,
+    OpenApiParameter.HEADER,
+    description="Een eigen sleutel (bv. een UUID): hetzelfde verzoek met dezelfde sleutel krijgt "
+    "binnen 24 uur hetzelfde antwoord, zonder iets een tweede keer te doen.",
+)
+ETAG = re.compile(r'^\s*(?:W/)?"(\d{1,9})"\s*$')
+
+
+class Herhaling(Exception):
+    """The request repeats an Idempotency-Key: the kept answer, or a refusal."""
+
+    def __init__(self, response: Response) -> None:
+        self.response = response
+
+
+class BincAPIView(APIView):
+    authentication_classes = [KoppelingAuthentication]
+    permission_classes = [HeeftScope]
+    throttle_classes = [PerKoppeling]
+    # A refused request changes nothing; a view whose audit trail must outlive a refusal (a
+    # register lookup is logged whatever follows) says so.
+    fout_terugdraaien = True
+
+    def dispatch(self, request, *args, **kwargs):
+        # Closed whatever happens: an error that escapes rolls the transaction back.
+        with ExitStack() as self._stack:
+            return super().dispatch(request, *args, **kwargs)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # Everything the request does, or nothing; the koppeling's voorziening only.
+        self._stack.enter_context(transaction.atomic())
+        self._in_transactie = True
+        self._stack.enter_context(voorziening_context(request.koppeling.voorziening))
+        self._sleutel = request.headers.get("Idempotency-Key", "")[:100]
+        if request.method == "POST" and self._sleutel:
+            self._idempotent(request)
+
+    def _idempotent(self, request) -> None:
+        self._vingerafdruk = services.vingerafdruk(request.method, request.path, request.body)
+        kept = services.antwoord_zoeken(request.koppeling, self._sleutel)
+        if kept is None:
+            try:
+                # Claims the key now: a second request with it waits here until this one
+                # committed or rolled back.
+                with transaction.atomic():
+                    services.antwoord_bewaren(
+                        koppeling=request.koppeling,
+                        sleutel=self._sleutel,
+                        vingerafdruk=self._vingerafdruk,
+                        status=0,
+                        inhoud=None,
+                        koppen={},
+                    )
+                return
+            except IntegrityError:
+                kept = services.antwoord_zoeken(request.koppeling, self._sleutel)
+        if kept is None or kept.vingerafdruk != self._vingerafdruk:
+            raise Herhaling(
+                probleem(
+                    422,
+                    "Deze Idempotency-Key werd al gebruikt voor een ander verzoek.",
+                    code="sleutel_hergebruikt",
+                )
+            )
+        response = Response(kept.inhoud, status=kept.status)
+        for kop, waarde in kept.koppen.items():
+            response[kop] = waarde
+        response["Idempotent-Replayed"] = "true"
+        raise Herhaling(response)
+
+    def handle_exception(self, exc):
+        if isinstance(exc, Herhaling):
+            transaction.set_rollback(True)
+            return exc.response
+        return super().handle_exception(exc)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if not getattr(self, "_in_transactie", False):
+            return response  # refused before the request's transaction began
+        bewaard = Antwoord.objects.filter(
+            koppeling=request.koppeling, sleutel=getattr(self, "_sleutel", "")
+        )
+        if response.status_code >= 500 or response.has_header("Idempotent-Replayed"):
+            transaction.set_rollback(True)
+        elif response.status_code >= 400:
+            if self.fout_terugdraaien:
+                transaction.set_rollback(True)
+            else:
+                bewaard.delete()  # a refused request claims no key
+        elif request.method == "POST" and self._sleutel:
+            bewaard.update(
+                status=response.status_code,
+                inhoud=response.data,
+                koppen={k: response[k] for k in ("Location", "ETag") if response.has_header(k)},
+            )
+        return response
+
+
+def etag(obj) -> str:
+    """The version the screens use (000 §11): first save wins."""
+    return f'"{obj.versie}"'
+
+
+def met_etag(response: Response, obj) -> Response:
+    response["ETag"] = etag(obj)
+    return response
+
+
+def versie(request) -> int:
+    """The version in If-Match: required for a change; one that does not parse never matches."""
+    waarde = request.headers.get("If-Match")
+    if not waarde:
+        raise VoorwaardeOntbreekt()
+    gevonden = ETAG.match(waarde)
+    if gevonden is None:
+        raise Conflict()
+    return int(gevonden.group(1))
+
+
+def formulier(form_class, data, **kwargs) -> forms.BaseForm:
+    """The screen's form fed with the JSON body, as a browser would post it: a field left out
+    keeps what the screen shows (its default, or the stored value when changing); refused
+    with the form's own messages."""
+    if not isinstance(data, dict):
+        raise Ongeldig({"": ["Verwacht een JSON-object."]})
+    if _bevat_nul(data):
+        raise Ongeldig({"": ["Een NUL-teken kan Binc niet bewaren."]})
+    getoond = form_class(**kwargs)
+    post = QueryDict(mutable=True)
+    for naam, veld in getoond.fields.items():
+        if naam not in data:
+            waarde = getoond[naam].value()
+        elif isinstance(veld, forms.ModelMultipleChoiceField) and veld.queryset.model is Module:
+            waarde = _module_ids(data[naam])
+        else:
+            waarde = data[naam]
+        waarden = waarde if isinstance(waarde, list) else [waarde]
+        post.setlist(naam, [_als_tekst(veld, w) for w in waarden])
+    form = form_class(post, **kwargs)
+    if not form.is_valid():
+        raise Ongeldig(
+            {
+                naam: [f["message"] for f in fouten]
+                for naam, fouten in form.errors.get_json_data().items()
+            }
+        )
+    return form
+
+
+def _bevat_nul(waarde) -> bool:
+    """PostgreSQL cannot store a NUL character: refused as input, not a server error."""
+    if isinstance(waarde, str):
+        return "\x00" in waarde
+    if isinstance(waarde, dict):
+        return any(_bevat_nul(k) or _bevat_nul(v) for k, v in waarde.items())
+    if isinstance(waarde, list):
+        return any(_bevat_nul(v) for v in waarde)
+    return False
+
+
+def _module_ids(codes) -> list[str]:
+    """Modules by their moduledatabank code; an unknown code stays, so the form refuses it."""
+    codes = codes if isinstance(codes, list) else [codes]
+    ids = dict(Module.objects.filter(code__in=[str(c) for c in codes]).values_list("code", "pk"))
+    return [str(ids.get(str(c), f"onbekend:{c}")) for c in codes]
+
+
+def _als_tekst(veld, waarde) -> str:
+    if waarde is None:
+        return ""
+    if isinstance(veld, JaNeeField) and isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    if isinstance(veld, forms.BooleanField):
+        return "on" if waarde is True else ""
+    return str(waarde)

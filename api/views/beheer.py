@@ -1,0 +1,65 @@
+"""'API-koppelingen': a voorziening's medewerkers make and revoke the credentials of their own
+systems. The secret is shown once, on the page right after it was made; Binc keeps it only
+hashed."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from api.forms import KoppelingForm
+from api.models import Koppeling
+from api.services import koppeling_intrekken, koppeling_maken
+from binc.access import medewerker_required
+from binc.forms import add_service_errors
+
+NIEUW_GEHEIM = "api_nieuw_geheim"
+
+
+@never_cache
+@medewerker_required
+@require_http_methods(["GET", "POST"])
+def koppelingen(request: HttpRequest) -> HttpResponse:
+    form = KoppelingForm(request.POST or None)
+    if form.is_valid():
+        try:
+            koppeling, geheim = koppeling_maken(
+                voorziening=request.voorziening,
+                naam=form.cleaned_data["naam"],
+                scopes=form.cleaned_data["scopes"],
+                door=request.user,
+            )
+        except ValidationError as fout:
+            add_service_errors(form, fout)
+        else:
+            # Shown on the page the redirect opens, then gone from the session.
+            request.session[NIEUW_GEHEIM] = [koppeling.pk, geheim]
+            return redirect("koppelingen:lijst")
+    nieuw = geheim = None
+    if request.method == "GET" and NIEUW_GEHEIM in request.session:
+        pk, geheim = request.session.pop(NIEUW_GEHEIM)
+        nieuw = Koppeling.objects.filter(pk=pk).select_related("application").first()
+    return render(
+        request,
+        "api/koppelingen.html",
+        {
+            "form": form,
+            "koppelingen": Koppeling.objects.select_related("aangemaakt_door", "application"),
+            "nieuw": nieuw,
+            "geheim": geheim,
+            "breadcrumbs": [("API-koppelingen", "")],
+        },
+    )
+
+
+@medewerker_required
+@require_POST
+def intrekken(request: HttpRequest, pk: int) -> HttpResponse:
+    koppeling = Koppeling.objects.filter(pk=pk, ingetrokken_op__isnull=True).first()
+    if koppeling is None:
+        raise Http404("Deze koppeling bestaat niet (meer).")
+    koppeling_intrekken(koppeling=koppeling, door=request.user)
+    messages.success(request, f"De koppeling '{koppeling.naam}' werd ingetrokken.")
+    return redirect("koppelingen:lijst")

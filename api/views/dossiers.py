@@ -1,0 +1,162 @@
+"""Clients and dossiers (000 §3, §4): identification through the rijksregister, as on the
+screen and logged the same way; dossiers created with their aanmelding, read, listed and
+searched."""
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import NotFound
+from rest_framework.pagination import CursorPagination
+from rest_framework.response import Response
+
+from api import serializers as s
+from api.problemen import Ongeldig
+from api.views.basis import IDEMPOTENTIE, BincAPIView, formulier, met_etag
+from binc.models import Inzage
+from binc.services.inzage import inzage_log
+from dossiers import selectors
+from dossiers.forms import AanmeldingForm, ClientExtraForm
+from dossiers.forms.common import rijksregisternummer_clean
+from dossiers.models import Dossier
+from dossiers.services import clients as client_services
+from dossiers.services import dossiers as dossier_services
+
+
+def _nummer(data) -> str:
+    """Checked as the screen checks it (python-stdnum), before anything is asked."""
+    waarde = data.get("rijksregisternummer") if isinstance(data, dict) else None
+    try:
+        return rijksregisternummer_clean(str(waarde or ""))
+    except ValidationError as fout:
+        raise Ongeldig({"rijksregisternummer": fout.messages}) from None
+
+
+class Clienten(BincAPIView):
+    # The lookup is logged as on the screen (001 §1), also when what follows is refused; the
+    # client itself is made last, once everything is valid.
+    fout_terugdraaien = False
+
+    @extend_schema(
+        operation_id="client_identificeren",
+        summary="Een cliënt identificeren via het rijksregister",
+        description="Zoekt het rijksregisternummer op in het rijksregister (gelogd zoals op het "
+        "scherm). Een cliënt die Binc al kent, krijg je terug (200); een nieuwe wordt "
+        "aangemaakt met de verplichte aanvullingen (201).",
+        parameters=[IDEMPOTENTIE],
+        request=s.ClientIdentificatieSerializer,
+        responses=s.antwoorden(
+            {200: s.ClientSerializer, 201: s.ClientSerializer}, 400, 404, 409, 422
+        ),
+    )
+    def post(self, request):
+        nummer = _nummer(request.data)
+        voorziening = request.koppeling.voorziening
+        gevonden = client_services.rijksregister_zoeken(
+            gebruiker=request.user, voorziening=voorziening, nummer=nummer
+        )
+        if not gevonden.personen:
+            raise Ongeldig({"rijksregisternummer": ["Niet gevonden in het rijksregister."]})
+        client = client_services.client_known_get(
+            rijksregisternummer=nummer, voorziening=voorziening
+        )
+        status = 200
+        if client is None:
+            form = formulier(ClientExtraForm, request.data)
+            client = client_services.client_create(
+                voorziening=voorziening,
+                gebruiker=request.user,
+                persoon=gevonden.personen[0],
+                **form.cleaned_data,
+            )
+            status = 201
+        return Response(s.ClientSerializer(client).data, status=status)
+
+
+class DossierPaginering(CursorPagination):
+    page_size = 50
+    ordering = ("-gewijzigd_op", "-id")
+    cursor_query_param = "pagina"
+
+
+class Dossiers(BincAPIView):
+    @extend_schema(
+        operation_id="dossiers_lijst",
+        summary="Dossiers van je voorziening, laatst gewijzigd eerst",
+        parameters=[
+            OpenApiParameter("code", str, description="Een (deel van de) dossiercode."),
+            OpenApiParameter("referentie", str, description="'Uw referentie' (een deel)."),
+            OpenApiParameter("gewijzigd_na", OpenApiTypes.DATETIME),
+            OpenApiParameter("pagina", str, description="De cursor van de volgende pagina."),
+        ],
+        responses=s.antwoorden({200: s.DossierPaginaSerializer}, 400),
+    )
+    def get(self, request):
+        queryset = Dossier.objects.select_related("client", "aanmelding", "behandelaar")
+        voorwaarden = Q()
+        if code := request.query_params.get("code"):
+            voorwaarden &= Q(code__icontains=code)
+        if referentie := request.query_params.get("referentie"):
+            voorwaarden &= Q(aanmelding__uw_referentie__icontains=referentie)
+        if na := request.query_params.get("gewijzigd_na"):
+            veld = serializers.DateTimeField()
+            try:
+                voorwaarden &= Q(gewijzigd_op__gt=veld.to_internal_value(na))
+            except serializers.ValidationError as fout:
+                raise Ongeldig({"gewijzigd_na": fout.detail}) from None
+        paginering = DossierPaginering()
+        try:
+            pagina = paginering.paginate_queryset(queryset.filter(voorwaarden), request, view=self)
+        except NotFound:
+            raise Ongeldig(
+                {"pagina": ["Geef de cursor uit 'next' van de vorige pagina."]}
+            ) from None
+        return paginering.get_paginated_response(s.DossierSerializer(pagina, many=True).data)
+
+    @extend_schema(
+        operation_id="dossier_aanmaken",
+        summary="Een dossier aanmaken met zijn aanmelding",
+        description="Zoals 'Maak nieuw dossier aan' (000 §4): één open dossier per cliënt.",
+        parameters=[IDEMPOTENTIE],
+        request=s.DossierNieuwSerializer,
+        responses=s.antwoorden({201: s.DossierSerializer}, 400, 404, 409, 422),
+    )
+    def post(self, request):
+        data = request.data if isinstance(request.data, dict) else {}
+        client_id = data.get("client")
+        if not isinstance(client_id, int) or isinstance(client_id, bool):
+            raise Ongeldig({"client": ["Geef de id van een cliënt."]})
+        client = selectors.client_get(pk=client_id)
+        voorziening = request.koppeling.voorziening
+        form = formulier(AanmeldingForm, data.get("aanmelding", {}), voorziening=voorziening)
+        dossier = dossier_services.dossier_create(
+            voorziening=voorziening,
+            gebruiker=request.user,
+            client=client,
+            aanmelding=form.aanmelding_values,
+        )
+        dossier = selectors.dossier_get(pk=dossier.pk)
+        response = Response(s.DossierSerializer(dossier).data, status=201)
+        response["Location"] = reverse("api:dossier", args=[dossier.pk])
+        return met_etag(response, dossier)
+
+
+class DossierDetail(BincAPIView):
+    @extend_schema(
+        operation_id="dossier_lezen",
+        summary="Eén dossier, met zijn ETag",
+        responses=s.antwoorden({200: s.DossierSerializer}, 400, 404),
+    )
+    def get(self, request, pk: int):
+        dossier = selectors.dossier_get(pk=pk)
+        inzage_log(
+            gebruiker=request.user,
+            voorziening=request.koppeling.voorziening,
+            soort=Inzage.Soort.DOSSIER,
+            object_id=dossier.pk,
+            client_id=dossier.client_id,
+            dossier_id=dossier.pk,
+        )
+        return met_etag(Response(s.DossierSerializer(dossier).data), dossier)

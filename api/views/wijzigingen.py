@@ -1,0 +1,43 @@
+"""The change feed: what changed in the voorziening's dossiers, by anyone (a colleague on the
+screens, Opgroeien deciding a reopen or processing a year), in the order it happened, from the
+activity log (000 §7), so a voorziening's own system stays in step without polling."""
+
+import datetime
+
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.response import Response
+
+from api import serializers as s
+from api.problemen import Ongeldig
+from api.views.basis import BincAPIView
+from binc.models import Activiteit
+
+PER_KEER = 200
+# Ids are handed out before commit: a change still being saved could get a lower id than one
+# already shown. Rows younger than this wait for the next question, so none is skipped.
+RIJPING = datetime.timedelta(seconds=10)
+
+
+class Wijzigingen(BincAPIView):
+    @extend_schema(
+        operation_id="wijzigingen",
+        summary="Wat er veranderde na een cursor",
+        parameters=[
+            OpenApiParameter(
+                "na", int, description="De cursor van de vorige vraag; 0 of leeg: van het begin."
+            )
+        ],
+        responses=s.antwoorden({200: s.WijzigingenSerializer}, 400),
+    )
+    def get(self, request):
+        na = request.query_params.get("na") or "0"
+        if not (na.isascii() and na.isdigit()) or len(na) > 18:
+            raise Ongeldig({"na": ["Geef de cursor van de vorige vraag (een getal)."]})
+        rijen = list(
+            Activiteit.objects.filter(pk__gt=int(na), tijdstip__lt=timezone.now() - RIJPING)
+            .select_related("gebruiker")
+            .order_by("pk")[:PER_KEER]
+        )
+        volgende = rijen[-1].pk if rijen else int(na)
+        return Response(s.WijzigingenSerializer({"wijzigingen": rijen, "volgende": volgende}).data)

@@ -1,0 +1,234 @@
+"""Beslissingen and schakelingen (000 §4.2) under every rule of the screens: the same forms
+check what comes in, the same services decide. What the screen asks to confirm answers 409
+with the warnings; the same request with `bevestigd: true` saves it."""
+
+from django.urls import reverse
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.response import Response
+
+from api import serializers as s
+from api.problemen import Bevestigen
+from api.views.basis import IDEMPOTENTIE, BincAPIView, formulier, met_etag, versie
+from binc.concurrency import Conflict
+from dossiers import selectors
+from dossiers.constants import BESLISSING_WEG
+from dossiers.forms import BeslissingForm, SchakelingForm, schakeling_initial
+from dossiers.models import Beslissing, Schakeling
+from dossiers.services import beslissingen as beslissing_services
+from dossiers.services import schakelingen as schakeling_services
+
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    str,
+    OpenApiParameter.HEADER,
+    required=True,
+    description="De ETag van wat je wijzigt, zoals je het las.",
+)
+
+
+def _beslissing(dossier, pk: int) -> Beslissing:
+    beslissing = selectors.beslissing_get(dossier, pk)
+    if beslissing is None:
+        raise Conflict(BESLISSING_WEG)
+    return beslissing
+
+
+def _waarden(form) -> dict:
+    return {k: v for k, v in form.cleaned_data.items() if k not in {"modules", "versie"}}
+
+
+class Beslissingen(BincAPIView):
+    @extend_schema(
+        operation_id="beslissingen_lijst",
+        summary="De beslissingen van een dossier, de recentste eerst",
+        responses=s.antwoorden({200: s.BeslissingSerializer(many=True)}, 400, 404),
+    )
+    def get(self, request, pk: int):
+        dossier = selectors.dossier_get(pk=pk)
+        beslissingen = (
+            Beslissing.objects.filter(dossier=dossier)
+            .prefetch_related("modules")
+            .order_by(*selectors.BESLISSING_VOLGORDE)
+        )
+        return Response(s.BeslissingSerializer(beslissingen, many=True).data)
+
+    @extend_schema(
+        operation_id="beslissing_toevoegen",
+        summary="Een jeugdhulpbeslissing toevoegen",
+        parameters=[IDEMPOTENTIE],
+        request=s.BeslissingInvoerSerializer,
+        responses=s.antwoorden({201: s.BeslissingSerializer}, 400, 404, 409, 422),
+    )
+    def post(self, request, pk: int):
+        dossier = selectors.dossier_get(pk=pk)
+        form = formulier(BeslissingForm, request.data, voorziening=dossier.voorziening)
+        beslissing = beslissing_services.beslissing_create(
+            dossier_pk=dossier.pk,
+            gebruiker=request.user,
+            modules=list(form.cleaned_data["modules"]),
+            **_waarden(form),
+        )
+        response = Response(s.BeslissingSerializer(beslissing).data, status=201)
+        response["Location"] = reverse("api:beslissing", args=[dossier.pk, beslissing.pk])
+        return met_etag(response, beslissing)
+
+
+class BeslissingDetail(BincAPIView):
+    @extend_schema(
+        operation_id="beslissing_lezen",
+        responses=s.antwoorden({200: s.BeslissingSerializer}, 400, 404),
+    )
+    def get(self, request, pk: int, beslissing_pk: int):
+        beslissing = _beslissing(selectors.dossier_get(pk=pk), beslissing_pk)
+        return met_etag(Response(s.BeslissingSerializer(beslissing).data), beslissing)
+
+    @extend_schema(
+        operation_id="beslissing_wijzigen",
+        summary="Een beslissing wijzigen (alle velden)",
+        parameters=[IF_MATCH],
+        request=s.BeslissingInvoerSerializer,
+        responses=s.antwoorden({200: s.BeslissingSerializer}, 400, 404, 409, 412, 428),
+    )
+    def put(self, request, pk: int, beslissing_pk: int):
+        dossier = selectors.dossier_get(pk=pk)
+        beslissing = _beslissing(dossier, beslissing_pk)
+        gezien = versie(request)
+        form = formulier(
+            BeslissingForm, request.data, instance=beslissing, voorziening=dossier.voorziening
+        )
+        beslissing_services.beslissing_update(
+            beslissing_pk=beslissing.pk,
+            versie=gezien,
+            gebruiker=request.user,
+            modules=list(form.cleaned_data["modules"]),
+            **_waarden(form),
+        )
+        beslissing = _beslissing(dossier, beslissing_pk)
+        return met_etag(Response(s.BeslissingSerializer(beslissing).data), beslissing)
+
+    @extend_schema(
+        operation_id="beslissing_verwijderen",
+        summary="Een beslissing zonder schakelingen verwijderen",
+        responses=s.antwoorden({204: None}, 400, 404),
+    )
+    def delete(self, request, pk: int, beslissing_pk: int):
+        dossier = selectors.dossier_get(pk=pk)
+        _beslissing(dossier, beslissing_pk)
+        beslissing_services.beslissing_delete(beslissing_pk=beslissing_pk, gebruiker=request.user)
+        return Response(status=204)
+
+
+def _opgeslagen(resultaat, *, status: int) -> Response:
+    if resultaat.te_bevestigen:
+        raise Bevestigen(resultaat.waarschuwingen)
+    schakeling = Schakeling.objects.prefetch_related("modules__module", "pleegzorgers").get(
+        pk=resultaat.object.pk
+    )
+    response = Response(s.SchakelingSerializer(schakeling).data, status=status)
+    return met_etag(response, schakeling)
+
+
+class Schakelingen(BincAPIView):
+    @extend_schema(
+        operation_id="schakelingen_lijst",
+        summary="De schakelingen van een dossier, de recentste eerst",
+        responses=s.antwoorden({200: s.SchakelingSerializer(many=True)}, 400, 404),
+    )
+    def get(self, request, pk: int):
+        dossier = selectors.dossier_get(pk=pk)
+        schakelingen = (
+            Schakeling.objects.filter(dossier=dossier)
+            .prefetch_related("modules__module", "pleegzorgers")
+            .order_by("-begindatum", "-id")
+        )
+        return Response(s.SchakelingSerializer(schakelingen, many=True).data)
+
+    @extend_schema(
+        operation_id="schakeling_toevoegen",
+        summary="Een schakeling toevoegen onder de recentste beslissing",
+        description="De vorige schakeling moet eerst een einddatum hebben (wijzig ze). Wat het "
+        "scherm laat bevestigen, geeft 409 met de waarschuwingen (elk met een vaste code).",
+        parameters=[IDEMPOTENTIE],
+        request=s.SchakelingInvoerSerializer,
+        responses=s.antwoorden({201: s.SchakelingSerializer}, 400, 404, 409, 422),
+    )
+    def post(self, request, pk: int):
+        dossier = selectors.dossier_get(pk=pk)
+        beslissing = selectors.laatste_beslissing(dossier)
+        if beslissing is None:
+            raise Conflict("Voeg eerst een beslissing toe.")
+        vorige = selectors.laatste_schakeling(dossier)
+        form = formulier(
+            SchakelingForm,
+            request.data,
+            dossier=dossier,
+            verlenging_mogelijk=schakeling_services.verlenging_mogelijk(
+                dossier, beslissing, vorige
+            ),
+        )
+        resultaat = schakeling_services.schakeling_add(
+            dossier_pk=dossier.pk,
+            beslissing_pk=beslissing.pk,
+            invoer=form.invoer(),
+            gebruiker=request.user,
+            bevestigd=form.cleaned_data["bevestigd"],
+        )
+        response = _opgeslagen(resultaat, status=201)
+        response["Location"] = reverse("api:schakeling", args=[dossier.pk, resultaat.object.pk])
+        return response
+
+
+class SchakelingDetail(BincAPIView):
+    @extend_schema(
+        operation_id="schakeling_lezen",
+        responses=s.antwoorden({200: s.SchakelingSerializer}, 400, 404),
+    )
+    def get(self, request, pk: int, schakeling_pk: int):
+        schakeling = selectors.schakeling_get(selectors.dossier_get(pk=pk), schakeling_pk)
+        return met_etag(Response(s.SchakelingSerializer(schakeling).data), schakeling)
+
+    @extend_schema(
+        operation_id="schakeling_wijzigen",
+        summary="De recentste schakeling wijzigen (alle velden), ook haar einddatum",
+        parameters=[IF_MATCH],
+        request=s.SchakelingInvoerSerializer,
+        responses=s.antwoorden({200: s.SchakelingSerializer}, 400, 404, 409, 412, 428),
+    )
+    def put(self, request, pk: int, schakeling_pk: int):
+        dossier = selectors.dossier_get(pk=pk)
+        schakeling = selectors.schakeling_get(dossier, schakeling_pk)
+        gezien = versie(request)
+        vorige = selectors.laatste_schakeling(dossier, behalve=schakeling.pk)
+        data = {**request.data, "versie": gezien} if isinstance(request.data, dict) else None
+        form = formulier(
+            SchakelingForm,
+            data,
+            dossier=dossier,
+            nieuw=False,
+            initial=schakeling_initial(schakeling),
+            verlenging_mogelijk=schakeling_services.verlenging_mogelijk(
+                dossier, schakeling.beslissing, vorige
+            ),
+        )
+        resultaat = schakeling_services.schakeling_update(
+            schakeling_pk=schakeling.pk,
+            dossier_pk=dossier.pk,
+            versie=gezien,
+            invoer=form.invoer(),
+            gebruiker=request.user,
+            bevestigd=form.cleaned_data["bevestigd"],
+        )
+        return _opgeslagen(resultaat, status=200)
+
+    @extend_schema(
+        operation_id="schakeling_verwijderen",
+        summary="De recentste schakeling verwijderen",
+        responses=s.antwoorden({204: None}, 400, 404),
+    )
+    def delete(self, request, pk: int, schakeling_pk: int):
+        dossier = selectors.dossier_get(pk=pk)
+        selectors.schakeling_get(dossier, schakeling_pk)
+        schakeling_services.schakeling_delete(
+            schakeling_pk=schakeling_pk, dossier_pk=dossier.pk, gebruiker=request.user
+        )
+        return Response(status=204)

@@ -1,0 +1,61 @@
+"""The registration API (api/, docs/api.md): OAuth2 client credentials per koppeling, problem
+details in Dutch, a rate limit per koppeling counted in PostgreSQL."""
+
+import environ
+
+env = environ.Env()
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.toegang.KoppelingAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["api.toegang.HeeftScope"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.problemen.afhandelen",
+}
+API_VERZOEKEN_PER_MINUUT = env.int("API_VERZOEKEN_PER_MINUUT", default=600)
+# django-oauth-toolkit's own models, named as it asks when another app refers to them (model
+# names, not secrets).
+OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
+OAUTH2_PROVIDER_ACCESS_TOKEN_MODEL = "oauth2_provider.AccessToken"  # noqa: S105
+OAUTH2_PROVIDER_REFRESH_TOKEN_MODEL = "oauth2_provider.RefreshToken"  # noqa: S105
+OAUTH2_PROVIDER_ID_TOKEN_MODEL = "oauth2_provider.IDToken"  # noqa: S105
+OAUTH2_PROVIDER_GRANT_MODEL = "oauth2_provider.Grant"
+OAUTH2_PROVIDER = {
+    "SCOPES": {"lezen": "Lezen", "schrijven": "Schrijven"},
+    "SCOPES_BACKEND_CLASS": "api.toegang.KoppelingScopes",
+    "ACCESS_TOKEN_EXPIRE_SECONDS": 3600,
+    # Only client credentials are used; every RFC 9700 safeguard on (tokens stored hashed,
+    # only in the Authorization header, no implicit or password grant, exact https redirects).
+    "PKCE_REQUIRED": True,
+    "REFRESH_TOKEN_REUSE_PROTECTION": True,
+    "ALLOWED_REDIRECT_URI_SCHEMES": ["https"],
+    "ALLOW_URI_WILDCARDS": False,
+    **{
+        f"COMPLIANT_BCP_RFC9700_{poort}": True
+        for poort in (
+            "IMPLICIT_GRANT",
+            "PASSWORD_GRANT",
+            "PKCE_METHOD",
+            "ACCESS_TOKEN_TRANSPORT",
+            "AUTHZ_RESPONSE_ISS",
+            "TOKEN_STORAGE",
+            "REFRESH_TOKEN",
+            "REDIRECT_URI_SCHEME",
+            "REDIRECT_URI_MATCHING",
+            "PKCE_REQUIRED",
+        )
+    },
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Binc registratie-API",
+    "DESCRIPTION": "Registreren vanuit het eigen systeem van een voorziening, onder dezelfde "
+    "regels als de schermen van Binc. Zie docs/api.md.",
+    "VERSION": "1",
+    "OAS_VERSION": "3.1.0",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+}

@@ -1,0 +1,335 @@
+"""The registration API as a voorziening's system meets it: OAuth2 client credentials and
+scopes, tenancy, problem details, Idempotency-Key, ETag/If-Match, the screens' rules and the
+change feed."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from api.models import Scope
+from api.services import koppeling_intrekken
+from binc.models import RijksregisterOpzoeking, RijksregisterPersoon
+from binc.tenancy import all_voorzieningen, voorziening_context
+from dossiers.models import Dossier, HeropenAanvraag
+from tests.api.conftest import Api, koppeling_met_api, token_halen
+from tests.binc.factories import GebruikerFactory, ModuleGoedkeuringFactory, VoorzieningFactory
+from tests.conftest import OP_VANDAAG
+from tests.dossiers.factories import ClientFactory, DossierFactory
+from tests.dossiers.zorg_helpers import D, add, beslissing, m
+
+pytestmark = [OP_VANDAAG, pytest.mark.django_db]
+PROBLEEM = "application/problem+json"
+
+
+def _beslissing(api, dossier, begin="2026-01-05", codes=("BEGBJB02",)):
+    return api.post(
+        f"dossiers/{dossier.pk}/beslissingen/",
+        {"begindatum": begin, "modules": list(codes), "verwijzingsgrond": "vrijwillig"},
+    )
+
+
+# --- Credentials, scopes, revocation ------------------------------------------------------------
+
+
+def test_a_token_needs_the_right_secret(omgeving):
+    voorziening, _, _ = omgeving
+    koppeling, _ = koppeling_met_api(voorziening)
+    fout = token_halen(koppeling.application.client_id, "verkeerd")
+    assert fout["status"] == 401
+
+
+def test_without_a_token_401_as_problem_details(client):
+    response = client.get("/api/v1/dossiers/")
+    assert response.status_code == 401
+    assert response["Content-Type"] == PROBLEEM
+    assert response.json()["title"] == "Niet aangemeld"
+    assert response["WWW-Authenticate"].startswith("Bearer")
+
+
+def test_a_reading_koppeling_cannot_write(omgeving):
+    voorziening, _, dossier = omgeving
+    _, lezer = koppeling_met_api(voorziening, scopes=[Scope.LEZEN], naam="Rapportering")
+    assert lezer.get(f"dossiers/{dossier.pk}/").status_code == 200
+    response = _beslissing(lezer, dossier)
+    assert response.status_code == 403
+    assert "schrijven" in response.json()["detail"]
+
+
+def test_a_revoked_koppeling_is_refused_at_once(omgeving):
+    voorziening, _, dossier = omgeving
+    koppeling, api = koppeling_met_api(voorziening)
+    assert api.get(f"dossiers/{dossier.pk}/").status_code == 200
+    koppeling_intrekken(koppeling=koppeling, door=GebruikerFactory())
+    assert api.get(f"dossiers/{dossier.pk}/").status_code == 401
+
+
+# --- Tenancy --------------------------------------------------------------------------------------
+
+
+def test_another_voorzienings_ids_answer_404_everywhere(api, omgeving):
+    _voorziening, gebruiker, _ = omgeving
+    andere = VoorzieningFactory(naam="Elders")
+    ModuleGoedkeuringFactory(voorziening=andere, module=m("BEGBJB02"), geldig_van=D(2015, 1, 1))
+    with voorziening_context(andere):
+        vreemd = DossierFactory(voorziening=andere)
+        b = beslissing(vreemd, gebruiker, codes=("BEGBJB02",))
+        s = add(vreemd, gebruiker, b, D(2026, 1, 5))
+    paden = [
+        ("get", f"dossiers/{vreemd.pk}/"),
+        ("get", f"dossiers/{vreemd.pk}/beslissingen/"),
+        ("post", f"dossiers/{vreemd.pk}/beslissingen/"),
+        ("get", f"dossiers/{vreemd.pk}/beslissingen/{b.pk}/"),
+        ("put", f"dossiers/{vreemd.pk}/beslissingen/{b.pk}/"),
+        ("delete", f"dossiers/{vreemd.pk}/beslissingen/{b.pk}/"),
+        ("get", f"dossiers/{vreemd.pk}/schakelingen/"),
+        ("post", f"dossiers/{vreemd.pk}/schakelingen/"),
+        ("get", f"dossiers/{vreemd.pk}/schakelingen/{s.pk}/"),
+        ("put", f"dossiers/{vreemd.pk}/schakelingen/{s.pk}/"),
+        ("delete", f"dossiers/{vreemd.pk}/schakelingen/{s.pk}/"),
+    ]
+    for methode, pad in paden:
+        response = getattr(api, methode)(pad, {}, **{"If-Match": '"1"'})
+        assert response.status_code == 404, (methode, pad, response.content)
+        assert "Elders" not in response.content.decode()
+    assert api.get("dossiers/", {"code": vreemd.code}).json()["results"] == []
+    with all_voorzieningen():
+        assert Dossier.objects.filter(pk=vreemd.pk).get().beslissingen.count() == 1
+
+
+# --- Clients and dossiers -------------------------------------------------------------------------
+
+
+def test_identify_a_client_through_the_register_then_create_a_dossier(api, omgeving):
+    voorziening, _, _ = omgeving
+    base = "140301123"
+    persoon = RijksregisterPersoon.objects.create(
+        rijksregisternummer=f"{base}{97 - int('2' + base) % 97:02d}",
+        naam="Peeters",
+        voornaam="Lotte",
+        geslacht="V",
+        geboortedatum=D(2014, 3, 1),
+    )
+    ongeldig = api.post("clienten/", {"rijksregisternummer": "123"})
+    assert ongeldig.status_code == 400
+    assert ongeldig.json()["fouten"][0]["veld"] == "rijksregisternummer"
+    onvolledig = api.post("clienten/", {"rijksregisternummer": persoon.rijksregisternummer})
+    assert onvolledig.status_code == 400  # the screen's mandatory additions
+    nieuw = api.post(
+        "clienten/",
+        {
+            "rijksregisternummer": persoon.rijksregisternummer,
+            "niet_begeleide_minderjarige": "nee",
+            "land_van_origine": "België",
+            "omgangstaal": "nl",
+        },
+    )
+    assert nieuw.status_code == 201, nieuw.content
+    assert nieuw.json()["naam"] == "Peeters"
+    again = api.post("clienten/", {"rijksregisternummer": persoon.rijksregisternummer})
+    assert again.status_code == 200
+    assert again.json()["id"] == nieuw.json()["id"]
+    with voorziening_context(voorziening):
+        # Every lookup is logged as on the screen, by the koppeling's user.
+        assert RijksregisterOpzoeking.objects.filter(voorziening=voorziening).count() == 3
+
+    dossier = api.post(
+        "dossiers/",
+        {
+            "client": nieuw.json()["id"],
+            "aanmelding": {"via_toegangspoort": True, "uitstroom_gi": False},
+        },
+        **{"Idempotency-Key": "dms-42"},
+    )
+    assert dossier.status_code == 201, dossier.content
+    assert dossier["Location"] == f"/api/v1/dossiers/{dossier.json()['id']}/"
+    assert dossier["ETag"] == '"1"'
+    assert dossier.json()["behandelaar"].startswith("Eigen DMS")
+    # The same request again: the same answer, no second dossier.
+    herhaald = api.post(
+        "dossiers/",
+        {
+            "client": nieuw.json()["id"],
+            "aanmelding": {"via_toegangspoort": True, "uitstroom_gi": False},
+        },
+        **{"Idempotency-Key": "dms-42"},
+    )
+    assert herhaald.status_code == 201
+    assert herhaald.json() == dossier.json()
+    assert herhaald["Idempotent-Replayed"] == "true"
+    anders = api.post(
+        "dossiers/",
+        {"client": nieuw.json()["id"], "aanmelding": {"via_toegangspoort": False}},
+        **{"Idempotency-Key": "dms-42"},
+    )
+    assert anders.status_code == 422
+    # One open dossier per client (000 §10), as on the screen.
+    tweede = api.post(
+        "dossiers/",
+        {
+            "client": nieuw.json()["id"],
+            "aanmelding": {"via_toegangspoort": True, "uitstroom_gi": False},
+        },
+    )
+    assert tweede.status_code == 400
+    with voorziening_context(voorziening):
+        assert Dossier.objects.filter(client_id=nieuw.json()["id"]).count() == 1
+
+
+def test_list_and_search_with_constant_queries(api, omgeving):
+    voorziening, _, dossier = omgeving
+    with CaptureQueriesContext(connection) as weinig:
+        api.get("dossiers/")
+    for _ in range(10):
+        DossierFactory(voorziening=voorziening, client=ClientFactory())
+    with CaptureQueriesContext(connection) as veel:
+        response = api.get("dossiers/")
+    assert len(response.json()["results"]) == 11
+    assert len(veel) == len(weinig)
+    gezocht = api.get("dossiers/", {"code": dossier.code})
+    assert [d["id"] for d in gezocht.json()["results"]] == [dossier.pk]
+    assert api.get("dossiers/", {"gewijzigd_na": "gisteren"}).status_code == 400
+
+
+# --- Beslissingen and schakelingen: the screens' rules --------------------------------------------
+
+
+def test_a_change_needs_the_etag_and_the_first_save_wins(api, omgeving):
+    _, _, dossier = omgeving
+    nieuw = _beslissing(api, dossier)
+    pad = f"dossiers/{dossier.pk}/beslissingen/{nieuw.json()['id']}/"
+    body = {"begindatum": "2026-01-06", "modules": ["BEGBJB02"], "verwijzingsgrond": "vrijwillig"}
+    assert api.put(pad, body).status_code == 428
+    eerste = api.put(pad, body, **{"If-Match": nieuw["ETag"]})
+    assert eerste.status_code == 200, eerste.content
+    assert eerste["ETag"] == '"2"'
+    tweede = api.put(pad, body, **{"If-Match": nieuw["ETag"]})
+    assert tweede.status_code == 412
+    assert tweede.json()["detail"] == "De gevraagde actie kon niet uitgevoerd worden."
+
+
+def test_the_d227_warning_is_confirmed_like_on_the_screen(api, omgeving):
+    _, _, dossier = omgeving
+    _beslissing(api, dossier, codes=("VBFBJB04",))
+    body = {"begindatum": "2026-01-05", "modules": ["VBFBJB04"]}
+    gevraagd = api.post(f"dossiers/{dossier.pk}/schakelingen/", body)
+    assert gevraagd.status_code == 409
+    [waarschuwing] = gevraagd.json()["waarschuwingen"]
+    assert waarschuwing["code"] == "groeipakket_d227"
+    assert "D227" in waarschuwing["melding"]
+    assert api.get(f"dossiers/{dossier.pk}/schakelingen/").json() == []  # nothing saved
+    bevestigd = api.post(f"dossiers/{dossier.pk}/schakelingen/", {**body, "bevestigd": True})
+    assert bevestigd.status_code == 201, bevestigd.content
+    assert bevestigd.json()["modules"][0]["code"] == "VBFBJB04"
+
+
+def test_chronology_overlap_and_verlenging_as_on_the_screen(api, omgeving):
+    _, _, dossier = omgeving
+    _beslissing(api, dossier)
+    eerste = api.post(
+        f"dossiers/{dossier.pk}/schakelingen/",
+        {"begindatum": "2026-01-05", "modules": ["BEGBJB02"]},
+    )
+    assert eerste.status_code == 201
+    open_vorige = api.post(
+        f"dossiers/{dossier.pk}/schakelingen/",
+        {"begindatum": "2026-02-01", "modules": ["BEGBJB02"]},
+    )
+    assert open_vorige.status_code == 400  # the previous one has no end date yet
+    pad = f"dossiers/{dossier.pk}/schakelingen/{eerste.json()['id']}/"
+    afgesloten = api.put(pad, {"einddatum": "2026-02-01"}, **{"If-Match": eerste["ETag"]})
+    assert afgesloten.status_code == 200, afgesloten.content
+    assert afgesloten.json()["modules"][0]["code"] == "BEGBJB02"  # the rest kept
+    overlap = api.post(
+        f"dossiers/{dossier.pk}/schakelingen/",
+        {"begindatum": "2026-01-20", "modules": ["BEGBJB02"]},
+    )
+    assert overlap.status_code == 400
+    assert overlap.json()["fouten"][0]["veld"] == "begindatum"
+    # A new beslissing, then the same offer continued under it: a verlenging.
+    _beslissing(api, dossier, begin="2026-02-01")
+    verlenging = api.post(
+        f"dossiers/{dossier.pk}/schakelingen/",
+        {"begindatum": "2026-02-01", "modules": [], "verlenging": True},
+    )
+    assert verlenging.status_code == 201, verlenging.content
+    assert verlenging.json()["soort"] == "verlenging"
+    assert verlenging.json()["modules"][0]["code"] == "BEGBJB02"
+
+
+def test_a_processed_year_locks_as_on_the_screen(api, omgeving):
+    from django.utils import timezone
+
+    from dossiers.models import VerwerktJaar
+    from kwartaal.constants import KwartaalStatus
+    from kwartaal.models import Kwartaalstaat
+
+    _, gebruiker, dossier = omgeving
+    b = beslissing(dossier, gebruiker, D(2025, 1, 5))
+    add(dossier, gebruiker, b, D(2025, 1, 5), D(2025, 6, 30))
+    VerwerktJaar.objects.create(jaar=2025)
+    Kwartaalstaat.objects.filter(jaar=2025).update(
+        status=KwartaalStatus.VERWERKT, verwerkt_op=timezone.now()
+    )
+    nieuw = api.post(
+        f"dossiers/{dossier.pk}/schakelingen/",
+        {"begindatum": "2025-07-01", "modules": ["BEGBJB02"]},
+    )
+    assert nieuw.status_code == 400
+    assert "verwerkt" in nieuw.content.decode()
+
+
+# --- The change feed ------------------------------------------------------------------------------
+
+
+def test_the_feed_has_what_changed_by_anyone_in_order(
+    api, omgeving, time_machine, opgroeien_gebruiker
+):
+    from dossiers.services.afsluiten import heropenaanvraag_behandelen
+
+    voorziening, gebruiker, dossier = omgeving
+    assert api.get("wijzigingen/").json() == {"wijzigingen": [], "volgende": 0}
+    _beslissing(api, dossier)
+    afgesloten = DossierFactory(voorziening=voorziening, afgesloten=True, client=ClientFactory())
+    aanvraag = HeropenAanvraag.objects.create(dossier=afgesloten, aangevraagd_door=gebruiker)
+    with all_voorzieningen():
+        heropenaanvraag_behandelen(
+            aanvraag_pk=aanvraag.pk, gebruiker=opgroeien_gebruiker, goedkeuren=True
+        )
+    assert api.get("wijzigingen/").json()["wijzigingen"] == []  # settling for 10 s
+    time_machine.shift(datetime.timedelta(seconds=11))
+    eerst = api.get("wijzigingen/").json()
+    over_dossiers = [w for w in eerst["wijzigingen"] if w["dossier"]]
+    assert [w["dossier"] for w in over_dossiers] == [dossier.pk, afgesloten.pk]
+    assert over_dossiers[0]["door"].startswith("Eigen DMS")
+    assert over_dossiers[1]["actie"] == "heropenen_goedgekeurd"
+    daarna = api.get("wijzigingen/", {"na": eerst["volgende"]}).json()
+    assert daarna == {"wijzigingen": [], "volgende": eerst["volgende"]}
+    assert api.get("wijzigingen/", {"na": "x"}).status_code == 400
+
+
+# --- Rate limits ----------------------------------------------------------------------------------
+
+
+def test_over_the_rate_limit_429_with_retry_after(api, omgeving, settings):
+    settings.API_VERZOEKEN_PER_MINUUT = 2
+    assert api.get("dossiers/").status_code == 200
+    assert api.get("dossiers/").status_code == 200
+    response = api.get("dossiers/")
+    assert response.status_code == 429
+    assert 1 <= int(response["Retry-After"]) <= 60
+    assert response["Content-Type"] == PROBLEEM
+
+
+def test_a_token_for_a_scope_it_was_not_given_is_refused(omgeving):
+    voorziening, _, _ = omgeving
+    from api.services import koppeling_maken
+
+    koppeling, geheim = koppeling_maken(
+        voorziening=voorziening, naam="Lezer", scopes=[Scope.LEZEN], door=GebruikerFactory()
+    )
+    assert token_halen(koppeling.application.client_id, geheim, "schrijven")["status"] == 400
+    token = token_halen(koppeling.application.client_id, geheim)
+    assert token["scope"] == "lezen"
+    assert Api(token["access_token"]).get("wijzigingen/").status_code == 200

@@ -1,0 +1,96 @@
+"""One implementation of every rule: each of the API's write endpoints calls the service the
+screens call (the table below), and there is no write endpoint the table does not name."""
+
+from unittest import mock
+
+import pytest
+from django.urls import URLPattern, get_resolver
+
+from dossiers.services import beslissingen, clients, dossiers, schakelingen
+from tests.conftest import OP_VANDAAG
+
+pytestmark = [OP_VANDAAG, pytest.mark.django_db]
+
+# (url name, method) -> the service, as the screens call it
+DIENSTEN = {
+    ("clienten", "post"): (clients, "client_create"),
+    ("dossiers", "post"): (dossiers, "dossier_create"),
+    ("beslissingen", "post"): (beslissingen, "beslissing_create"),
+    ("beslissing", "put"): (beslissingen, "beslissing_update"),
+    ("beslissing", "delete"): (beslissingen, "beslissing_delete"),
+    ("schakelingen", "post"): (schakelingen, "schakeling_add"),
+    ("schakeling", "put"): (schakelingen, "schakeling_update"),
+    ("schakeling", "delete"): (schakelingen, "schakeling_delete"),
+}
+
+
+def test_every_write_endpoint_is_in_the_table():
+    api = next(p for p in get_resolver().url_patterns if getattr(p, "namespace", "") == "api")
+    gevonden = set()
+    for patroon in api.url_patterns:
+        assert isinstance(patroon, URLPattern)
+        view = getattr(patroon.callback, "view_class", None)
+        for methode in ("post", "put", "patch", "delete"):
+            if view is not None and hasattr(view, methode) and patroon.name != "token":
+                gevonden.add((patroon.name, methode))
+    assert gevonden == set(DIENSTEN)
+
+
+def test_each_write_endpoint_calls_the_screens_service(api, omgeving):
+    from binc.models import RijksregisterPersoon
+
+    spionnen = {
+        sleutel: mock.patch.object(module, naam, wraps=getattr(module, naam))
+        for sleutel, (module, naam) in DIENSTEN.items()
+    }
+    actief = {sleutel: spion.start() for sleutel, spion in spionnen.items()}
+    try:
+        base = "140301124"
+        nummer = f"{base}{97 - int('2' + base) % 97:02d}"
+        RijksregisterPersoon.objects.create(
+            rijksregisternummer=nummer,
+            naam="Aerts",
+            voornaam="Mila",
+            geslacht="V",
+            geboortedatum="2014-03-01",
+        )
+        client = api.post(
+            "clienten/",
+            {
+                "rijksregisternummer": nummer,
+                "niet_begeleide_minderjarige": "nee",
+                "land_van_origine": "België",
+                "omgangstaal": "nl",
+            },
+        ).json()
+        dossier = api.post(
+            "dossiers/",
+            {
+                "client": client["id"],
+                "aanmelding": {"via_toegangspoort": True, "uitstroom_gi": False},
+            },
+        ).json()
+        pad = f"dossiers/{dossier['id']}/"
+        b = api.post(
+            pad + "beslissingen/",
+            {"begindatum": "2026-01-05", "modules": ["BEGBJB02"], "verwijzingsgrond": "vrijwillig"},
+        )
+        api.put(
+            pad + f"beslissingen/{b.json()['id']}/",
+            {"begindatum": "2026-01-06"},
+            **{"If-Match": b["ETag"]},
+        )
+        s = api.post(pad + "schakelingen/", {"begindatum": "2026-01-06", "modules": ["BEGBJB02"]})
+        s2 = api.put(
+            pad + f"schakelingen/{s.json()['id']}/",
+            {"einddatum": "2026-02-01"},
+            **{"If-Match": s["ETag"]},
+        )
+        assert s2.status_code == 200, s2.content
+        assert api.delete(pad + f"schakelingen/{s.json()['id']}/").status_code == 204
+        assert api.delete(pad + f"beslissingen/{b.json()['id']}/").status_code == 204
+    finally:
+        for spion in spionnen.values():
+            spion.stop()
+    for sleutel, spion in actief.items():
+        assert spion.called, sleutel

@@ -1,0 +1,24 @@
+"""The OpenAPI document in the repository is the one the code generates (`make openapi`)."""
+
+from pathlib import Path
+
+from django.core.management import call_command
+
+DOCUMENT = Path(__file__).resolve().parents[2] / "api" / "openapi.yaml"
+
+
+def test_the_committed_document_is_the_generated_one(tmp_path):
+    gegenereerd = tmp_path / "openapi.yaml"
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(gegenereerd))
+    assert gegenereerd.read_text() == DOCUMENT.read_text(), (
+        "api/openapi.yaml is niet meer wat de code beschrijft: `make openapi`."
+    )
+
+
+def test_the_documentation_page_needs_nothing_from_outside(client):
+    html = client.get("/api/v1/docs/").content.decode()
+    assert "redoc" in html.lower()
+    assert "http://" not in html
+    assert "https://" not in html.replace("https://binc", "")
+    schema = client.get("/api/v1/schema/")
+    assert schema.status_code == 200
