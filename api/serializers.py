@@ -82,6 +82,42 @@ class DossierNieuwSerializer(serializers.Serializer):
     )
 
 
+class KeuzeSerializer(serializers.Serializer):
+    waarde = serializers.CharField()
+    label = serializers.CharField()
+
+
+class VraagSerializer(serializers.Serializer):
+    veld = serializers.CharField()
+    label = serializers.CharField()
+    verplicht = serializers.BooleanField()
+    meerdere = serializers.BooleanField(help_text="Een lijst van waarden.")
+    keuzes = KeuzeSerializer(many=True, allow_null=True)
+
+
+class RegistratieSerializer(serializers.Serializer):
+    soort = serializers.CharField()
+    vragen = VraagSerializer(many=True)
+    antwoorden = serializers.DictField(
+        help_text="Per veld de waarde, zoals het formulier ze toont."
+    )
+    ontbrekend = serializers.ListField(child=serializers.CharField())
+    versie = serializers.IntegerField()
+
+
+class ToewijzenSerializer(serializers.Serializer):
+    behandelaar = serializers.IntegerField(help_text="De id van een medewerker van je voorziening.")
+
+
+class BevestigdSerializer(serializers.Serializer):
+    bevestigd = serializers.BooleanField(required=False)
+
+
+class HeropenenSerializer(serializers.Serializer):
+    uitkomst = serializers.ChoiceField(choices=["heropend", "aangevraagd"])
+    dossier = DossierSerializer()
+
+
 class BeslissingSerializer(serializers.ModelSerializer):
     modules = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
 
@@ -197,6 +233,10 @@ class WaarschuwingSerializer(serializers.Serializer):
     melding = serializers.CharField()
 
 
+class OntbrekendSerializer(serializers.Serializer):
+    melding = serializers.CharField()
+
+
 class ProbleemSerializer(serializers.Serializer):
     """RFC 9457 problem details, in Dutch."""
 
@@ -206,6 +246,9 @@ class ProbleemSerializer(serializers.Serializer):
     detail = serializers.CharField()
     fouten = FoutSerializer(many=True, required=False)
     waarschuwingen = WaarschuwingSerializer(many=True, required=False)
+    ontbrekend = OntbrekendSerializer(
+        many=True, required=False, help_text="Wat het afsluiten nog tegenhoudt."
+    )
 
 
 # Every call can be refused for these: no or a revoked token, a missing scope, too many calls.

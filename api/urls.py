@@ -3,7 +3,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 from oauth2_provider.views import TokenView
 
-from api.views import dossiers, wijzigingen, zorg
+from api.views import acties, dossiers, registraties, wijzigingen, zorg
 
 app_name = "api"
 
@@ -21,6 +21,9 @@ urlpatterns = [
     path("clienten/", dossiers.Clienten.as_view(), name="clienten"),
     path("dossiers/", dossiers.Dossiers.as_view(), name="dossiers"),
     path("dossiers/<int:pk>/", dossiers.DossierDetail.as_view(), name="dossier"),
+    path("dossiers/<int:pk>/toewijzen/", acties.Toewijzen.as_view(), name="toewijzen"),
+    path("dossiers/<int:pk>/afsluiten/", acties.Afsluiten.as_view(), name="afsluiten"),
+    path("dossiers/<int:pk>/heropenen/", acties.Heropenen.as_view(), name="heropenen"),
     path("dossiers/<int:pk>/beslissingen/", zorg.Beslissingen.as_view(), name="beslissingen"),
     path(
         "dossiers/<int:pk>/beslissingen/<int:beslissing_pk>/",
@@ -32,6 +35,11 @@ urlpatterns = [
         "dossiers/<int:pk>/schakelingen/<int:schakeling_pk>/",
         zorg.SchakelingDetail.as_view(),
         name="schakeling",
+    ),
+    path(
+        "dossiers/<int:pk>/registraties/<str:soort>/",
+        registraties.Registratie.as_view(),
+        name="registratie",
     ),
     path("wijzigingen/", wijzigingen.Wijzigingen.as_view(), name="wijzigingen"),
 ]

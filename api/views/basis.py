@@ -28,6 +28,13 @@ IDEMPOTENTIE = OpenApiParameter(
     description="Een eigen sleutel (bv. een UUID): hetzelfde verzoek met dezelfde sleutel krijgt "
     "binnen 24 uur hetzelfde antwoord, zonder iets een tweede keer te doen.",
 )
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    str,
+    OpenApiParameter.HEADER,
+    required=True,
+    description="De ETag van wat je wijzigt, zoals je het las.",
+)
 ETAG = re.compile(r'^\s*(?:W/)?"(\d{1,9})"\s*$')
 
 
@@ -133,13 +140,14 @@ def met_etag(response: Response, obj) -> Response:
     return response
 
 
-def versie(request) -> int:
-    """The version in If-Match: required for a change; one that does not parse never matches."""
+def versie(request, *, minimum: int = 1) -> int:
+    """The version in If-Match: required for a change; one that does not parse never matches
+    (version 0: a registration form not made yet)."""
     waarde = request.headers.get("If-Match")
     if not waarde:
         raise VoorwaardeOntbreekt()
     gevonden = ETAG.match(waarde)
-    if gevonden is None:
+    if gevonden is None or int(gevonden.group(1)) < minimum:
         raise Conflict()
     return int(gevonden.group(1))
 
@@ -161,6 +169,8 @@ def formulier(form_class, data, **kwargs) -> forms.BaseForm:
             waarde = _module_ids(data[naam])
         else:
             waarde = data[naam]
+        if waarde is None:
+            continue  # left empty, as a browser leaves out an empty list
         waarden = waarde if isinstance(waarde, list) else [waarde]
         post.setlist(naam, [_als_tekst(veld, w) for w in waarden])
     form = form_class(post, **kwargs)

@@ -3,12 +3,12 @@ check what comes in, the same services decide. What the screen asks to confirm a
 with the warnings; the same request with `bevestigd: true` saves it."""
 
 from django.urls import reverse
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 
 from api import serializers as s
 from api.problemen import Bevestigen
-from api.views.basis import IDEMPOTENTIE, BincAPIView, formulier, met_etag, versie
+from api.views.basis import IDEMPOTENTIE, IF_MATCH, BincAPIView, formulier, met_etag, versie
 from binc.concurrency import Conflict
 from dossiers import selectors
 from dossiers.constants import BESLISSING_WEG
@@ -16,14 +16,6 @@ from dossiers.forms import BeslissingForm, SchakelingForm, schakeling_initial
 from dossiers.models import Beslissing, Schakeling
 from dossiers.services import beslissingen as beslissing_services
 from dossiers.services import schakelingen as schakeling_services
-
-IF_MATCH = OpenApiParameter(
-    "If-Match",
-    str,
-    OpenApiParameter.HEADER,
-    required=True,
-    description="De ETag van wat je wijzigt, zoals je het las.",
-)
 
 
 def _beslissing(dossier, pk: int) -> Beslissing:

@@ -20,6 +20,7 @@ from dossiers.constants import (
 )
 from dossiers.hooks import Ontbrekend, closing_checks
 from dossiers.models import Beslissing, Dossier, HeropenAanvraag, Schakeling
+from dossiers.rules import Waarschuwing
 from dossiers.selectors import dossier_get
 from dossiers.services.dossiers import dossier_touch
 
@@ -85,7 +86,9 @@ def afsluiten_ontbrekend(
 def afsluiten_waarschuwingen(dossier: Dossier) -> list[str]:
     """000 §9: a warning, not a block, for a beslissing without schakeling."""
     zonder = Beslissing.objects.filter(dossier=dossier, schakelingen__isnull=True)
-    return [f"{b} heeft geen schakeling." for b in zonder]
+    return [
+        Waarschuwing("beslissing_zonder_schakeling", f"{b} heeft geen schakeling.") for b in zonder
+    ]
 
 
 def dossier_afsluiten(

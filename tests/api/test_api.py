@@ -333,3 +333,70 @@ def test_a_token_for_a_scope_it_was_not_given_is_refused(omgeving):
     token = token_halen(koppeling.application.client_id, geheim)
     assert token["scope"] == "lezen"
     assert Api(token["access_token"]).get("wijzigingen/").status_code == 200
+
+
+# --- Assigning, closing, reopening -------------------------------------------------------------
+
+
+def test_assign_close_and_reopen_as_on_the_screens(api, omgeving):
+    from tests.binc.factories import MedewerkerFactory
+    from tests.registratie.helpers import registreer_volledig
+
+    voorziening, gebruiker, dossier = omgeving
+    collega = MedewerkerFactory(voorziening=voorziening).gebruiker
+    pad = f"dossiers/{dossier.pk}/"
+    assert api.post(pad + "toewijzen/", {"behandelaar": 999999}).status_code == 400
+    toegewezen = api.post(pad + "toewijzen/", {"behandelaar": collega.pk})
+    assert toegewezen.status_code == 200
+    assert toegewezen.json()["behandelaar"] == collega.get_full_name()
+
+    onvolledig = api.post(pad + "afsluiten/", {})
+    assert onvolledig.status_code == 409
+    assert "Het dossier bevat nog geen beslissing." in [
+        o["melding"] for o in onvolledig.json()["ontbrekend"]
+    ]
+    b = beslissing(dossier, gebruiker, D(2026, 1, 5), codes=("BEGBJB02",))
+    add(dossier, gebruiker, b, D(2026, 1, 5), D(2026, 2, 1))
+    beslissing(dossier, gebruiker, D(2026, 2, 10), codes=("BEGBJB02",))
+    registreer_volledig(dossier, gebruiker)
+    gevraagd = api.post(pad + "afsluiten/", {})
+    assert gevraagd.status_code == 409
+    assert gevraagd.json()["waarschuwingen"][0]["code"] == "beslissing_zonder_schakeling"
+    afgesloten = api.post(pad + "afsluiten/", {"bevestigd": True})
+    assert afgesloten.status_code == 200, afgesloten.content
+    assert afgesloten.json()["status"] == "afgesloten"
+
+    heropend = api.post(pad + "heropenen/")
+    assert heropend.status_code == 200
+    assert heropend.json()["uitkomst"] == "heropend"
+    assert api.post(pad + "heropenen/").status_code == 412  # open already: stale request
+
+
+# --- Registration ----------------------------------------------------------------------------------
+
+
+def test_a_registration_form_through_the_api(api, omgeving):
+    _, _, dossier = omgeving
+    pad = f"dossiers/{dossier.pk}/registraties/begin/"
+    assert api.get(f"dossiers/{dossier.pk}/registraties/traject/").status_code == 404  # 1G1P's
+    leeg = api.get(pad)
+    assert leeg.status_code == 200
+    assert leeg["ETag"] == '"0"'
+    vragen = {v["veld"]: v for v in leeg.json()["vragen"]}
+    assert vragen["dagbesteding"]["verplicht"]
+    assert "dagbesteding" in leeg.json()["ontbrekend"]
+    keuze = vragen["dagbesteding"]["keuzes"][0]["waarde"]
+
+    opgeslagen = api.put(pad, {"dagbesteding": keuze}, **{"If-Match": '"0"'})
+    assert opgeslagen.status_code == 200, opgeslagen.content
+    assert opgeslagen["ETag"] == '"1"'
+    assert str(opgeslagen.json()["antwoorden"]["dagbesteding"]) == keuze
+    assert "dagbesteding" not in opgeslagen.json()["ontbrekend"]
+    fout = api.put(pad, {"dagbesteding": "999999"}, **{"If-Match": '"1"'})
+    assert fout.status_code == 400
+    assert fout.json()["fouten"][0]["veld"] == "dagbesteding"
+    # Made meanwhile by someone else: the manual's message (000 §11).
+    intussen = api.put(pad, {}, **{"If-Match": '"0"'})
+    assert intussen.status_code == 409
+    assert "reeds" in intussen.json()["detail"] or "al" in intussen.json()["detail"]
+    assert api.put(pad, {}, **{"If-Match": '"0"'}).status_code == 409

@@ -6,7 +6,8 @@ from unittest import mock
 import pytest
 from django.urls import URLPattern, get_resolver
 
-from dossiers.services import beslissingen, clients, dossiers, schakelingen
+from dossiers.services import afsluiten, beslissingen, clients, dossiers, schakelingen
+from registratie import services as registratie_services
 from tests.conftest import OP_VANDAAG
 
 pytestmark = [OP_VANDAAG, pytest.mark.django_db]
@@ -21,6 +22,10 @@ DIENSTEN = {
     ("schakelingen", "post"): (schakelingen, "schakeling_add"),
     ("schakeling", "put"): (schakelingen, "schakeling_update"),
     ("schakeling", "delete"): (schakelingen, "schakeling_delete"),
+    ("toewijzen", "post"): (dossiers, "dossiers_overdragen"),
+    ("afsluiten", "post"): (afsluiten, "dossier_afsluiten"),
+    ("heropenen", "post"): (afsluiten, "dossier_heropenen"),
+    ("registratie", "put"): (registratie_services, "registratie_opslaan"),
 }
 
 
@@ -89,6 +94,10 @@ def test_each_write_endpoint_calls_the_screens_service(api, omgeving):
         assert s2.status_code == 200, s2.content
         assert api.delete(pad + f"schakelingen/{s.json()['id']}/").status_code == 204
         assert api.delete(pad + f"beslissingen/{b.json()['id']}/").status_code == 204
+        assert api.post(pad + "toewijzen/", {"behandelaar": omgeving[1].pk}).status_code == 200
+        assert api.post(pad + "afsluiten/", {}).status_code == 409  # nothing to close yet
+        assert api.post(pad + "heropenen/").status_code == 412  # it is open
+        assert api.put(pad + "registraties/begin/", {}, **{"If-Match": '"0"'}).status_code == 200
     finally:
         for spion in spionnen.values():
             spion.stop()

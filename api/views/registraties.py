@@ -1,0 +1,119 @@
+"""Begin- and eindregistratie and the 1G1P forms (000 §5, 001 §5.2–5.3): the questions the
+voorziening's form asks, with the answers it offers, the answers given and what is still
+missing; saving through the screen's form and service."""
+
+from django import forms
+from django.http import Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
+from rest_framework.response import Response
+
+from api import serializers as s
+from api.views.basis import IF_MATCH, BincAPIView, formulier, met_etag, versie
+from binc.models import Inzage
+from binc.services.inzage import inzage_log
+from dossiers import selectors
+from registratie import services as registratie_services
+from registratie.constants import Soort
+from registratie.forms import registratie_form_class
+from registratie.schema import ontbrekend
+from registratie.selectors import registratie_get, soorten, waarden
+
+
+class _Versie:
+    """The ETag of a form not saved yet is version 0, as the screen sends it."""
+
+    def __init__(self, instance) -> None:
+        self.versie = instance.versie if instance else 0
+
+
+def _formulier(dossier, soort: str, data=None):
+    if soort not in soorten(dossier):
+        raise Http404("Dit formulier bestaat niet voor dit dossier.")
+    organisatietype = dossier.voorziening.organisatietype
+    instance = registratie_get(dossier, soort)
+    initial = {"versie": _Versie(instance).versie}
+    if instance is None and soort == Soort.BEGIN:
+        initial["niet_begeleide_minderjarige"] = dossier.client.niet_begeleide_minderjarige
+    kwargs = {
+        "instance": instance,
+        "initial": initial,
+        "soort": soort,
+        "organisatietype": organisatietype,
+    }
+    form_class = registratie_form_class(soort, organisatietype)
+    form = form_class(**kwargs) if data is None else formulier(form_class, data, **kwargs)
+    return form, instance
+
+
+def _vraag(naam: str, veld: forms.Field) -> dict:
+    keuzes = getattr(veld, "choices", None)
+    return {
+        "veld": naam,
+        "label": str(veld.label),
+        "verplicht": getattr(veld, "verplicht", False),
+        "meerdere": isinstance(veld, forms.MultipleChoiceField),
+        "keuzes": [{"waarde": str(w), "label": str(t)} for w, t in keuzes if w != ""]
+        if keuzes is not None
+        else None,
+    }
+
+
+def _antwoord(dossier, soort: str) -> Response:
+    form, instance = _formulier(dossier, soort)
+    velden = {n: v for n, v in form.fields.items() if n != "versie"}
+    inhoud = {
+        "soort": soort,
+        "vragen": [_vraag(n, v) for n, v in velden.items()],
+        "antwoorden": {n: form[n].value() for n in velden},
+        "ontbrekend": ontbrekend(soort, dossier.voorziening.organisatietype, waarden(instance)),
+        "versie": _Versie(instance).versie,
+    }
+    return met_etag(Response(s.RegistratieSerializer(inhoud).data), _Versie(instance))
+
+
+class Registratie(BincAPIView):
+    @extend_schema(
+        operation_id="registratie_lezen",
+        summary="Een registratieformulier: vragen, antwoordmogelijkheden, antwoorden",
+        description="`soort`: begin, einde (organisaties) of gezinssituatie, traject (1G1P). "
+        "Wat verplicht is en nog niet ingevuld staat in `ontbrekend`.",
+        responses=s.antwoorden({200: s.RegistratieSerializer}, 400, 404),
+    )
+    def get(self, request, pk: int, soort: str):
+        dossier = selectors.dossier_get(pk=pk)
+        antwoord = _antwoord(dossier, soort)
+        registratie_services.registratie_geopend(dossier=dossier, soort=soort)
+        inzage_log(
+            gebruiker=request.user,
+            voorziening=request.koppeling.voorziening,
+            soort=Inzage.Soort.REGISTRATIE,
+            object_id=dossier.pk,
+            client_id=dossier.client_id,
+            dossier_id=dossier.pk,
+        )
+        return antwoord
+
+    @extend_schema(
+        operation_id="registratie_opslaan",
+        summary="Antwoorden opslaan (een veld dat je weglaat, blijft zoals het was)",
+        description="Zoals [Opslaan] op het scherm: bewaart wat ingevuld is, ook als nog niet "
+        'alles verplichte ingevuld is (zie `ontbrekend`). If-Match: de ETag ("0" voor een '
+        "formulier dat nog niet bestaat).",
+        parameters=[IF_MATCH],
+        request=OpenApiTypes.OBJECT,
+        responses=s.antwoorden({200: s.RegistratieSerializer}, 400, 404, 409, 412, 428),
+    )
+    def put(self, request, pk: int, soort: str):
+        dossier = selectors.dossier_get(pk=pk)
+        gezien = versie(request, minimum=0)
+        data = {**request.data, "versie": gezien} if isinstance(request.data, dict) else None
+        form, _ = _formulier(dossier, soort, data)
+        registratie_services.registratie_opslaan(
+            dossier_pk=dossier.pk,
+            soort=soort,
+            versie=gezien,
+            values=form.values(),
+            gebruiker=request.user,
+        )
+        return _antwoord(dossier, soort)
