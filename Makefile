@@ -92,7 +92,7 @@ beat: install
 # Speed of the start page at 5,000 open dossiers among a million, of the kwartaal export at
 # 3,000 clients and at 60 typemodules, and of the Groeipakket feed at a backlog of 100,000
 # changes, and of the occupancy engine, the reports and the work lists on a Flanders-sized
-# dataset (kept in a database of its own).
+# dataset (kept in a database of its own), and the registration API under 20 clients.
 bench: install
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py bench_overview
@@ -101,6 +101,7 @@ bench: install
 	$(DEV_ENV) $(BIN)/python manage.py bench_bezetting
 	$(DEV_ENV) $(BIN)/python manage.py bench_rapporten
 	$(DEV_ENV) $(BIN)/python manage.py bench_werk
+	$(BIN)/python bin/bench-api
 
 # 50 medewerkers (locust) against gunicorn as in docker-compose on the Flanders-sized dataset:
 # p50/p95/p99 and requests per second per page (README, "Load").

@@ -105,6 +105,61 @@ class RegistratieSerializer(serializers.Serializer):
     versie = serializers.IntegerField()
 
 
+class KwartaalKortSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    jaar = serializers.IntegerField()
+    kwartaal = serializers.IntegerField()
+    status = serializers.CharField()
+    verzonden_op = serializers.DateTimeField(allow_null=True)
+    versie = serializers.IntegerField()
+
+
+class KwartaalTypemoduleSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    naam = serializers.CharField()
+    eenheid = serializers.CharField()
+    afronding = serializers.CharField(help_text="geen, half of kwart: de toegelaten decimalen.")
+    clienten = serializers.IntegerField()
+    in_te_vullen = serializers.BooleanField(
+        help_text="Nee: 'benutting = inzet', berekend uit de schakelingen."
+    )
+    totaal = serializers.DecimalField(max_digits=14, decimal_places=2, allow_null=True)
+
+
+class KwartaalSerializer(KwartaalKortSerializer):
+    typemodules = KwartaalTypemoduleSerializer(many=True)
+
+
+class KwartaalInvoerSerializer(serializers.Serializer):
+    totalen = serializers.DictField(
+        child=serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True),
+        help_text="Per typemodulecode het totaal; null maakt het leeg.",
+    )
+    verzenden = serializers.BooleanField(required=False)
+
+
+class RatioSerializer(serializers.Serializer):
+    teller = serializers.CharField(allow_null=True)
+    noemer = serializers.CharField(allow_null=True)
+    graad = serializers.CharField(allow_null=True, help_text="Een breuk (0.8750 = 87,5 %).")
+    melding = serializers.CharField(allow_blank=True, help_text="Waarom er geen graad is.")
+
+
+class BezettingRijSerializer(RatioSerializer):
+    code = serializers.CharField()
+    naam = serializers.CharField()
+    punten = serializers.IntegerField(
+        allow_null=True, help_text="Een CKG: de begeleidingspunten van deze typemodule."
+    )
+
+
+class BezettingSerializer(serializers.Serializer):
+    van = serializers.DateField()
+    tot = serializers.DateField()
+    typemodules = BezettingRijSerializer(many=True)
+    gewogen = RatioSerializer()
+
+
 class ToewijzenSerializer(serializers.Serializer):
     behandelaar = serializers.IntegerField(help_text="De id van een medewerker van je voorziening.")
 

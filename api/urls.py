@@ -3,7 +3,7 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 from oauth2_provider.views import TokenView
 
-from api.views import acties, dossiers, registraties, wijzigingen, zorg
+from api.views import acties, bezetting, dossiers, kwartaal, registraties, wijzigingen, zorg
 
 app_name = "api"
 
@@ -41,5 +41,8 @@ urlpatterns = [
         registraties.Registratie.as_view(),
         name="registratie",
     ),
+    path("bezetting/", bezetting.Bezetting.as_view(), name="bezetting"),
+    path("kwartalen/", kwartaal.Kwartalen.as_view(), name="kwartalen"),
+    path("kwartalen/<int:pk>/", kwartaal.KwartaalDetail.as_view(), name="kwartaal"),
     path("wijzigingen/", wijzigingen.Wijzigingen.as_view(), name="wijzigingen"),
 ]

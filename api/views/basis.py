@@ -175,13 +175,14 @@ def formulier(form_class, data, **kwargs) -> forms.BaseForm:
         post.setlist(naam, [_als_tekst(veld, w) for w in waarden])
     form = form_class(post, **kwargs)
     if not form.is_valid():
-        raise Ongeldig(
-            {
-                naam: [f["message"] for f in fouten]
-                for naam, fouten in form.errors.get_json_data().items()
-            }
-        )
+        raise geweigerd(form)
     return form
+
+
+def geweigerd(form: forms.BaseForm) -> Ongeldig:
+    """The form's own messages, per field, as the API's refusal."""
+    fouten = form.errors.get_json_data()
+    return Ongeldig({naam: [f["message"] for f in lijst] for naam, lijst in fouten.items()})
 
 
 def _bevat_nul(waarde) -> bool:

@@ -372,7 +372,7 @@ def test_assign_close_and_reopen_as_on_the_screens(api, omgeving):
     assert api.post(pad + "heropenen/").status_code == 412  # open already: stale request
 
 
-# --- Registration ----------------------------------------------------------------------------------
+# --- Registration ---------------------------------------------------------------------------
 
 
 def test_a_registration_form_through_the_api(api, omgeving):
@@ -400,3 +400,60 @@ def test_a_registration_form_through_the_api(api, omgeving):
     assert intussen.status_code == 409
     assert "reeds" in intussen.json()["detail"] or "al" in intussen.json()["detail"]
     assert api.put(pad, {}, **{"If-Match": '"0"'}).status_code == 409
+
+
+# --- Modulair kwartaal -----------------------------------------------------------------------
+
+
+def test_fill_and_send_a_kwartaal_through_the_api(api, omgeving):
+    _, gebruiker, dossier = omgeving
+    add(dossier, gebruiker, beslissing(dossier, gebruiker, codes=("BEGBJB02",)), D(2026, 1, 5))
+    [kort] = api.get("kwartalen/").json()
+    assert (kort["jaar"], kort["kwartaal"], kort["status"]) == (2026, 1, "open")
+    pad = f"kwartalen/{kort['id']}/"
+    staat = api.get(pad)
+    [rij] = staat.json()["typemodules"]
+    assert rij["in_te_vullen"]
+    assert rij["clienten"] == 1
+    onbekend = api.put(pad, {"totalen": {"XYZ": 1}}, **{"If-Match": staat["ETag"]})
+    assert onbekend.status_code == 400
+    afgerond = api.put(
+        pad, {"totalen": {rij["code"]: "10.3"}, "verzenden": True}, **{"If-Match": staat["ETag"]}
+    )
+    if rij["afronding"] != "geen":
+        assert afgerond.status_code == 400  # the typemodule's rounding rule, as on the screen
+    verzonden = api.put(
+        pad, {"totalen": {rij["code"]: 10}, "verzenden": True}, **{"If-Match": staat["ETag"]}
+    )
+    assert verzonden.status_code == 200, verzonden.content
+    assert verzonden.json()["status"] == "verzonden"
+    assert verzonden.json()["typemodules"][0]["totaal"] == "10.00"
+
+
+def test_the_bezetting_as_the_screen_computes_it(api, omgeving):
+    from tests.kwartaal.factories import CapaciteitFactory
+
+    voorziening, gebruiker, dossier = omgeving
+    typemodule = m("BEGBJB02").typemodule
+    CapaciteitFactory(
+        voorziening=voorziening,
+        typemodule=typemodule,
+        geldig_van=D(2015, 1, 1),
+        erkende_capaciteit=2,
+    )
+    add(dossier, gebruiker, beslissing(dossier, gebruiker, codes=("BEGBJB02",)), D(2026, 1, 5))
+    fout = api.get("bezetting/", {"van": "2026-01-01", "tot": "2027-06-30"})
+    assert fout.status_code == 400
+    velden = {f["veld"] for f in fout.json()["fouten"]}
+    assert "typemodules" in velden
+    response = api.get(
+        "bezetting/", {"van": "2026-01-01", "tot": "2026-01-31", "typemodules": typemodule.code}
+    )
+    assert response.status_code == 200, response.content
+    [rij] = response.json()["typemodules"]
+    assert rij["code"] == typemodule.code
+    # One child from 5 to 31 January (27 days) over 2 places for 31 days.
+    assert rij["teller"] == "27"
+    assert rij["noemer"] == "62"
+    assert rij["graad"] == "0.4355"
+    assert response.json()["gewogen"]["graad"] == "0.4355"

@@ -7,6 +7,7 @@ import pytest
 from django.urls import URLPattern, get_resolver
 
 from dossiers.services import afsluiten, beslissingen, clients, dossiers, schakelingen
+from kwartaal.services import invullen
 from registratie import services as registratie_services
 from tests.conftest import OP_VANDAAG
 
@@ -26,6 +27,7 @@ DIENSTEN = {
     ("afsluiten", "post"): (afsluiten, "dossier_afsluiten"),
     ("heropenen", "post"): (afsluiten, "dossier_heropenen"),
     ("registratie", "put"): (registratie_services, "registratie_opslaan"),
+    ("kwartaal", "put"): (invullen, "totalen_opslaan"),
 }
 
 
@@ -92,6 +94,9 @@ def test_each_write_endpoint_calls_the_screens_service(api, omgeving):
             **{"If-Match": s["ETag"]},
         )
         assert s2.status_code == 200, s2.content
+        [kwartaal] = api.get("kwartalen/").json()
+        antwoord = api.put(f"kwartalen/{kwartaal['id']}/", {"totalen": {}}, **{"If-Match": '"1"'})
+        assert antwoord.status_code == 200, antwoord.content
         assert api.delete(pad + f"schakelingen/{s.json()['id']}/").status_code == 204
         assert api.delete(pad + f"beslissingen/{b.json()['id']}/").status_code == 204
         assert api.post(pad + "toewijzen/", {"behandelaar": omgeving[1].pk}).status_code == 200
