@@ -6,7 +6,9 @@ working one (`<naam>_schaal`), committed and vacuumed as production data would b
 benchmarks measure the plans PostgreSQL really chooses (index-only scans need a vacuumed
 table) and the second run need not build it again."""
 
-from collections.abc import Iterator
+import statistics
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from django.core.management import call_command
@@ -280,3 +282,15 @@ def opbouwen(*, voorzieningen: int, dossiers: int) -> list[Voorziening]:
         c.execute("VACUUM ANALYZE")
     with all_voorzieningen():
         return aanwezig()
+
+
+def meten(functie: Callable[[], object], herhalingen: int) -> tuple[float, float]:
+    """The median and the slowest of `herhalingen` runs, in ms, after one to warm up (the first
+    run reads from disk what later requests find in memory)."""
+    functie()
+    tijden = []
+    for _ in range(herhalingen):
+        begin = time.perf_counter()
+        functie()
+        tijden.append((time.perf_counter() - begin) * 1000)
+    return statistics.median(tijden), max(tijden)

@@ -3,7 +3,6 @@ first use in its own database): bezetting for one year of the largest voorzienin
 voorziening at once against a bare sweep-line SQL over the same rows, and the live preview."""
 
 import datetime
-import statistics
 import time
 
 from django.conf import settings
@@ -12,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from bezetting import schaal
 from bezetting.engine.bezetting import bezetting
 from bezetting.engine.model import Module, Schakeling
+from bezetting.schaal import meten
 from bezetting.selectors import gegevens_overzicht
 from bezetting.voorbeeld import voorbeeld_rijen
 from binc.databank import met_werkgeheugen
@@ -34,16 +34,6 @@ WITH actief AS (
 )
 SELECT voorziening_id, typemodule_id, sum(d) FROM ev GROUP BY voorziening_id, typemodule_id
 """
-
-
-def _meet(functie, herhalingen: int) -> float:
-    functie()  # warm: the first run reads from disk what later requests find in memory
-    tijden = []
-    for _ in range(herhalingen):
-        begin = time.perf_counter()
-        functie()
-        tijden.append(time.perf_counter() - begin)
-    return statistics.median(tijden) * 1000
 
 
 class Command(BaseCommand):
@@ -79,7 +69,7 @@ class Command(BaseCommand):
 
         self.stdout.write(
             f"Eén jaar, alle typemodules, grootste voorziening ({grootste.n:,} dossiers): "
-            f"{_meet(een, 5):.0f} ms (mediaan)"
+            f"{meten(een, 5)[0]:.0f} ms (mediaan)"
         )
 
         dossier = grootste.dossiers.order_by("pk").first()
@@ -91,10 +81,12 @@ class Command(BaseCommand):
             modules=(Module("BEGBJB02", "cb-laagintensief"),),
         )
         kwartaal = (datetime.date(2024, 1, 1), datetime.date(2024, 3, 31))
+        voorbeeld, _ = meten(
+            lambda: voorbeeld_rijen(grootste, dossier.pk, nieuw, None, kwartaal), 5
+        )
         self.stdout.write(
             "Live voorbeeld bij een schakeling in de grootste voorziening: "
-            f"{_meet(lambda: voorbeeld_rijen(grootste, dossier.pk, nieuw, None, kwartaal), 5):.0f}"
-            " ms (mediaan)"
+            f"{voorbeeld:.0f} ms (mediaan)"
         )
 
         def alle():
@@ -110,6 +102,6 @@ class Command(BaseCommand):
                 c.fetchall()
 
         self.stdout.write(
-            f"Alle {len(lijst)} voorzieningen, één jaar: motor {_meet(alle, 3):.0f} ms, "
-            f"kale sweep-SQL {_meet(sweep, 3):.0f} ms"
+            f"Alle {len(lijst)} voorzieningen, één jaar: motor {meten(alle, 3)[0]:.0f} ms, "
+            f"kale sweep-SQL {meten(sweep, 3)[0]:.0f} ms"
         )

@@ -8,8 +8,6 @@ eleven kwartalen per voorziening in every status, reopen requests, received and 
 documents and refused Groeipakket messages."""
 
 import datetime
-import statistics
-import time
 import uuid
 
 from django.conf import settings
@@ -21,6 +19,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from bezetting import schaal
+from bezetting.schaal import meten
 from binc import werk
 from binc.constants import OpgroeienRol
 from binc.models import Gebruiker, Medewerker, Voorziening
@@ -50,16 +49,6 @@ KWARTALEN = [
 
 class Rollback(Exception):
     pass
-
-
-def _meet(functie, herhalingen: int) -> tuple[float, float]:
-    functie()  # warm: the first run reads from disk what later requests find in memory
-    tijden = []
-    for _ in range(herhalingen):
-        begin = time.perf_counter()
-        functie()
-        tijden.append((time.perf_counter() - begin) * 1000)
-    return statistics.median(tijden), max(tijden)
 
 
 class Command(BaseCommand):
@@ -101,9 +90,9 @@ class Command(BaseCommand):
                 gevonden = werk.werklijst(context, werk.Doelgroep.VOORZIENING)
                 return werk.tellingen(gevonden, gebruiker_id=medewerker.pk, vandaag=vandaag)
 
-            mediaan, hoogste = _meet(tellen, herhalingen)
+            mediaan, hoogste = meten(tellen, herhalingen)
             per_soort_ms = {
-                s.sleutel: _meet(lambda s=s: s.items(context), herhalingen)[0]
+                s.sleutel: meten(lambda s=s: s.items(context), herhalingen)[0]
                 for s in werk.soorten(werk.Doelgroep.VOORZIENING)
             }
         per_soort = {s: sum(1 for i in items if i.soort == s) for s in {i.soort for i in items}}
@@ -139,7 +128,7 @@ class Command(BaseCommand):
             assert response.status_code == 200, response.status_code
             queries.append(len(gevangen))
 
-        mediaan, hoogste = _meet(opvragen, herhalingen)
+        mediaan, hoogste = meten(opvragen, herhalingen)
         self.stdout.write(
             f"{label:45s} mediaan {mediaan:6.1f} ms (max {hoogste:6.1f} ms, {queries[-1]} "
             f"queries{f'; doel {doel} ms' if doel else ''})"
