@@ -4,12 +4,14 @@ new one for a voorziening (its secret shown once) and revoking."""
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 
 from api.forms import KoppelingForm
 from api.models import Koppeling
 from api.services import koppeling_intrekken, koppeling_maken
+from api.views.beheer import NIEUW_GEHEIM
 from binc.admin import ActiesAdmin, opgroeien_site
 from binc.forms import add_service_errors
 from binc.models import Voorziening
@@ -52,10 +54,9 @@ class KoppelingAdmin(ActiesAdmin):
         if not request.user.has_perm(self.actie_permissie):
             return TemplateResponse(request, "errors/403.html", status=403)
         form = NieuweKoppelingForm(request.POST or None)
-        nieuw = geheim = None
         if form.is_valid():
             try:
-                nieuw, geheim = koppeling_maken(
+                koppeling, geheim = koppeling_maken(
                     voorziening=form.cleaned_data["voorziening"],
                     naam=form.cleaned_data["naam"],
                     scopes=form.cleaned_data["scopes"],
@@ -63,6 +64,16 @@ class KoppelingAdmin(ActiesAdmin):
                 )
             except ValidationError as fout:
                 add_service_errors(form, fout)
+            else:
+                # As on the voorziening's page: shown after the redirect, then gone.
+                request.session[NIEUW_GEHEIM] = [koppeling.pk, geheim]
+                return redirect("opgroeien:api_koppeling_nieuw")
+        nieuw = geheim = None
+        if request.method == "GET" and NIEUW_GEHEIM in request.session:
+            pk, geheim = request.session.pop(NIEUW_GEHEIM)
+            nieuw = (
+                Koppeling.alle.filter(pk=pk).select_related("application", "voorziening").first()
+            )
         return TemplateResponse(
             request,
             "admin/api/koppeling/nieuw.html",

@@ -51,7 +51,9 @@ def test_opgroeien_makes_one_for_a_voorziening(omgeving, opgroeien_gebruiker):
     client = logged_in_client(opgroeien_gebruiker)
     nieuw = reverse("opgroeien:api_koppeling_nieuw")
     response = client.post(
-        nieuw, {"voorziening": voorziening.pk, "naam": "Rapportering", "scopes": ["lezen"]}
+        nieuw,
+        {"voorziening": voorziening.pk, "naam": "Rapportering", "scopes": ["lezen"]},
+        follow=True,
     )
     assert "toont het niet meer" in response.content.decode()
     with all_voorzieningen():

@@ -1,6 +1,8 @@
 """'API-koppelingen' in Chromium (axe-core on every page): a medewerker makes a koppeling for
 the voorziening's own system, copies its secret once, and revokes it."""
 
+import re
+
 from playwright.sync_api import expect
 
 from binc.constants import Organisatietype
@@ -25,3 +27,52 @@ def test_a_medewerker_makes_and_revokes_a_koppeling(page, transactional_db):
     page.get_by_role("button", name="Intrekken koppeling Eigen cliëntdossier").click()
     expect(page.get_by_text("werd ingetrokken")).to_be_visible()
     expect(page.get_by_text("Ingetrokken op")).to_be_visible()
+
+
+def test_voorzieningenbeleid_makes_a_koppeling_and_retries_a_bounced_mail(
+    page, transactional_db, settings
+):
+    from django.contrib.auth.models import Group
+
+    from binc.constants import OpgroeienRol
+    from binc.roles import opgroeien_roles_ensure
+    from documenten.constants import MAX_MAILPOGINGEN, MailStatus
+    from documenten.models import Deling
+    from tests.documenten.helpers import delen
+
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    linde = VoorzieningFactory(naam="De Linde", organisatietype=Organisatietype.OVBJ)
+    anker = VoorzieningFactory(naam="Het Anker", organisatietype=Organisatietype.OVBJ)
+    afzender = MedewerkerFactory(voorziening=linde).gebruiker
+    delen(afzender, linde, anker)
+    Deling.objects.update(
+        mail_status=MailStatus.MISLUKT, mail_pogingen=MAX_MAILPOGINGEN, mail_fout="550 onbekend"
+    )
+    opgroeien_roles_ensure()
+    beleid = GebruikerFactory(username="beleid", opgroeien=True)
+    beleid.groups.add(Group.objects.get(name=OpgroeienRol.VOORZIENINGENBELEID))
+
+    page.goto("/aanmelden/")
+    page.get_by_label("Gebruikersnaam").fill("beleid")
+    page.get_by_label("Wachtwoord").fill("geheim-wachtwoord")
+    page.get_by_role("button", name="Aanmelden").click()
+    page.goto("/opgroeien/api/koppeling/")
+    page.get_by_role("link", name="Nieuwe koppeling voor een voorziening").click()
+    page.get_by_role("button", name="Koppeling aanmaken").click()
+    expect(page.get_by_text("Dit veld is vereist.").first).to_be_visible()
+    page.get_by_label("Voorziening").select_option(label="De Linde")
+    page.get_by_label("Naam").fill("Rapportering")
+    page.get_by_label("Lezen").check()
+    page.get_by_role("button", name="Koppeling aanmaken").click()
+    expect(page.get_by_text("toont het niet meer")).to_be_visible()
+
+    page.get_by_role("link", name="Werklijst").click()
+    page.get_by_role("row", name=re.compile("directie@voorziening.example")).get_by_role(
+        "link"
+    ).click()
+    expect(page.get_by_text("550 onbekend")).to_be_visible()
+    page.goto("/opgroeien/documenten/nietafgeleverdemail/")
+    page.locator("input[name=_selected_action]").first.check()
+    page.locator("select[name=action]").select_option("opnieuw")
+    page.get_by_role("button", name="Uitvoeren").click()
+    expect(page.get_by_text("1 e-mails staan opnieuw in de wachtrij.")).to_be_visible()
