@@ -160,6 +160,27 @@ class BezettingSerializer(serializers.Serializer):
     gewogen = RatioSerializer()
 
 
+class BenuttingRijSerializer(RatioSerializer):
+    code = serializers.CharField()
+    naam = serializers.CharField()
+
+
+class BenuttingGroepSerializer(serializers.Serializer):
+    functie = serializers.CharField()
+    naam = serializers.CharField()
+    totaal = RatioSerializer(help_text="De graad van de functie: Σ teller / Σ noemer.")
+    typemodules = BenuttingRijSerializer(many=True)
+
+
+class BenuttingSerializer(serializers.Serializer):
+    van = serializers.CharField(help_text="JJJJ-Qn")
+    tot = serializers.CharField(help_text="JJJJ-Qn, inbegrepen")
+    functies = BenuttingGroepSerializer(many=True)
+    zonder_graad = BenuttingRijSerializer(
+        many=True, help_text="Typemodules waarvoor de handleiding geen benuttingsgraad geeft."
+    )
+
+
 class ToewijzenSerializer(serializers.Serializer):
     behandelaar = serializers.IntegerField(help_text="De id van een medewerker van je voorziening.")
 

@@ -42,6 +42,7 @@ urlpatterns = [
         name="registratie",
     ),
     path("bezetting/", bezetting.Bezetting.as_view(), name="bezetting"),
+    path("benutting/", bezetting.Benutting.as_view(), name="benutting"),
     path("kwartalen/", kwartaal.Kwartalen.as_view(), name="kwartalen"),
     path("kwartalen/<int:pk>/", kwartaal.KwartaalDetail.as_view(), name="kwartaal"),
     path("wijzigingen/", wijzigingen.Wijzigingen.as_view(), name="wijzigingen"),

@@ -7,6 +7,9 @@ from collections import defaultdict
 
 from django.db.models import Q
 
+from bezetting import weergave
+from bezetting.engine.benutting import benutting
+from bezetting.engine.bezetting import kwartaal_grenzen
 from bezetting.engine.formule import CAH_BEGELEIDING, CAH_INTERVENTIE, typemodule
 from bezetting.engine.model import (
     Benutting,
@@ -263,6 +266,17 @@ GROUP BY p.i, v, t
 """
 
 Periode = tuple[datetime.date, datetime.date]
+
+
+def benutting_van(
+    voorziening: Voorziening, kwartalen: list[tuple[int, int]], codes: list[str], namen: dict
+) -> weergave.Benutting:
+    """'Bereken benuttingsgraad' (000 §13) over the voorziening's own data for whole quarters,
+    per function group as the screen, its export and the API show it."""
+    van = kwartaal_grenzen(*kwartalen[0])[0]
+    tot = kwartaal_grenzen(*kwartalen[-1])[1]
+    gegevens = gegevens_voor(voorziening, van, tot)
+    return weergave.benutting_groepen(benutting(gegevens, kwartalen, codes), gegevens, namen)
 
 
 def gegevens_overzicht(

@@ -5,22 +5,18 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from bezetting.engine.benutting import benutting
 from bezetting.engine.bezetting import bezetting, bezetting_ob, kwartaal_grenzen
 from bezetting.engine.inzet import inzet_modules, open_plaatsen
 from bezetting.export import benutting_export, bezetting_export
 from bezetting.forms import BezettingForm, InzetForm, KwartaalForm
 from bezetting.selectors import (
+    benutting_van,
     gegevens_overzicht,
     gegevens_voor,
     module_keuzes,
     typemodule_keuzes,
 )
-from bezetting.weergave import (
-    benutting_groepen,
-    bezetting_rijen,
-    formules,
-)
+from bezetting.weergave import bezetting_rijen, formules
 from binc.access import medewerker_required
 from dossiers.views.common import crumbs
 
@@ -69,12 +65,12 @@ def _kwartaal_scherm(request: HttpRequest, *, titel: str, ob: bool) -> HttpRespo
     context: dict = {}
     if form.is_valid():
         kwartalen = form.kwartalen()
-        van = kwartaal_grenzen(*kwartalen[0])[0]
-        tot = kwartaal_grenzen(*kwartalen[-1])[1]
-        gegevens = gegevens_voor(voorziening, van, tot)
         codes = form.cleaned_data["typemodules"]
         periode = f"{form.cleaned_data['van']} tot en met {form.cleaned_data['tot']}"
         if ob:
+            van = kwartaal_grenzen(*kwartalen[0])[0]
+            tot = kwartaal_grenzen(*kwartalen[-1])[1]
+            gegevens = gegevens_voor(voorziening, van, tot)
             resultaat = bezetting_ob(gegevens, kwartalen[0], kwartalen[-1], codes)
             rijen = bezetting_rijen(resultaat, dict(keuzes))
             if request.GET.get("export"):
@@ -88,9 +84,7 @@ def _kwartaal_scherm(request: HttpRequest, *, titel: str, ob: bool) -> HttpRespo
                 )
             context = {"resultaat": resultaat, "rijen": rijen, "formules": {"ob"}}
         else:
-            groepen = benutting_groepen(
-                benutting(gegevens, kwartalen, codes), gegevens, dict(keuzes)
-            )
+            groepen = benutting_van(voorziening, kwartalen, codes, dict(keuzes))
             if request.GET.get("export"):
                 return benutting_export(
                     voorziening=voorziening,

@@ -17,6 +17,8 @@ class Rij:
     ratio: Ratio
     # A CKG's points typemodule shows the points it earned, not a rate of its own.
     punten: int | None = None
+    # The typemodule's code; none for a total.
+    code: str = ""
 
 
 def bezetting_rijen(resultaat: Bezetting, namen: dict[str, str]) -> list[Rij]:
@@ -24,7 +26,7 @@ def bezetting_rijen(resultaat: Bezetting, namen: dict[str, str]) -> list[Rij]:
     with their points, and the begeleidingspunten's one rate once."""
     namen = {**namen, BEGELEIDINGSPUNTEN: BEGELEIDINGSPUNTEN_NAAM}
     return [
-        Rij(namen.get(code, code), ratio, resultaat.punten.get(code))
+        Rij(namen.get(code, code), ratio, resultaat.punten.get(code), code)
         for code, ratio in resultaat.typemodules.items()
     ]
 
@@ -58,7 +60,7 @@ def benutting_groepen(resultaat: Bezetting, gegevens: Gegevens, namen: dict[str,
     zonder = []
     for code, ratio in resultaat.typemodules.items():
         functie = gegevens.typemodules[code].functie
-        rij = Rij(namen.get(code, code), ratio)
+        rij = Rij(namen.get(code, code), ratio, code=code)
         if functie in groepen and not ratio.melding:
             groepen[functie].rijen.append(rij)
         else:

@@ -1,19 +1,41 @@
-"""Read-only: the bezettingsgraad for a period (000 §14.1), computed as 'Bereken
-bezettingsgraad' computes it, per typemodule and weighted."""
+"""Read-only: the bezettingsgraad for a period (000 §14.1) and the benuttingsgraad for whole
+quarters (000 §13), computed as the screens 'Bereken bezettingsgraad' and 'Bereken
+benuttingsgraad' compute them."""
 
 from django.http import QueryDict
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 
 from api import serializers as s
 from api.views.basis import BincAPIView, geweigerd
 from bezetting.engine.bezetting import bezetting
-from bezetting.forms import BezettingForm
-from bezetting.selectors import gegevens_overzicht, typemodule_keuzes
+from bezetting.forms import BezettingForm, KwartaalForm
+from bezetting.selectors import benutting_van, gegevens_overzicht, typemodule_keuzes
+
+TYPEMODULES = OpenApiParameter(
+    "typemodules",
+    str,
+    many=True,
+    required=True,
+    explode=True,
+    description="Typemodulecodes; herhaal de parameter voor meerdere.",
+)
 
 
 def _ratio(ratio) -> dict:
     return {"teller": None, "noemer": None, "melding": "", **ratio.als_dict()}
+
+
+def _formulier(request, form_class, **kwargs):
+    """The screen's form fed with the query string, refused with its own messages."""
+    data = QueryDict(mutable=True)
+    for naam in ("van", "tot", "typemodules"):
+        data.setlist(naam, request.query_params.getlist(naam))
+    form = form_class(data, **kwargs)
+    if not form.is_valid():
+        raise geweigerd(form)
+    return form
 
 
 class Bezetting(BincAPIView):
@@ -26,26 +48,14 @@ class Bezetting(BincAPIView):
         parameters=[
             OpenApiParameter("van", str, required=True, description="JJJJ-MM-DD"),
             OpenApiParameter("tot", str, required=True, description="JJJJ-MM-DD, inbegrepen"),
-            OpenApiParameter(
-                "typemodules",
-                str,
-                many=True,
-                required=True,
-                explode=True,
-                description="Typemodulecodes; herhaal de parameter voor meerdere.",
-            ),
+            TYPEMODULES,
         ],
         responses=s.antwoorden({200: s.BezettingSerializer}, 400),
     )
     def get(self, request):
         voorziening = request.koppeling.voorziening
         keuzes = typemodule_keuzes(voorziening)
-        data = QueryDict(mutable=True)
-        for naam in ("van", "tot", "typemodules"):
-            data.setlist(naam, request.query_params.getlist(naam))
-        form = BezettingForm(data, keuzes=keuzes)
-        if not form.is_valid():
-            raise geweigerd(form)
+        form = _formulier(request, BezettingForm, keuzes=keuzes)
         van, tot = form.cleaned_data["van"], form.cleaned_data["tot"]
         gegevens = gegevens_overzicht([voorziening], van, tot)[voorziening.pk]
         resultaat = bezetting(gegevens, van, tot, form.cleaned_data["typemodules"])
@@ -65,3 +75,47 @@ class Bezetting(BincAPIView):
             "gewogen": _ratio(resultaat.gewogen),
         }
         return Response(s.BezettingSerializer(inhoud).data)
+
+
+def _rij(rij) -> dict:
+    return {"code": rij.code, "naam": rij.naam, **_ratio(rij.ratio)}
+
+
+class Benutting(BincAPIView):
+    @extend_schema(
+        operation_id="benutting",
+        summary="De benuttingsgraad van je voorziening per kwartaal",
+        description="Zoals 'Bereken benuttingsgraad' (000 §13): van één tot vier kwartalen, per "
+        "functie de graad en die van elke typemodule; geen graad over functies heen. "
+        "Voorzieningen pleegzorg krijgen geen graad, met de reden.",
+        parameters=[
+            OpenApiParameter("van", str, required=True, description="Het eerste kwartaal: JJJJ-Qn"),
+            OpenApiParameter(
+                "tot", str, required=True, description="Het laatste kwartaal, inbegrepen: JJJJ-Qn"
+            ),
+            TYPEMODULES,
+        ],
+        responses=s.antwoorden({200: s.BenuttingSerializer}, 400),
+    )
+    def get(self, request):
+        voorziening = request.koppeling.voorziening
+        keuzes = typemodule_keuzes(voorziening, ob=None)
+        form = _formulier(request, KwartaalForm, keuzes=keuzes, jaar=timezone.localdate().year)
+        resultaat = benutting_van(
+            voorziening, form.kwartalen(), form.cleaned_data["typemodules"], dict(keuzes)
+        )
+        inhoud = {
+            "van": form.cleaned_data["van"],
+            "tot": form.cleaned_data["tot"],
+            "functies": [
+                {
+                    "functie": groep.functie,
+                    "naam": groep.naam,
+                    "totaal": _ratio(groep.totaal),
+                    "typemodules": [_rij(rij) for rij in groep.rijen],
+                }
+                for groep in resultaat.groepen
+            ],
+            "zonder_graad": [_rij(rij) for rij in resultaat.zonder],
+        }
+        return Response(s.BenuttingSerializer(inhoud).data)

@@ -457,3 +457,57 @@ def test_the_bezetting_as_the_screen_computes_it(api, omgeving):
     assert rij["noemer"] == "62"
     assert rij["graad"] == "0.4355"
     assert response.json()["gewogen"]["graad"] == "0.4355"
+
+
+def test_the_benutting_as_the_screen_computes_it(api, omgeving):
+    from decimal import Decimal
+
+    from kwartaal.models import TypemoduleInzet
+    from tests.kwartaal.factories import CapaciteitFactory
+
+    voorziening, gebruiker, dossier = omgeving
+    typemodule = m("BEGBJB02").typemodule
+    CapaciteitFactory(
+        voorziening=voorziening,
+        typemodule=typemodule,
+        geldig_van=D(2015, 1, 1),
+        erkende_capaciteit=2,
+    )
+    add(dossier, gebruiker, beslissing(dossier, gebruiker, codes=("BEGBJB02",)), D(2026, 1, 5))
+    TypemoduleInzet.objects.filter(typemodule=typemodule).update(totaal=Decimal("19.5"))
+    fout = api.get("benutting/", {"van": "2024-Q1", "tot": "2025-Q2", "typemodules": "x"})
+    assert fout.status_code == 400
+    velden = {f["veld"] for f in fout.json()["fouten"]}
+    assert {"tot", "typemodules"} <= velden
+    response = api.get(
+        "benutting/", {"van": "2026-Q1", "tot": "2026-Q1", "typemodules": typemodule.code}
+    )
+    assert response.status_code == 200, response.content
+    [functie] = response.json()["functies"]
+    [rij] = functie["typemodules"]
+    assert rij["code"] == typemodule.code
+    # Contextbegeleiding: 19.5 / (2 places * intensiteit 1.5 * 13 weeks = 39) = 50 %.
+    assert (rij["teller"], rij["noemer"], rij["graad"]) == ("19.5", "39", "0.5000")
+    assert functie["totaal"]["graad"] == "0.5000"
+    assert response.json()["zonder_graad"] == []
+
+
+def test_pleegzorg_gets_no_benutting_and_is_told_why(omgeving):
+    from binc.constants import Organisatietype
+    from tests.kwartaal.factories import CapaciteitFactory
+
+    voorziening, _, _ = omgeving
+    voorziening.organisatietype = Organisatietype.PLEEGZORG
+    voorziening.save()
+    typemodule = m("BEGBJB02").typemodule
+    CapaciteitFactory(voorziening=voorziening, typemodule=typemodule, geldig_van=D(2015, 1, 1))
+    _, api = koppeling_met_api(voorziening)
+    response = api.get(
+        "benutting/", {"van": "2026-Q1", "tot": "2026-Q1", "typemodules": typemodule.code}
+    )
+    assert response.status_code == 200, response.content
+    inhoud = response.json()
+    assert all(groep["totaal"]["graad"] is None for groep in inhoud["functies"])
+    [rij] = inhoud["zonder_graad"]
+    assert rij["graad"] is None
+    assert "pleegzorg" in rij["melding"]
