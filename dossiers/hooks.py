@@ -23,9 +23,10 @@ class Ontbrekend:
 
 ClosingCheck = Callable[["Dossier"], list[Ontbrekend]]
 SummaryContributor = Callable[["Dossier"], dict[str, Any]]
-# (voorziening id, the periods that changed: begin and end, None while open)
+# A period that changed: begin and end, None while open.
 Periode = tuple[datetime.date, datetime.date | None]
-ZorgListener = Callable[[int, list[Periode]], None]
+# (voorziening id, dossier id, the periods of that dossier's care that changed)
+ZorgListener = Callable[[int, int, list[Periode]], None]
 
 _closing_checks: list[ClosingCheck] = []
 _summary_contributors: list[SummaryContributor] = []
@@ -48,8 +49,8 @@ def register_summary_contributor(contributor: SummaryContributor) -> None:
 
 
 def register_zorg_listener(listener: ZorgListener) -> None:
-    """`listener(voorziening_id, perioden)` runs inside the transaction of every schakeling
-    change, with the periods before and after it."""
+    """`listener(voorziening_id, dossier_id, perioden)` runs inside the transaction of every
+    schakeling change, with the dossier and the periods before and after it."""
     if listener not in _zorg_listeners:
         _zorg_listeners.append(listener)
 
@@ -63,9 +64,9 @@ def schakeling_voorbeeld() -> str | None:
     return _schakeling_voorbeeld[0] if _schakeling_voorbeeld else None
 
 
-def zorg_gewijzigd(voorziening_id: int, perioden: list[Periode]) -> None:
+def zorg_gewijzigd(voorziening_id: int, dossier_id: int, perioden: list[Periode]) -> None:
     for listener in _zorg_listeners:
-        listener(voorziening_id, perioden)
+        listener(voorziening_id, dossier_id, perioden)
 
 
 def closing_checks(dossier: "Dossier") -> list[Ontbrekend]:

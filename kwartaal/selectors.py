@@ -16,10 +16,17 @@ from kwartaal.rules import Inzetregel, Kwartaal, inzetdagen
 
 
 def inzetregels(
-    voorziening_id: int, *, van: datetime.date | None = None, tot: datetime.date | None = None
+    voorziening_id: int,
+    *,
+    van: datetime.date | None = None,
+    tot: datetime.date | None = None,
+    dossier_id: int | None = None,
 ) -> list[Inzetregel]:
-    """Every module of the voorziening's schakelingen active between `van` and `tot`."""
+    """Every module of the voorziening's schakelingen (of one dossier) active between `van` and
+    `tot`."""
     rows = SchakelingModule.objects.filter(schakeling__dossier__voorziening_id=voorziening_id)
+    if dossier_id is not None:
+        rows = rows.filter(schakeling__dossier_id=dossier_id)
     if tot is not None:
         rows = rows.filter(schakeling__begindatum__lte=tot)
     if van is not None:

@@ -169,7 +169,7 @@ def schakeling_add(
             return schakeling
 
         schakeling = _save(write)
-        zorg_gewijzigd(dossier.voorziening_id, [(invoer.begindatum, invoer.einddatum)])
+        zorg_gewijzigd(dossier.voorziening_id, dossier.pk, [(invoer.begindatum, invoer.einddatum)])
         wijziging_record(
             schakeling,
             actie=WijzigingActie.AANGEMAAKT,
@@ -254,6 +254,7 @@ def schakeling_update(
         _save(write)
         zorg_gewijzigd(
             dossier.voorziening_id,
+            dossier.pk,
             [
                 (voor_invoer.begindatum, voor_invoer.einddatum),
                 (invoer.begindatum, invoer.einddatum),
@@ -318,5 +319,5 @@ def schakeling_delete(*, schakeling_pk: int, dossier_pk: int, gebruiker: Gebruik
         _log(dossier, schakeling, gebruiker, "verwijderd")
         perioden = [(schakeling.begindatum, schakeling.einddatum)]
         schakeling.delete()
-        zorg_gewijzigd(dossier.voorziening_id, perioden)
+        zorg_gewijzigd(dossier.voorziening_id, dossier.pk, perioden)
         dossier_summary_refresh(dossier)
