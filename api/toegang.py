@@ -2,10 +2,13 @@
 voorziening (the same fail-closed tenancy as the screens) and its rate limit."""
 
 import datetime
+import hashlib
 
 from django.conf import settings
 from django.utils import timezone
 from oauth2_provider.contrib.rest_framework import OAuth2Authentication
+from oauth2_provider.models import AccessToken
+from oauth2_provider.oauth2_validators import OAuth2Validator
 from oauth2_provider.scopes import SettingsScopes
 from rest_framework import exceptions
 from rest_framework.permissions import SAFE_METHODS, BasePermission
@@ -13,6 +16,21 @@ from rest_framework.throttling import BaseThrottle
 
 from api.models import Koppeling
 from api.services import verzoek_tellen
+
+
+class KoppelingValidator(OAuth2Validator):
+    """The token with its koppeling, the koppeling's voorziening and user in one query: the
+    check every call pays for."""
+
+    def _load_access_token(self, token):
+        checksum = hashlib.sha256(token.encode()).hexdigest()
+        return (
+            AccessToken.objects.select_related(
+                "application__koppeling__voorziening", "application__koppeling__gebruiker"
+            )
+            .filter(token_checksum=checksum)
+            .first()
+        )
 
 
 class KoppelingAuthentication(OAuth2Authentication):
@@ -23,14 +41,10 @@ class KoppelingAuthentication(OAuth2Authentication):
         if resultaat is None:
             return None
         _, token = resultaat
-        # The token names the koppeling, and the koppeling its voorziening: read before any
-        # voorziening is active.
-        koppeling = (
-            Koppeling.alle.select_related("voorziening", "gebruiker")
-            .filter(application_id=token.application_id, ingetrokken_op__isnull=True)
-            .first()
-        )
-        if koppeling is None:
+        # The token names the koppeling, and the koppeling its voorziening: read with the token
+        # (KoppelingValidator), before any voorziening is active.
+        koppeling = getattr(token.application, "koppeling", None)
+        if koppeling is None or not koppeling.actief:
             raise exceptions.AuthenticationFailed("Deze koppeling werd ingetrokken.")
         request.koppeling = koppeling
         return koppeling.gebruiker, token

@@ -23,6 +23,7 @@ OAUTH2_PROVIDER_GRANT_MODEL = "oauth2_provider.Grant"
 OAUTH2_PROVIDER = {
     "SCOPES": {"lezen": "Lezen", "schrijven": "Schrijven"},
     "SCOPES_BACKEND_CLASS": "api.toegang.KoppelingScopes",
+    "OAUTH2_VALIDATOR_CLASS": "api.toegang.KoppelingValidator",
     "ACCESS_TOKEN_EXPIRE_SECONDS": 3600,
     # Only client credentials are used; every RFC 9700 safeguard on (tokens stored hashed,
     # only in the Authorization header, no implicit or password grant, exact https redirects).

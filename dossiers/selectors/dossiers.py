@@ -28,7 +28,7 @@ class DossierGone(PublicNotFound):
 
 
 def dossier_get(*, pk: int, for_update: bool = False) -> Dossier:
-    queryset = Dossier.objects.select_related("client", "voorziening", "behandelaar")
+    queryset = Dossier.objects.select_related("client", "voorziening", "behandelaar", "aanmelding")
     if for_update:
         queryset = queryset.select_for_update(of=("self",))
     dossier = queryset.filter(pk=pk).first()
