@@ -75,8 +75,11 @@ def onverwerkte_jaren(voorziening_id: int) -> set[int]:
     )
 
 
-def kwartaalstaat_get(*, pk: int) -> Kwartaalstaat:
-    staat = Kwartaalstaat.objects.select_related("voorziening").filter(pk=pk).first()
+def kwartaalstaat_get(*, pk: int, for_update: bool = False) -> Kwartaalstaat:
+    staten = Kwartaalstaat.objects.select_related("voorziening")
+    if for_update:
+        staten = staten.select_for_update(of=("self",))
+    staat = staten.filter(pk=pk).first()
     if staat is None:
         raise Http404("Dit kwartaal bestaat niet (meer).")
     return staat

@@ -25,7 +25,7 @@ class Toewijzen(BincAPIView):
         summary="Een open dossier toewijzen aan een medewerker ('Mijn dossiers')",
         parameters=[IDEMPOTENTIE],
         request=s.ToewijzenSerializer,
-        responses=s.antwoorden({200: s.DossierSerializer}, 400, 404, 409, 422),
+        responses=s.antwoorden({200: s.DossierSerializer}, 400, 404, 422),
     )
     def post(self, request, pk: int):
         dossier = selectors.dossier_get(pk=pk)
@@ -83,10 +83,10 @@ class Heropenen(BincAPIView):
         summary="Een afgesloten dossier heropenen",
         description="Eindigde de laatste schakeling hoogstens een jaar geleden, dan is het "
         "dossier meteen weer open; anders gaat een aanvraag naar de dossierbehandelaar van "
-        "Opgroeien (000 §10): `uitkomst` zegt welke.",
+        "Opgroeien (000 §10): `uitkomst` zegt welke. Is het intussen weer open, dan 412.",
         parameters=[IDEMPOTENTIE],
         request=None,
-        responses=s.antwoorden({200: s.HeropenenSerializer}, 400, 404, 409, 422),
+        responses=s.antwoorden({200: s.HeropenenSerializer}, 400, 404, 412, 422),
     )
     def post(self, request, pk: int):
         dossier = selectors.dossier_get(pk=pk)

@@ -103,18 +103,21 @@ class BincAPIView(APIView):
 
     def handle_exception(self, exc):
         if isinstance(exc, Herhaling):
+            # The kept answer, or the refusal of a reused key: this request changes nothing,
+            # and the key's kept answer stays the first request's.
             transaction.set_rollback(True)
+            self._in_transactie = False
             return exc.response
         return super().handle_exception(exc)
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         if not getattr(self, "_in_transactie", False):
-            return response  # refused before the request's transaction began
+            return response  # refused before the request's transaction began, or a repeat
         bewaard = Antwoord.objects.filter(
             koppeling=request.koppeling, sleutel=getattr(self, "_sleutel", "")
         )
-        if response.status_code >= 500 or response.has_header("Idempotent-Replayed"):
+        if response.status_code >= 500:
             transaction.set_rollback(True)
         elif response.status_code >= 400:
             if self.fout_terugdraaien:

@@ -47,9 +47,7 @@ class Clienten(BincAPIView):
         "aangemaakt met de verplichte aanvullingen (201).",
         parameters=[IDEMPOTENTIE],
         request=s.ClientIdentificatieSerializer,
-        responses=s.antwoorden(
-            {200: s.ClientSerializer, 201: s.ClientSerializer}, 400, 404, 409, 422
-        ),
+        responses=s.antwoorden({200: s.ClientSerializer, 201: s.ClientSerializer}, 400, 422),
     )
     def post(self, request):
         nummer = _nummer(request.data)
@@ -121,7 +119,7 @@ class Dossiers(BincAPIView):
         description="Zoals 'Maak nieuw dossier aan' (000 §4): één open dossier per cliënt.",
         parameters=[IDEMPOTENTIE],
         request=s.DossierNieuwSerializer,
-        responses=s.antwoorden({201: s.DossierSerializer}, 400, 404, 409, 422),
+        responses=s.antwoorden({201: s.DossierSerializer}, 400, 404, 422),
     )
     def post(self, request):
         data = request.data if isinstance(request.data, dict) else {}

@@ -66,10 +66,11 @@ class KwartaalDetail(BincAPIView):
         "afrondingsregel; verzenden vraagt een totaal voor elke typemodule (0 mag).",
         parameters=[IF_MATCH],
         request=s.KwartaalInvoerSerializer,
-        responses=s.antwoorden({200: s.KwartaalSerializer}, 400, 404, 409, 412, 428),
+        responses=s.antwoorden({200: s.KwartaalSerializer}, 400, 404, 412, 428),
     )
     def put(self, request, pk: int):
-        staat = selectors.kwartaalstaat_get(pk=pk)
+        # Locked: it cannot go (its last schakeling removed) while this request fills it in.
+        staat = selectors.kwartaalstaat_get(pk=pk, for_update=True)
         gezien = versie(request)
         data = request.data if isinstance(request.data, dict) else {}
         totalen = data.get("totalen", {})

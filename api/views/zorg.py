@@ -10,6 +10,7 @@ from api import serializers as s
 from api.problemen import Bevestigen
 from api.views.basis import IDEMPOTENTIE, IF_MATCH, BincAPIView, formulier, met_etag, versie
 from binc.concurrency import Conflict
+from binc.errors import PublicNotFound
 from dossiers import selectors
 from dossiers.constants import BESLISSING_WEG
 from dossiers.forms import BeslissingForm, SchakelingForm, schakeling_initial
@@ -18,10 +19,12 @@ from dossiers.services import beslissingen as beslissing_services
 from dossiers.services import schakelingen as schakeling_services
 
 
-def _beslissing(dossier, pk: int) -> Beslissing:
+def _beslissing(dossier, pk: int, *, wijzigen: bool = True) -> Beslissing:
+    """The dossier's beslissing; one that is not there was, for a change, deleted meanwhile
+    (the manual's message, 409); to read, it is simply not found (404)."""
     beslissing = selectors.beslissing_get(dossier, pk)
     if beslissing is None:
-        raise Conflict(BESLISSING_WEG)
+        raise Conflict(BESLISSING_WEG) if wijzigen else PublicNotFound(BESLISSING_WEG)
     return beslissing
 
 
@@ -49,7 +52,7 @@ class Beslissingen(BincAPIView):
         summary="Een jeugdhulpbeslissing toevoegen",
         parameters=[IDEMPOTENTIE],
         request=s.BeslissingInvoerSerializer,
-        responses=s.antwoorden({201: s.BeslissingSerializer}, 400, 404, 409, 422),
+        responses=s.antwoorden({201: s.BeslissingSerializer}, 400, 404, 422),
     )
     def post(self, request, pk: int):
         dossier = selectors.dossier_get(pk=pk)
@@ -71,7 +74,7 @@ class BeslissingDetail(BincAPIView):
         responses=s.antwoorden({200: s.BeslissingSerializer}, 400, 404),
     )
     def get(self, request, pk: int, beslissing_pk: int):
-        beslissing = _beslissing(selectors.dossier_get(pk=pk), beslissing_pk)
+        beslissing = _beslissing(selectors.dossier_get(pk=pk), beslissing_pk, wijzigen=False)
         return met_etag(Response(s.BeslissingSerializer(beslissing).data), beslissing)
 
     @extend_schema(
@@ -101,7 +104,7 @@ class BeslissingDetail(BincAPIView):
     @extend_schema(
         operation_id="beslissing_verwijderen",
         summary="Een beslissing zonder schakelingen verwijderen",
-        responses=s.antwoorden({204: None}, 400, 404),
+        responses=s.antwoorden({204: None}, 400, 404, 409),
     )
     def delete(self, request, pk: int, beslissing_pk: int):
         dossier = selectors.dossier_get(pk=pk)

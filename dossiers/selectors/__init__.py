@@ -20,6 +20,7 @@ from dossiers.selectors.dossiers import (
     letters_in_use,
 )
 from dossiers.selectors.zorg import (
+    BESLISSING_VOLGORDE,
     Zorg,
     approved_module_ids,
     beslissing_get,
@@ -38,6 +39,7 @@ from dossiers.selectors.zorg import (
 )
 
 __all__ = [
+    "BESLISSING_VOLGORDE",
     "LETTERS",
     "SORTS",
     "TABS",
