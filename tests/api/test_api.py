@@ -164,6 +164,20 @@ def test_identify_a_client_through_the_register_then_create_a_dossier(api, omgev
         **{"Idempotency-Key": "dms-42"},
     )
     assert anders.status_code == 422
+    # Also on /clienten/, whose register lookup is logged whatever follows: the refusal keeps
+    # the key's first answer.
+    elders = api.post("clienten/", {"rijksregisternummer": "x"}, **{"Idempotency-Key": "dms-42"})
+    assert elders.status_code == 422
+    nog = api.post(
+        "dossiers/",
+        {
+            "client": nieuw.json()["id"],
+            "aanmelding": {"via_toegangspoort": True, "uitstroom_gi": False},
+        },
+        **{"Idempotency-Key": "dms-42"},
+    )
+    assert nog["Idempotent-Replayed"] == "true"
+    assert nog.json() == dossier.json()
     # One open dossier per client (000 §10), as on the screen.
     tweede = api.post(
         "dossiers/",
