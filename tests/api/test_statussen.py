@@ -4,6 +4,7 @@ never answers (and schemathesis, in test_schemathesis.py, checks that it answers
 document does not promise)."""
 
 import itertools
+from functools import cached_property
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from django.test import Client
 from api.models import Scope
 from binc.models import RijksregisterPersoon
 from binc.tenancy import voorziening_context
+from kwartaal.models import Kwartaalstaat
 from tests.api.conftest import koppeling_met_api
 from tests.binc.factories import ModuleGoedkeuringFactory, VoorzieningFactory
 from tests.conftest import OP_VANDAAG
@@ -52,8 +54,9 @@ OPERATIES = _gedocumenteerd()
 
 
 class Wereld:
-    """An OVBJ with a dossier in care, its koppelingen (both scopes, only lezen, only
-    schrijven) and another voorziening's dossier, beslissing, schakeling and kwartaal."""
+    """An OVBJ with a dossier in care and its koppeling; made when a request asks for them, the
+    koppelingen with only lezen or only schrijven and another voorziening's dossier, beslissing,
+    schakeling and kwartaal."""
 
     def __init__(self, omgeving) -> None:
         self.voorziening, self.gebruiker, self.dossier = omgeving
@@ -64,31 +67,35 @@ class Wereld:
         self.beslissing = beslissing(self.dossier, self.gebruiker, codes=("BEGBJB02",))
         self.schakeling = add(self.dossier, self.gebruiker, self.beslissing, D(2026, 1, 5))
         _, self.api = koppeling_met_api(self.voorziening)
-        _, self.lezer = koppeling_met_api(self.voorziening, scopes=[Scope.LEZEN], naam="Lezer")
-        _, self.schrijver = koppeling_met_api(
-            self.voorziening, scopes=[Scope.SCHRIJVEN], naam="Schrijver"
-        )
-        self.kwartaal = self.api.get("kwartalen/").json()[0]["id"]
+        self.kwartaal = Kwartaalstaat.objects.get().pk
+        self.eigen = {"id": self.dossier.pk, "beslissing_pk": self.beslissing.pk}
+        self.eigen |= {"schakeling_pk": self.schakeling.pk, "soort": "begin"}
+
+    @cached_property
+    def lezer(self):
+        return koppeling_met_api(self.voorziening, scopes=[Scope.LEZEN], naam="Lezer")[1]
+
+    @cached_property
+    def schrijver(self):
+        return koppeling_met_api(self.voorziening, scopes=[Scope.SCHRIJVEN], naam="Schrijver")[1]
+
+    @cached_property
+    def vreemd(self) -> dict:
         andere = VoorzieningFactory(naam="Elders")
         ModuleGoedkeuringFactory(voorziening=andere, module=m("BEGBJB02"), geldig_van=D(2015, 1, 1))
         with voorziening_context(andere):
-            vreemd = DossierFactory(voorziening=andere)
-            b = beslissing(vreemd, self.gebruiker, codes=("BEGBJB02",))
-            s = add(vreemd, self.gebruiker, b, D(2026, 1, 5))
-            from kwartaal.models import Kwartaalstaat
-
+            dossier = DossierFactory(voorziening=andere)
+            b = beslissing(dossier, self.gebruiker, codes=("BEGBJB02",))
+            s = add(dossier, self.gebruiker, b, D(2026, 1, 5))
             kwartaal = Kwartaalstaat.objects.get().pk
-        self.eigen = {"id": self.dossier.pk, "beslissing_pk": self.beslissing.pk}
-        self.eigen |= {"schakeling_pk": self.schakeling.pk, "soort": "begin"}
-        self.vreemd = {"id": vreemd.pk, "beslissing_pk": b.pk, "schakeling_pk": s.pk}
-        self.vreemd |= {"soort": "begin"}
-        self.vreemd_kwartaal = kwartaal
+        ids = {"id": dossier.pk, "beslissing_pk": b.pk, "schakeling_pk": s.pk, "soort": "begin"}
+        return {**ids, "kwartaal": kwartaal}
 
     def pad(self, operatie: str, *, vreemd: bool = False, **ids) -> str:
         _, pad, _ = OPERATIES[operatie]
         waarden = {**(self.vreemd if vreemd else self.eigen), **ids}
         if pad.startswith(PREFIX + "kwartalen/"):
-            waarden["id"] = self.vreemd_kwartaal if vreemd else ids.get("id", self.kwartaal)
+            waarden["id"] = self.vreemd["kwartaal"] if vreemd else ids.get("id", self.kwartaal)
         return pad.format(**waarden)
 
     def vraag(self, operatie: str, data=None, *, wie=None, pad: str = "", **koppen):
