@@ -28,7 +28,9 @@ class DossierGone(PublicNotFound):
 
 
 def dossier_get(*, pk: int, for_update: bool = False) -> Dossier:
-    queryset = Dossier.objects.select_related("client", "voorziening", "behandelaar", "aanmelding")
+    # Not the aanmelding: locked with the dossier it would be read as before the lock waited,
+    # and a concurrent change to it missed.
+    queryset = Dossier.objects.select_related("client", "voorziening", "behandelaar")
     if for_update:
         queryset = queryset.select_for_update(of=("self",))
     dossier = queryset.filter(pk=pk).first()
