@@ -11,7 +11,7 @@ from django.urls import path
 from api.forms import KoppelingForm
 from api.models import Koppeling
 from api.services import koppeling_intrekken, koppeling_maken
-from api.views.beheer import NIEUW_GEHEIM
+from api.views.beheer import geheim_eenmalig, geheim_onthouden
 from binc.admin import ActiesAdmin, opgroeien_site
 from binc.forms import add_service_errors
 from binc.models import Voorziening
@@ -65,15 +65,9 @@ class KoppelingAdmin(ActiesAdmin):
             except ValidationError as fout:
                 add_service_errors(form, fout)
             else:
-                # As on the voorziening's page: shown after the redirect, then gone.
-                request.session[NIEUW_GEHEIM] = [koppeling.pk, geheim]
+                geheim_onthouden(request, koppeling, geheim)
                 return redirect("opgroeien:api_koppeling_nieuw")
-        nieuw = geheim = None
-        if request.method == "GET" and NIEUW_GEHEIM in request.session:
-            pk, geheim = request.session.pop(NIEUW_GEHEIM)
-            nieuw = (
-                Koppeling.alle.filter(pk=pk).select_related("application", "voorziening").first()
-            )
+        nieuw, geheim = geheim_eenmalig(request, Koppeling.alle.select_related("voorziening"))
         return TemplateResponse(
             request,
             "admin/api/koppeling/nieuw.html",

@@ -18,6 +18,19 @@ from binc.forms import add_service_errors
 NIEUW_GEHEIM = "api_nieuw_geheim"
 
 
+def geheim_onthouden(request: HttpRequest, koppeling: Koppeling, geheim: str) -> None:
+    """The new secret, for the page the redirect opens (the voorziening's or Opgroeien's)."""
+    request.session[NIEUW_GEHEIM] = [koppeling.pk, geheim]
+
+
+def geheim_eenmalig(request: HttpRequest, koppelingen) -> tuple[Koppeling | None, str | None]:
+    """The koppeling just made and its secret, once: gone from the session when shown."""
+    if request.method != "GET" or NIEUW_GEHEIM not in request.session:
+        return None, None
+    pk, geheim = request.session.pop(NIEUW_GEHEIM)
+    return koppelingen.filter(pk=pk).select_related("application").first(), geheim
+
+
 @never_cache
 @medewerker_required
 @require_http_methods(["GET", "POST"])
@@ -34,13 +47,9 @@ def koppelingen(request: HttpRequest) -> HttpResponse:
         except ValidationError as fout:
             add_service_errors(form, fout)
         else:
-            # Shown on the page the redirect opens, then gone from the session.
-            request.session[NIEUW_GEHEIM] = [koppeling.pk, geheim]
+            geheim_onthouden(request, koppeling, geheim)
             return redirect("koppelingen:lijst")
-    nieuw = geheim = None
-    if request.method == "GET" and NIEUW_GEHEIM in request.session:
-        pk, geheim = request.session.pop(NIEUW_GEHEIM)
-        nieuw = Koppeling.objects.filter(pk=pk).select_related("application").first()
+    nieuw, geheim = geheim_eenmalig(request, Koppeling.objects)
     return render(
         request,
         "api/koppelingen.html",

@@ -444,7 +444,9 @@ def test_fill_and_send_a_kwartaal_through_the_api(api, omgeving):
     assert verzonden.json()["typemodules"][0]["totaal"] == "10.00"
 
 
-def test_the_bezetting_as_the_screen_computes_it(api, omgeving):
+@pytest.fixture
+def in_zorg(omgeving):
+    """Two places of contextbegeleiding, one child in it from 5 January 2026."""
     from tests.kwartaal.factories import CapaciteitFactory
 
     voorziening, gebruiker, dossier = omgeving
@@ -456,6 +458,11 @@ def test_the_bezetting_as_the_screen_computes_it(api, omgeving):
         erkende_capaciteit=2,
     )
     add(dossier, gebruiker, beslissing(dossier, gebruiker, codes=("BEGBJB02",)), D(2026, 1, 5))
+    return typemodule
+
+
+def test_the_bezetting_as_the_screen_computes_it(api, in_zorg):
+    typemodule = in_zorg
     fout = api.get("bezetting/", {"van": "2026-01-01", "tot": "2027-06-30"})
     assert fout.status_code == 400
     velden = {f["veld"] for f in fout.json()["fouten"]}
@@ -473,21 +480,12 @@ def test_the_bezetting_as_the_screen_computes_it(api, omgeving):
     assert response.json()["gewogen"]["graad"] == "0.4355"
 
 
-def test_the_benutting_as_the_screen_computes_it(api, omgeving):
+def test_the_benutting_as_the_screen_computes_it(api, in_zorg):
     from decimal import Decimal
 
     from kwartaal.models import TypemoduleInzet
-    from tests.kwartaal.factories import CapaciteitFactory
 
-    voorziening, gebruiker, dossier = omgeving
-    typemodule = m("BEGBJB02").typemodule
-    CapaciteitFactory(
-        voorziening=voorziening,
-        typemodule=typemodule,
-        geldig_van=D(2015, 1, 1),
-        erkende_capaciteit=2,
-    )
-    add(dossier, gebruiker, beslissing(dossier, gebruiker, codes=("BEGBJB02",)), D(2026, 1, 5))
+    typemodule = in_zorg
     TypemoduleInzet.objects.filter(typemodule=typemodule).update(totaal=Decimal("19.5"))
     fout = api.get("benutting/", {"van": "2024-Q1", "tot": "2025-Q2", "typemodules": "x"})
     assert fout.status_code == 400

@@ -12,15 +12,22 @@ def login(page, username: str, password: str = "geheim-wachtwoord") -> None:
 
 def als_dossierbehandelaar(page, username: str = "omar") -> None:
     """Opgroeien's dossierbehandelaar (made on first use) signs in, in a fresh session."""
+    from binc.constants import OpgroeienRol
+
+    als_opgroeien(page, OpgroeienRol.DOSSIERBEHANDELAAR, username)
+
+
+def als_opgroeien(page, rol: str, username: str) -> None:
+    """A member of staff of Opgroeien with this role (made on first use) signs in, in a fresh
+    session."""
     from django.contrib.auth.models import Group
 
-    from binc.constants import OpgroeienRol
     from binc.roles import opgroeien_roles_ensure
     from tests.binc.factories import GebruikerFactory
 
     opgroeien_roles_ensure()
     gebruiker = GebruikerFactory(username=username, opgroeien=True)
-    gebruiker.groups.add(Group.objects.get(name=OpgroeienRol.DOSSIERBEHANDELAAR))
+    gebruiker.groups.add(Group.objects.get(name=rol))
     page.context.clear_cookies()
     page.goto("/aanmelden/")
     page.get_by_label("Gebruikersnaam").fill(username)

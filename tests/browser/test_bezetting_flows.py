@@ -20,7 +20,7 @@ from tests.binc.factories import (
     TypemoduleFactory,
     VoorzieningFactory,
 )
-from tests.browser.helpers import login
+from tests.browser.helpers import als_opgroeien, login
 from tests.conftest import OP_VANDAAG
 from tests.dossiers.factories import DossierFactory
 from tests.kwartaal.factories import CapaciteitFactory
@@ -129,10 +129,7 @@ def test_a_medewerker_computes_the_bezettingsgraad(page, transactional_db):
 
 
 def test_opgroeien_sees_the_bezetting_of_every_voorziening(page, transactional_db):
-    from django.contrib.auth.models import Group
-
     from binc.constants import OpgroeienRol
-    from binc.roles import opgroeien_roles_ensure
 
     voorziening = VoorzieningFactory(naam="De Linde", organisatietype=Organisatietype.OVBJ)
     typemodule = TypemoduleFactory(
@@ -145,13 +142,7 @@ def test_opgroeien_sees_the_bezetting_of_every_voorziening(page, transactional_d
         erkende_capaciteit=2,
         innovatief_project=1,
     )
-    opgroeien_roles_ensure()
-    omar = GebruikerFactory(username="omar", opgroeien=True)
-    omar.groups.add(Group.objects.get(name=OpgroeienRol.VOORZIENINGENBELEID))
-    page.goto("/aanmelden/")
-    page.get_by_label("Gebruikersnaam").fill("omar")
-    page.get_by_label("Wachtwoord").fill("geheim-wachtwoord")
-    page.get_by_role("button", name="Aanmelden").click()
+    als_opgroeien(page, OpgroeienRol.VOORZIENINGENBELEID, "omar")
     page.goto("/opgroeien/bezetting/")
     page.get_by_label("Van").fill("2026-01-01")
     page.get_by_label("Tot en met").fill("2026-01-10")

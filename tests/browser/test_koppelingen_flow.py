@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from binc.constants import Organisatietype
 from tests.binc.factories import GebruikerFactory, MedewerkerFactory, VoorzieningFactory
-from tests.browser.helpers import login
+from tests.browser.helpers import als_opgroeien, login
 
 
 def test_a_medewerker_makes_and_revokes_a_koppeling(page, transactional_db):
@@ -32,10 +32,7 @@ def test_a_medewerker_makes_and_revokes_a_koppeling(page, transactional_db):
 def test_voorzieningenbeleid_makes_a_koppeling_and_retries_a_bounced_mail(
     page, transactional_db, settings
 ):
-    from django.contrib.auth.models import Group
-
     from binc.constants import OpgroeienRol
-    from binc.roles import opgroeien_roles_ensure
     from documenten.constants import MAX_MAILPOGINGEN, MailStatus
     from documenten.models import Deling
     from tests.documenten.helpers import delen
@@ -48,14 +45,7 @@ def test_voorzieningenbeleid_makes_a_koppeling_and_retries_a_bounced_mail(
     Deling.objects.update(
         mail_status=MailStatus.MISLUKT, mail_pogingen=MAX_MAILPOGINGEN, mail_fout="550 onbekend"
     )
-    opgroeien_roles_ensure()
-    beleid = GebruikerFactory(username="beleid", opgroeien=True)
-    beleid.groups.add(Group.objects.get(name=OpgroeienRol.VOORZIENINGENBELEID))
-
-    page.goto("/aanmelden/")
-    page.get_by_label("Gebruikersnaam").fill("beleid")
-    page.get_by_label("Wachtwoord").fill("geheim-wachtwoord")
-    page.get_by_role("button", name="Aanmelden").click()
+    als_opgroeien(page, OpgroeienRol.VOORZIENINGENBELEID, "beleid")
     page.goto("/opgroeien/api/koppeling/")
     page.get_by_role("link", name="Nieuwe koppeling voor een voorziening").click()
     page.get_by_role("button", name="Koppeling aanmaken").click()
