@@ -4,7 +4,7 @@ capaciteit (erkend - innovatief - verzekerd), per quarter; several quarters Σ /
 import datetime
 from fractions import Fraction
 
-from bezetting.engine.bezetting import Bezetting, bezetting_ob, kwartaal_grenzen
+from bezetting.engine.bezetting import Bezetting, bezetting_ob, geregistreerd, kwartaal_grenzen
 from bezetting.engine.dagen import aantal_dagen
 from bezetting.engine.formule import benuttingsformule
 from bezetting.engine.model import Gegevens, Ratio
@@ -64,21 +64,12 @@ def _inzetbaar(gegevens: Gegevens, code: str, dag: D) -> Fraction:
     return Fraction(rij.erkend) - Fraction(rij.innovatief) - Fraction(rij.verzekerd)
 
 
-def _geregistreerd(gegevens: Gegevens, code: str, jaar: int, nummer: int) -> Fraction:
-    return sum(
-        (
-            Fraction(b.benutting)
-            for b in gegevens.kwartaal
-            if b.typemodule == code and (b.jaar, b.kwartaal) == (jaar, nummer)
-        ),
-        Fraction(0),
-    )
-
-
-def _noemer(gegevens: Gegevens, code: str, functie: str, jaar: int, nummer: int) -> Fraction:
-    """000 §13: the inzetbare capaciteit (in force on the quarter's last day; for CaH on
-    31 December) times the intensiteit and the quarter's calendar days, working days or 13
-    weeks; for CaH times 24 hours."""
+def noemer_delen(
+    gegevens: Gegevens, code: str, functie: str, jaar: int, nummer: int
+) -> tuple[Fraction, int, Fraction]:
+    """000 §13, the denominator as (inzetbare capaciteit, time, intensiteit): the capacity in
+    force on the quarter's last day (for CaH on 31 December); the quarter's calendar days,
+    working days or 13 weeks, for CaH 24 hours."""
     begin, einde = kwartaal_grenzen(jaar, nummer)
     typemodule = gegevens.typemodules[code]
     intensiteit = Fraction(typemodule.intensiteit)
@@ -96,12 +87,17 @@ def _noemer(gegevens: Gegevens, code: str, functie: str, jaar: int, nummer: int)
         else:
             # 000 §15: Veilig verblijf and Verblijf in een gezinshuis have their own capacity.
             capaciteit = _inzetbaar(gegevens, code, einde)
-        return capaciteit * intensiteit * aantal_dagen(begin, einde)
+        return capaciteit, aantal_dagen(begin, einde), intensiteit
     if functie == "dagbegeleiding":
-        return _inzetbaar(gegevens, code, einde) * intensiteit * werkdagen(begin, einde)
+        return _inzetbaar(gegevens, code, einde), werkdagen(begin, einde), intensiteit
     if functie == "contextbegeleiding":
-        return _inzetbaar(gegevens, code, einde) * intensiteit * CONTEXT_WEKEN
-    return _inzetbaar(gegevens, code, D(jaar, 12, 31)) * CAH_UREN
+        return _inzetbaar(gegevens, code, einde), CONTEXT_WEKEN, intensiteit
+    return _inzetbaar(gegevens, code, D(jaar, 12, 31)), CAH_UREN, Fraction(1)
+
+
+def _noemer(gegevens: Gegevens, code: str, functie: str, jaar: int, nummer: int) -> Fraction:
+    capaciteit, tijd, intensiteit = noemer_delen(gegevens, code, functie, jaar, nummer)
+    return capaciteit * tijd * intensiteit
 
 
 def benutting(gegevens: Gegevens, kwartalen: list[tuple[int, int]], codes: list[str]) -> Bezetting:
@@ -124,7 +120,7 @@ def benutting(gegevens: Gegevens, kwartalen: list[tuple[int, int]], codes: list[
                 # 000 §13: the benuttingsgraad of OB is its bezettingsgraad.
                 ratio = bezetting_ob(gegevens, (jaar, nummer), (jaar, nummer), [code]).gewogen
             else:
-                teller = _geregistreerd(gegevens, code, jaar, nummer)
+                teller = geregistreerd(gegevens, code, jaar, nummer)
                 ratio = Ratio(teller, _noemer(gegevens, code, groep, jaar, nummer))
             result.typemodules[code] += ratio
             totaal = result.functies.setdefault(groep, Ratio())

@@ -27,6 +27,7 @@ PLEEGZORG = (
 TE_LANG = "De bezettingsgraad kan voor hoogstens 1 jaar berekend worden."
 OMGEKEERD = "De einddatum ligt vóór de begindatum."
 BEGELEIDINGSPUNTEN = "begeleidingspunten"
+VERBLIJFSCAPACITEIT = "verblijfscapaciteit"
 VERBLIJF_PUNTEN = 84  # 000 §14.4: the cost of one place divided by the cost of one point
 ENKEL_PER_KWARTAAL = "Ondersteunende begeleiding wordt enkel per kwartaal berekend."
 # 000 §14.2 (CaH): the rate divides by erkende capaciteit * 8 without saying over which span.
@@ -45,6 +46,13 @@ class Bezetting:
     functies: dict[str, Ratio] = field(default_factory=dict)
     # 000 §14.4: a CKG's begeleidingspunten earned per points typemodule.
     punten: dict[str, int] = field(default_factory=dict)
+    # The weighted average's parts, which add up to it exactly: each row's numerator and
+    # denominator, the shared verblijf capacity once (VERBLIJFSCAPACITEIT), a CKG's verblijf
+    # converted to points.
+    delen: list[tuple[str, Ratio]] = field(default_factory=list)
+    # Per row the part of its numerator that comes from the schakelingen (dossier-days, CaH
+    # inzet, points); the rest is innovatief project and verzekerd aanbod.
+    uit_schakelingen: dict[str, Fraction] = field(default_factory=dict)
 
 
 def periode_fout(organisatietype: str, van: D, tot: D) -> str:
@@ -57,10 +65,13 @@ def periode_fout(organisatietype: str, van: D, tot: D) -> str:
     return ""
 
 
-def _dag_ratio(gegevens: Gegevens, code: str, van: D, tot: D, noemer: Fraction) -> Ratio:
+def _dag_ratio(
+    gegevens: Gegevens, code: str, van: D, tot: D, noemer: Fraction
+) -> tuple[Ratio, Fraction]:
     """000 §14.2 ALGEMEEN / VERBLIJF one day: (active + innovatief + reserved verzekerd - used as
     verzekerd) / capacity; summed over the days. Use beyond the reserved places counts as
-    regular (000 §14.4). Summed per stretch of constant capacity, not day by day."""
+    regular (000 §14.4). Summed per stretch of constant capacity, not day by day. Also the
+    numerator's part from the schakelingen (the dossier-days)."""
     schakelingen = gegevens.met_typemodule(code)
     teller = Fraction(0)
     # 000 §14.2: the crisis modules 'in overtal' are counted on the module the capacity table
@@ -70,20 +81,28 @@ def _dag_ratio(gegevens: Gegevens, code: str, van: D, tot: D, noemer: Fraction) 
             teller += gegevens.dossierdagen.get(eigen, 0)
         else:
             teller += dossierdagen(gegevens.met_typemodule(eigen), _met(eigen), van, tot)
+    uit_schakelingen = teller
     for begin, einde, rij in capaciteit_segmenten(gegevens, code, van, tot):
         if rij is None:
             continue
         reserve = Fraction(rij.verzekerd)
         teller += (Fraction(rij.innovatief) + reserve) * aantal_dagen(begin, einde)
-        if reserve:
-            gebruikt = dossiers_per_dag(
-                schakelingen, lambda m: m.typemodule == code and m.verzekerd_aanbod, begin, einde
-            )
-            # Per distinct daily count, not per day: a year has few distinct counts.
-            teller -= sum(
-                (min(Fraction(g), reserve) * n for g, n in Counter(gebruikt).items()), Fraction(0)
-            )
-    return Ratio(teller, noemer)
+        teller -= verzekerd_gebruikt(schakelingen, code, begin, einde, reserve)
+    return Ratio(teller, noemer), uit_schakelingen
+
+
+def verzekerd_gebruikt(
+    schakelingen: list[Schakeling], code: str, begin: D, einde: D, reserve: Fraction
+) -> Fraction:
+    """000 §14.2: the reserved verzekerd-aanbod places used on each day, at most the reserve
+    (use beyond it counts as regular, 000 §14.4), summed over [begin, einde]."""
+    if not reserve:
+        return Fraction(0)
+    gebruikt = dossiers_per_dag(
+        schakelingen, lambda m: m.typemodule == code and m.verzekerd_aanbod, begin, einde
+    )
+    # Per distinct daily count, not per day: a year has few distinct counts.
+    return sum((min(Fraction(g), reserve) * n for g, n in Counter(gebruikt).items()), Fraction(0))
 
 
 def _met(code: str) -> Callable[[Module], bool]:
@@ -173,28 +192,30 @@ def bezetting(gegevens: Gegevens, van: D, tot: D, codes: list[str]) -> Bezetting
     cah = gegevens.organisatietype.upper() == "CAH"
     ckg = gegevens.organisatietype.upper() == "CKG"
     verblijf_noemer = None
-    verblijf = Ratio()
-    gewogen = Ratio()
+    delen: list[tuple[str, Ratio]] = []
+    verblijf: list[tuple[str, Ratio]] = []
     punten_codes = []
     for code in codes:
         typemodule = gegevens.typemodules[code]
         soort = typemodule.bezetting
         if soort == "ob":
-            ratio = Ratio(melding=ENKEL_PER_KWARTAAL)
-        elif soort == "verblijf":
+            result.typemodules[code] = Ratio(melding=ENKEL_PER_KWARTAAL)
+            continue
+        if soort == "verblijf":
             if not typemodule.in_verblijfscapaciteit:
                 # 000 §15: Veilig verblijf and Verblijf in een gezinshuis are not in the verblijf
                 # capacity; each is a row of its own, its days over its own capacity.
                 noemer = _erkend(gegevens, code, van, tot)
-                verblijf.noemer += noemer
+                eigen_noemer = noemer
             elif verblijf_noemer is None:
                 noemer = verblijf_noemer = verblijfscapaciteit(gegevens, van, tot)
                 # Every other verblijf typemodule shares this denominator: it counts once.
-                verblijf.noemer += verblijf_noemer
+                verblijf.append((VERBLIJFSCAPACITEIT, Ratio(Fraction(0), verblijf_noemer)))
+                eigen_noemer = Fraction(0)
             else:
-                noemer = verblijf_noemer
-            ratio = _dag_ratio(gegevens, code, van, tot, noemer)
-            verblijf.teller += ratio.teller
+                noemer, eigen_noemer = verblijf_noemer, Fraction(0)
+            ratio, result.uit_schakelingen[code] = _dag_ratio(gegevens, code, van, tot, noemer)
+            verblijf.append((code, Ratio(ratio.teller, eigen_noemer)))
         elif ckg and soort == "ckg_punten":
             punten_codes.append(code)
             continue
@@ -205,10 +226,12 @@ def bezetting(gegevens: Gegevens, van: D, tot: D, codes: list[str]) -> Bezetting
             else:
                 teller = Fraction(len(schakelingen) * 3)
             ratio = Ratio(teller, _cah_noemer(gegevens, code, van, tot))
-            gewogen += ratio
+            result.uit_schakelingen[code] = teller
+            delen.append((code, ratio))
         else:
-            ratio = _dag_ratio(gegevens, code, van, tot, _erkend(gegevens, code, van, tot))
-            gewogen += ratio
+            noemer = _erkend(gegevens, code, van, tot)
+            ratio, result.uit_schakelingen[code] = _dag_ratio(gegevens, code, van, tot, noemer)
+            delen.append((code, ratio))
         result.typemodules[code] = ratio
     if punten_codes:
         punten, verdiend = _ckg_punten(gegevens, van, tot, punten_codes)
@@ -217,12 +240,13 @@ def bezetting(gegevens: Gegevens, van: D, tot: D, codes: list[str]) -> Bezetting
             if not punten.melding:
                 result.punten[code] = verdiend[code]
         result.typemodules[BEGELEIDINGSPUNTEN] = punten
-        gewogen += Ratio(punten.teller, punten.noemer)
+        result.uit_schakelingen[BEGELEIDINGSPUNTEN] = Fraction(sum(verdiend.values()))
+        delen.append((BEGELEIDINGSPUNTEN, Ratio(punten.teller, punten.noemer)))
         # 000 §14.4: verblijf in points, 84 per place: days / 365 (366) * 84.
         omrekening = Fraction(VERBLIJF_PUNTEN, dagen_in_jaar(van.year))
-        verblijf = Ratio(verblijf.teller * omrekening, verblijf.noemer * omrekening)
-    gewogen += verblijf
-    gewogen.melding = ""
+        verblijf = [(c, Ratio(r.teller * omrekening, r.noemer * omrekening)) for c, r in verblijf]
+    result.delen = delen + verblijf
+    gewogen = sum((deel for _, deel in result.delen), Ratio())
     result.gewogen = gewogen
     return result
 
@@ -239,6 +263,18 @@ def kwartalen_tussen(van: tuple[int, int], tot: tuple[int, int]) -> list[tuple[i
         result.append((jaar, nummer))
         jaar, nummer = (jaar + 1, 1) if nummer == 4 else (jaar, nummer + 1)
     return result
+
+
+def geregistreerd(gegevens: Gegevens, code: str, jaar: int, nummer: int) -> Fraction:
+    """The benutting registered in the modulair kwartaal for a typemodule and quarter."""
+    return sum(
+        (
+            Fraction(b.benutting)
+            for b in gegevens.kwartaal
+            if b.typemodule == code and (b.jaar, b.kwartaal) == (jaar, nummer)
+        ),
+        Fraction(0),
+    )
 
 
 # 000 §14.2 OB: one module = 12 youngsters * 10 days a year; a quarter is a quarter of that.
@@ -264,19 +300,12 @@ def bezetting_ob(
         for jaar, nummer in kwartalen:
             _, laatste = kwartaal_grenzen(jaar, nummer)
             rij = gegevens.capaciteit_op(code, laatste)
-            geregistreerd = sum(
-                (
-                    Fraction(b.benutting)
-                    for b in gegevens.kwartaal
-                    if b.typemodule == code and (b.jaar, b.kwartaal) == (jaar, nummer)
-                ),
-                Fraction(0),
-            )
+            ingevuld = geregistreerd(gegevens, code, jaar, nummer)
             if rij is None:
-                ratio.teller += geregistreerd
+                ratio.teller += ingevuld
                 continue
             reserve = Fraction(rij.innovatief) + Fraction(rij.verzekerd)
-            ratio.teller += geregistreerd + reserve * OB_FACTOR
+            ratio.teller += ingevuld + reserve * OB_FACTOR
             ratio.noemer += Fraction(rij.erkend) * OB_FACTOR
         result.typemodules[code] = ratio
         gewogen += ratio
