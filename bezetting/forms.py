@@ -1,3 +1,5 @@
+import datetime
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -21,24 +23,70 @@ class PeriodeForm(forms.Form):
         return data
 
 
-class BezettingForm(PeriodeForm):
-    """'Bereken bezettingsgraad' (000 §14.1): a period and the typemodules."""
+class TypemodulesMixin(forms.Form):
+    """The typemodules to compute, or all of them at once."""
 
+    alle = forms.BooleanField(label="Alle typemodules", required=False)
     typemodules = forms.MultipleChoiceField(
         label="Typemodules",
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Kies minstens één typemodule."},
+        required=False,
+        help_text="Of vink 'Alle typemodules' aan.",
     )
 
-    def __init__(self, *args, keuzes: list[tuple[str, str]], **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    def _keuzes(self, keuzes: list[tuple[str, str]]) -> None:
         self.fields["typemodules"].choices = keuzes
 
     def clean_typemodules(self):
+        if self.data.get("alle") in ("on", "true", "1"):
+            return [code for code, _ in self.fields["typemodules"].choices]
         waarde = self.cleaned_data["typemodules"]
         if not waarde:
-            raise ValidationError("Kies minstens één typemodule.")
+            raise ValidationError("Kies minstens één typemodule of vink 'Alle typemodules' aan.")
         return waarde
+
+
+class BezettingForm(TypemodulesMixin, PeriodeForm):
+    """'Bereken bezettingsgraad' (000 §14.1): a period and the typemodules."""
+
+    def __init__(self, *args, keuzes: list[tuple[str, str]], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._keuzes(keuzes)
+        # The fields in the order a person fills them in: period, then typemodules.
+        self.order_fields(["van", "tot", "alle", "typemodules"])
+
+
+def _kwartaal_van(dag: datetime.date) -> tuple[int, int]:
+    return dag.year, (dag.month - 1) // 3 + 1
+
+
+def voorkeuzes(vandaag: datetime.date, *, per_kwartaal: bool) -> list[tuple[str, dict]]:
+    """Dit kwartaal, vorig kwartaal, dit jaar, vorig jaar: the form's values for each, with
+    every typemodule. A period of days runs up to today, never into days not yet lived."""
+    jaar, nummer = _kwartaal_van(vandaag)
+    vorig = (jaar - 1, 4) if nummer == 1 else (jaar, nummer - 1)
+    if per_kwartaal:
+        perioden = [
+            ("Dit kwartaal", (jaar, nummer), (jaar, nummer)),
+            ("Vorig kwartaal", vorig, vorig),
+            ("Dit jaar", (jaar, 1), (jaar, nummer)),
+            ("Vorig jaar", (jaar - 1, 1), (jaar - 1, 4)),
+        ]
+        return [
+            (naam, {"van": f"{v[0]}-Q{v[1]}", "tot": f"{t[0]}-Q{t[1]}", "alle": "on"})
+            for naam, v, t in perioden
+        ]
+    begin = datetime.date(jaar, 3 * nummer - 2, 1)
+    vorig_begin = datetime.date(vorig[0], 3 * vorig[1] - 2, 1)
+    dagen = [
+        ("Dit kwartaal", begin, vandaag),
+        ("Vorig kwartaal", vorig_begin, begin - datetime.timedelta(days=1)),
+        ("Dit jaar", datetime.date(jaar, 1, 1), vandaag),
+        ("Vorig jaar", datetime.date(jaar - 1, 1, 1), datetime.date(jaar - 1, 12, 31)),
+    ]
+    return [
+        (naam, {"van": v.isoformat(), "tot": t.isoformat(), "alle": "on"}) for naam, v, t in dagen
+    ]
 
 
 def _kwartalen(vandaag_jaar: int) -> list[tuple[str, str]]:
@@ -49,22 +97,18 @@ def _kwartalen(vandaag_jaar: int) -> list[tuple[str, str]]:
     ]
 
 
-class KwartaalForm(forms.Form):
+class KwartaalForm(TypemodulesMixin, forms.Form):
     """'Bereken benuttingsgraad' (000 §13) and OB bezetting (000 §14.1): from one quarter to
     another; the same quarter twice for one quarter."""
 
     van = forms.ChoiceField(label="Van kwartaal")
     tot = forms.ChoiceField(label="Tot en met kwartaal")
-    typemodules = forms.MultipleChoiceField(
-        label="Typemodules",
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Kies minstens één typemodule."},
-    )
 
     def __init__(self, *args, keuzes: list[tuple[str, str]], jaar: int, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["typemodules"].choices = keuzes
+        self._keuzes(keuzes)
         self.fields["van"].choices = self.fields["tot"].choices = _kwartalen(jaar)
+        self.order_fields(["van", "tot", "alle", "typemodules"])
 
     def kwartalen(self) -> list[tuple[int, int]]:
         van = tuple(int(x) for x in self.cleaned_data["van"].split("-Q"))

@@ -2,6 +2,7 @@
 each voorziening for a period, in one pass over all of them (a handful of queries in total)."""
 
 from decimal import Decimal
+from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import PermissionDenied
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_GET
 from openpyxl import Workbook
 
 from bezetting.engine.bezetting import bezetting
+from bezetting.engine.model import Gegevens
 from bezetting.forms import PeriodeForm
 from bezetting.selectors import gegevens_overzicht
 from binc.access import opgroeien_required
@@ -40,6 +42,15 @@ class OverzichtForm(PeriodeForm):
     )
 
 
+def overzicht_codes(gegevens: Gegevens) -> list[str]:
+    """The typemodules of a voorziening's weighted average in the overview: every one with a
+    capacity, without ondersteunende begeleiding (computed per quarter)."""
+    return sorted(
+        {c.typemodule for c in gegevens.capaciteit}
+        - {c for c, t in gegevens.typemodules.items() if t.bezetting == "ob"}
+    )
+
+
 def overzicht_rijen(form: OverzichtForm) -> list[dict]:
     van, tot = form.cleaned_data["van"], form.cleaned_data["tot"]
     voorzieningen = Voorziening.objects.filter(actief=True).exclude(
@@ -54,10 +65,7 @@ def overzicht_rijen(form: OverzichtForm) -> list[dict]:
     rijen = []
     for voorziening in lijst:
         gegevens = alle[voorziening.pk]
-        codes = sorted(
-            {c.typemodule for c in gegevens.capaciteit}
-            - {c for c, t in gegevens.typemodules.items() if t.bezetting == "ob"}
-        )
+        codes = overzicht_codes(gegevens)
         gewogen = bezetting(gegevens, van, tot, codes).gewogen if codes else None
         rijen.append(
             {
@@ -97,6 +105,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
             **opgroeien_site.each_context(request),
             "form": form,
             "rijen": rijen,
+            "periode": urlencode({k: request.GET.get(k, "") for k in ("van", "tot")}),
             "title": "Bezetting van alle voorzieningen",
         },
     )

@@ -1,14 +1,18 @@
 """'Bereken bezettingsgraad' (000 §14.1, §14.3): the engine over the voorziening's own data."""
 
+import datetime
+from urllib.parse import urlencode
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from bezetting.engine.bezetting import bezetting, bezetting_ob, kwartaal_grenzen
 from bezetting.engine.inzet import inzet_modules, open_plaatsen
 from bezetting.export import benutting_export, bezetting_export
-from bezetting.forms import BezettingForm, InzetForm, KwartaalForm
+from bezetting.forms import BezettingForm, InzetForm, KwartaalForm, voorkeuzes
 from bezetting.selectors import (
     benutting_van,
     gegevens_overzicht,
@@ -16,9 +20,20 @@ from bezetting.selectors import (
     module_keuzes,
     typemodule_keuzes,
 )
-from bezetting.weergave import bezetting_rijen, formules
+from bezetting.selectors.uitsplitsing import GEWOGEN
+from bezetting.weergave import bezetting_rijen, dekking, formules
 from binc.access import medewerker_required
+from binc.constants import Organisatietype
 from dossiers.views.common import crumbs
+
+
+def _zoekvraag(request: HttpRequest, **anders: str) -> str:
+    """The page's query without its export flag, for the links to a figure's breakdown."""
+    vraag = request.GET.copy()
+    vraag.pop("export", None)
+    for sleutel, waarde in anders.items():
+        vraag[sleutel] = waarde
+    return vraag.urlencode()
 
 
 @medewerker_required
@@ -33,19 +48,30 @@ def bezettingsgraad(request: HttpRequest) -> HttpResponse:
         codes = form.cleaned_data["typemodules"]
         gegevens = gegevens_overzicht([voorziening], van, tot)[voorziening.pk]
         resultaat = bezetting(gegevens, van, tot, codes)
-        rijen = bezetting_rijen(resultaat, dict(keuzes))
+        rijen = bezetting_rijen(resultaat, dict(keuzes), gegevens)
+        periode = f"{van:%d/%m/%Y} tot en met {tot:%d/%m/%Y}"
         if request.GET.get("export"):
             return bezetting_export(
                 voorziening=voorziening,
                 gebruiker=request.user,
-                periode=f"{van:%d/%m/%Y} tot en met {tot:%d/%m/%Y}",
+                periode=periode,
                 rijen=rijen,
                 gewogen=resultaat.gewogen,
             )
         context = {
             "resultaat": resultaat,
             "rijen": rijen,
+            "periode": periode,
             "formules": formules(gegevens, codes),
+            "query": _zoekvraag(request),
+            "opbouw_url": reverse("bezetting:bezetting_opbouw"),
+            "gewogen_rij": GEWOGEN,
+            "gewogen_dekking": dekking(resultaat, dict(keuzes)),
+            # 000 §14.4: a CKG's points count from 1 January; one click to that period.
+            "correctie": _zoekvraag(request, van=f"{van.year}-01-01")
+            if voorziening.organisatietype == Organisatietype.CKG
+            and van != datetime.date(van.year, 1, 1)
+            else "",
         }
     return render(
         request,
@@ -53,9 +79,17 @@ def bezettingsgraad(request: HttpRequest) -> HttpResponse:
         {
             **context,
             "form": form,
+            "voorkeuzes": _voorkeuzes(per_kwartaal=False),
             "breadcrumbs": crumbs(("Bereken bezettingsgraad", "")),
         },
     )
+
+
+def _voorkeuzes(*, per_kwartaal: bool) -> list[tuple[str, str]]:
+    return [
+        (naam, urlencode(waarden))
+        for naam, waarden in voorkeuzes(timezone.localdate(), per_kwartaal=per_kwartaal)
+    ]
 
 
 def _kwartaal_scherm(request: HttpRequest, *, titel: str, ob: bool) -> HttpResponse:
@@ -72,7 +106,7 @@ def _kwartaal_scherm(request: HttpRequest, *, titel: str, ob: bool) -> HttpRespo
             tot = kwartaal_grenzen(*kwartalen[-1])[1]
             gegevens = gegevens_voor(voorziening, van, tot)
             resultaat = bezetting_ob(gegevens, kwartalen[0], kwartalen[-1], codes)
-            rijen = bezetting_rijen(resultaat, dict(keuzes))
+            rijen = bezetting_rijen(resultaat, dict(keuzes), gegevens)
             if request.GET.get("export"):
                 return bezetting_export(
                     voorziening=voorziening,
@@ -82,7 +116,15 @@ def _kwartaal_scherm(request: HttpRequest, *, titel: str, ob: bool) -> HttpRespo
                     gewogen=resultaat.gewogen,
                     titel=titel,
                 )
-            context = {"resultaat": resultaat, "rijen": rijen, "formules": {"ob"}}
+            context = {
+                "resultaat": resultaat,
+                "rijen": rijen,
+                "periode": periode,
+                "formules": {"ob"},
+                "query": _zoekvraag(request),
+                "opbouw_url": reverse("bezetting:benutting_opbouw"),
+                "gewogen_rij": "functie:ondersteunende_begeleiding",
+            }
         else:
             groepen = benutting_van(voorziening, kwartalen, codes, dict(keuzes))
             if request.GET.get("export"):
@@ -92,7 +134,11 @@ def _kwartaal_scherm(request: HttpRequest, *, titel: str, ob: bool) -> HttpRespo
                     periode=periode,
                     benutting=groepen,
                 )
-            context = {"benutting": groepen}
+            context = {
+                "benutting": groepen,
+                "query": _zoekvraag(request),
+                "opbouw_url": reverse("bezetting:benutting_opbouw"),
+            }
     return render(
         request,
         "bezetting/kwartalen.html",
@@ -101,6 +147,7 @@ def _kwartaal_scherm(request: HttpRequest, *, titel: str, ob: bool) -> HttpRespo
             "form": form,
             "titel": titel,
             "ob": ob,
+            "voorkeuzes": _voorkeuzes(per_kwartaal=True),
             "breadcrumbs": crumbs((f"Bereken {titel[0].lower()}{titel[1:]}", "")),
         },
     )

@@ -3,9 +3,11 @@ the table, the points a CKG's typemodules earned and the benutting per function 
 numerators and denominators count is said under each table (templates/bezetting/_uitleg.html)."""
 
 from dataclasses import dataclass, field
+from fractions import Fraction
 
-from bezetting.engine.bezetting import BEGELEIDINGSPUNTEN, Bezetting
+from bezetting.engine.bezetting import BEGELEIDINGSPUNTEN, VERBLIJFSCAPACITEIT, Bezetting
 from bezetting.engine.model import Gegevens, Ratio
+from bezetting.engine.uitsplitsing import EENHEDEN, DossierRegel, Regel, Uitsplitsing
 from binc.constants import Functie
 
 BEGELEIDINGSPUNTEN_NAAM = "Begeleidingspunten (mobiele en ambulante werking)"
@@ -19,16 +21,64 @@ class Rij:
     punten: int | None = None
     # The typemodule's code; none for a total.
     code: str = ""
+    # The numerator's part from the schakelingen; the rest is innovatief and verzekerd aanbod.
+    uit_schakelingen: Fraction | None = None
+    eenheid: str = ""
+    # A CKG's points typemodule: its rate is the begeleidingspunten' one.
+    in_punten: bool = False
+
+    @property
+    def gereserveerd(self) -> Fraction | None:
+        if self.uit_schakelingen is None:
+            return None
+        return self.ratio.teller - self.uit_schakelingen
 
 
-def bezetting_rijen(resultaat: Bezetting, namen: dict[str, str]) -> list[Rij]:
+def rijnamen(namen: dict[str, str]) -> dict[str, str]:
+    return {**namen, BEGELEIDINGSPUNTEN: BEGELEIDINGSPUNTEN_NAAM}
+
+
+def bezetting_rijen(
+    resultaat: Bezetting, namen: dict[str, str], gegevens: Gegevens | None = None
+) -> list[Rij]:
     """The rows of 'Bereken bezettingsgraad': one per typemodule; a CKG's points typemodules
-    with their points, and the begeleidingspunten's one rate once."""
-    namen = {**namen, BEGELEIDINGSPUNTEN: BEGELEIDINGSPUNTEN_NAAM}
-    return [
-        Rij(namen.get(code, code), ratio, resultaat.punten.get(code), code)
-        for code, ratio in resultaat.typemodules.items()
+    with their points, and the begeleidingspunten's one rate once; each with its unit and the
+    part of its numerator from the schakelingen."""
+    namen = rijnamen(namen)
+    typemodules = gegevens.typemodules if gegevens else {}
+    punten = resultaat.typemodules.get(BEGELEIDINGSPUNTEN)
+    rijen = []
+    for code, ratio in resultaat.typemodules.items():
+        formule = typemodules[code].bezetting if code in typemodules else "ckg_punten"
+        rij = Rij(
+            namen.get(code, code),
+            ratio,
+            resultaat.punten.get(code),
+            code,
+            resultaat.uit_schakelingen.get(code),
+            EENHEDEN.get(formule, ""),
+        )
+        # A points typemodule shares the begeleidingspunten's rate: its message shows once.
+        rij.in_punten = code != BEGELEIDINGSPUNTEN and ratio is punten
+        rijen.append(rij)
+    return rijen
+
+
+def dekking(resultaat: Bezetting, namen: dict[str, str]) -> str:
+    """What the weighted average covers, in one sentence's words."""
+    namen = rijnamen(namen)
+    delen = [namen.get(c, c) for c, _ in resultaat.delen if c != VERBLIJFSCAPACITEIT]
+    buiten = [
+        namen.get(c, c)
+        for c, r in resultaat.typemodules.items()
+        if r.melding and c not in dict(resultaat.delen)
     ]
+    tekst = ", ".join(delen) if delen else "geen enkele typemodule"
+    if resultaat.punten:
+        tekst += " (verblijf omgerekend aan 84 begeleidingspunten per plaats)"
+    if buiten:
+        tekst += "; niet: " + ", ".join(buiten) + " (zie de melding bij die rij)"
+    return tekst
 
 
 def formules(gegevens: Gegevens, codes: list[str]) -> set[str]:
@@ -43,12 +93,18 @@ class Groep:
     totaal: Ratio
     rijen: list[Rij] = field(default_factory=list)
 
+    @property
+    def eenheid(self) -> str:
+        return EENHEDEN.get(self.functie, "")
+
 
 @dataclass
 class Benutting:
     groepen: list[Groep]
     # The typemodules the manual gives no benuttingsgraad, with why.
     zonder: list[Rij]
+    # Why a quarter's figures are not final yet (not filled in, not sent).
+    staten: list[str] = field(default_factory=list)
 
 
 def benutting_groepen(resultaat: Bezetting, gegevens: Gegevens, namen: dict[str, str]) -> Benutting:
@@ -66,3 +122,53 @@ def benutting_groepen(resultaat: Bezetting, gegevens: Gegevens, namen: dict[str,
         else:
             zonder.append(rij)
     return Benutting(list(groepen.values()), zonder)
+
+
+@dataclass(frozen=True)
+class DossierLijn:
+    regel: DossierRegel
+    pk: int | None
+    code: str
+    naam: str
+    typemodule: str
+
+
+@dataclass
+class Opbouw:
+    """A figure and the lines it is made of, as the breakdown page and its export show them."""
+
+    eenheid: str
+    figuur: Ratio
+    dossiers: list[DossierLijn] = field(default_factory=list)
+    teller: list[Regel] = field(default_factory=list)
+    noemer: list[Regel] = field(default_factory=list)
+    # The weighted average: each line a row's numerator (waarde) and denominator (aantal).
+    delen: list[Regel] = field(default_factory=list)
+
+    @property
+    def uit_schakelingen(self) -> Fraction:
+        return sum((d.regel.waarde for d in self.dossiers), Fraction(0))
+
+    @property
+    def gereserveerd(self) -> Fraction:
+        return self.figuur.teller - self.uit_schakelingen
+
+
+def opbouw(
+    lijnen: Uitsplitsing, namen: dict[str, str], dossiers: dict[str, tuple[int, str, str]]
+) -> Opbouw:
+    def lijn(r: DossierRegel) -> DossierLijn:
+        pk, code, naam = dossiers.get(r.dossier, (None, r.dossier, ""))
+        return DossierLijn(r, pk, code, naam, namen.get(r.typemodule, r.typemodule))
+
+    return Opbouw(
+        lijnen.eenheid,
+        lijnen.ratio,
+        [lijn(r) for r in lijnen.dossiers],
+        lijnen.teller_regels,
+        lijnen.noemer_regels,
+    )
+
+
+def gewogen_opbouw(gewogen: Ratio, delen: list[Regel]) -> Opbouw:
+    return Opbouw("", gewogen, delen=delen)

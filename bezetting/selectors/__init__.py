@@ -19,6 +19,7 @@ from bezetting.engine.model import (
     Schakeling,
     Typemodule,
 )
+from bezetting.selectors.staten import kwartaal_staten
 from binc.constants import Functie, Organisatietype
 from binc.databank import met_werkgeheugen
 from binc.dates import iso_of_none
@@ -276,7 +277,9 @@ def benutting_van(
     van = kwartaal_grenzen(*kwartalen[0])[0]
     tot = kwartaal_grenzen(*kwartalen[-1])[1]
     gegevens = gegevens_voor(voorziening, van, tot)
-    return weergave.benutting_groepen(benutting(gegevens, kwartalen, codes), gegevens, namen)
+    groepen = weergave.benutting_groepen(benutting(gegevens, kwartalen, codes), gegevens, namen)
+    groepen.staten = kwartaal_staten(voorziening, kwartalen, codes, namen)
+    return groepen
 
 
 def gegevens_overzicht(
