@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 from openpyxl import Workbook
 
+from bezetting import grafiek
 from bezetting.engine.bezetting import bezetting
 from bezetting.engine.model import Gegevens
 from bezetting.forms import PeriodeForm
@@ -106,9 +107,21 @@ def overzicht(request: HttpRequest) -> HttpResponse:
             "form": form,
             "rijen": rijen,
             "periode": urlencode({k: request.GET.get(k, "") for k in ("van", "tot")}),
+            "spreiding": _spreiding(rijen) if rijen else None,
             "title": "Bezetting van alle voorzieningen",
         },
     )
+
+
+def _spreiding(rijen: list[dict]) -> grafiek.Spreiding | None:
+    per_type: dict[str, list[Decimal]] = {}
+    for rij in rijen:
+        if rij["graad"] is not None:
+            # The abbreviation the name ends with, "(CKG)", where it has one: it fits the chart.
+            naam = rij["voorziening"].get_organisatietype_display()
+            naam = naam[naam.rfind("(") + 1 : -1] if naam.endswith(")") else naam
+            per_type.setdefault(naam, []).append(rij["graad"])
+    return grafiek.spreiding("Bezettingsgraad van de voorzieningen per organisatietype", per_type)
 
 
 def _export(form: OverzichtForm, rijen: list[dict]) -> HttpResponse:

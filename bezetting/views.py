@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from bezetting import grafiek
 from bezetting.engine.bezetting import bezetting, bezetting_ob, kwartaal_grenzen
 from bezetting.engine.inzet import inzet_modules, open_plaatsen
 from bezetting.export import benutting_export, bezetting_export
@@ -20,7 +21,8 @@ from bezetting.selectors import (
     module_keuzes,
     typemodule_keuzes,
 )
-from bezetting.selectors.uitsplitsing import GEWOGEN
+from bezetting.selectors.uitsplitsing import GEWOGEN, bezetting_per_maand
+from bezetting.templatetags.bezetting_tags import procent
 from bezetting.weergave import bezetting_rijen, dekking, formules
 from binc.access import medewerker_required
 from binc.constants import Organisatietype
@@ -67,6 +69,7 @@ def bezettingsgraad(request: HttpRequest) -> HttpResponse:
             "opbouw_url": reverse("bezetting:bezetting_opbouw"),
             "gewogen_rij": GEWOGEN,
             "gewogen_dekking": dekking(resultaat, dict(keuzes)),
+            **_grafieken(voorziening, van, tot, codes, rijen),
             # 000 §14.4: a CKG's points count from 1 January; one click to that period.
             "correctie": _zoekvraag(request, van=f"{van.year}-01-01")
             if voorziening.organisatietype == Organisatietype.CKG
@@ -83,6 +86,29 @@ def bezettingsgraad(request: HttpRequest) -> HttpResponse:
             "breadcrumbs": crumbs(("Bereken bezettingsgraad", "")),
         },
     )
+
+
+def _grafieken(voorziening, van, tot, codes, rijen) -> dict:
+    """The bar per typemodule against 100 %, and the weighted average per month beside the
+    table of its figures."""
+    per_maand = bezetting_per_maand(voorziening, van, tot, codes)
+    ckg = " (telkens vanaf 1 januari)" if voorziening.organisatietype == Organisatietype.CKG else ""
+    return {
+        "staaf": grafiek.staafdiagram(
+            "Bezettingsgraad per typemodule",
+            [
+                (r.naam, r.ratio.graad)
+                for r in rijen
+                if r.ratio.graad is not None and not r.in_punten
+            ],
+        ),
+        "trend": grafiek.lijndiagram(
+            f"Gewogen gemiddelde per maand{ckg}",
+            "%",
+            [(maand, float(graad * 100), 100.0) for maand, graad in per_maand],
+        ),
+        "trend_rijen": [(maand, procent(graad)) for maand, graad in per_maand],
+    }
 
 
 def _voorkeuzes(*, per_kwartaal: bool) -> list[tuple[str, str]]:

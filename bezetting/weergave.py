@@ -2,9 +2,11 @@
 the table, the points a CKG's typemodules earned and the benutting per function group. What the
 numerators and denominators count is said under each table (templates/bezetting/_uitleg.html)."""
 
+import datetime
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from bezetting import grafiek
 from bezetting.engine.bezetting import BEGELEIDINGSPUNTEN, VERBLIJFSCAPACITEIT, Bezetting
 from bezetting.engine.model import Gegevens, Ratio
 from bezetting.engine.uitsplitsing import EENHEDEN, DossierRegel, Regel, Uitsplitsing
@@ -65,19 +67,19 @@ def bezetting_rijen(
 
 
 def dekking(resultaat: Bezetting, namen: dict[str, str]) -> str:
-    """What the weighted average covers, in one sentence's words."""
+    """What the weighted average covers, and what it leaves out with why, in a sentence."""
     namen = rijnamen(namen)
-    delen = [namen.get(c, c) for c, _ in resultaat.delen if c != VERBLIJFSCAPACITEIT]
-    buiten = [
-        namen.get(c, c)
-        for c, r in resultaat.typemodules.items()
-        if r.melding and c not in dict(resultaat.delen)
-    ]
-    tekst = ", ".join(delen) if delen else "geen enkele typemodule"
-    if resultaat.punten:
-        tekst += " (verblijf omgerekend aan 84 begeleidingspunten per plaats)"
+    punten = resultaat.typemodules.get(BEGELEIDINGSPUNTEN)
+    mee, buiten = [], []
+    for code, ratio in resultaat.typemodules.items():
+        if code != BEGELEIDINGSPUNTEN and ratio is punten:
+            continue  # a points typemodule counts within the begeleidingspunten
+        (buiten if ratio.melding else mee).append(namen.get(code, code))
+    tekst = ", ".join(mee) if mee else "geen enkele typemodule"
+    if punten is not None and VERBLIJFSCAPACITEIT in dict(resultaat.delen):
+        tekst += "; verblijf telt mee aan 84 begeleidingspunten per plaats"
     if buiten:
-        tekst += "; niet: " + ", ".join(buiten) + " (zie de melding bij die rij)"
+        tekst += ". Niet mee: " + ", ".join(buiten) + " (zie de melding bij die rij)"
     return tekst
 
 
@@ -144,10 +146,26 @@ class Opbouw:
     noemer: list[Regel] = field(default_factory=list)
     # The weighted average: each line a row's numerator (waarde) and denominator (aantal).
     delen: list[Regel] = field(default_factory=list)
+    # The general and verblijf formulas per day: (day, numerator, denominator).
+    per_dag: list[tuple[datetime.date, Fraction, Fraction]] = field(default_factory=list)
+
+    @property
+    def grafiek(self) -> grafiek.Lijndiagram | None:
+        return grafiek.lijndiagram(
+            "Bezette plaatsen per dag tegenover de erkende capaciteit",
+            "plaatsen",
+            [(f"{d:%d/%m}", float(t), float(n)) for d, t, n in self.per_dag],
+        )
 
     @property
     def uit_schakelingen(self) -> Fraction:
         return sum((d.regel.waarde for d in self.dossiers), Fraction(0))
+
+    @property
+    def teller_titel(self) -> str:
+        if any(r.omschrijving.startswith("Kwartaal") for r in self.teller):
+            return "Teller: per kwartaal uit het modulair kwartaal"
+        return "Teller: innovatief project en verzekerd aanbod"
 
     @property
     def gereserveerd(self) -> Fraction:

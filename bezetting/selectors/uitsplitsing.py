@@ -3,16 +3,19 @@ weighted average, or a benutting row or function group) with the dossiers it nam
 number of queries whatever the number of dossiers."""
 
 import datetime
+from decimal import Decimal
 
 from bezetting import weergave
 from bezetting.engine.benutting import benutting
 from bezetting.engine.bezetting import BEGELEIDINGSPUNTEN, bezetting, kwartaal_grenzen
 from bezetting.engine.uitsplitsing import (
     benutting_uitsplitsing,
+    dagreeks,
     gewogen_uitsplitsing,
     uitsplitsing,
 )
-from bezetting.selectors import gegevens_overzicht, gegevens_voor
+from bezetting.selectors import gegevens_overzicht, gegevens_per_periode, gegevens_voor
+from binc.constants import Organisatietype
 from binc.models import Voorziening
 from dossiers.models import Dossier
 
@@ -60,7 +63,34 @@ def bezetting_opbouw(
     dossiers = dossier_namen(
         voorziening, {r.dossier for r in resultaat_rij.dossiers}, met_naam=met_naam
     )
-    return weergave.opbouw(resultaat_rij, weergave.rijnamen(namen), dossiers)
+    result = weergave.opbouw(resultaat_rij, weergave.rijnamen(namen), dossiers)
+    if resultaat_rij.formule in ("algemeen", "verblijf"):
+        result.per_dag = dagreeks(gegevens, van, tot, rij)
+    return result
+
+
+def bezetting_per_maand(
+    voorziening: Voorziening, van: datetime.date, tot: datetime.date, codes: list[str]
+) -> list[tuple[str, Decimal]]:
+    """The weighted average per calendar month of the period (for a CKG from 1 January to each
+    month's end: its points count per year, 000 §14.4), in one walk over the schakelingen."""
+    perioden = []
+    begin = van
+    while begin <= tot:
+        volgende = (begin.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+        einde = min(tot, volgende - datetime.timedelta(days=1))
+        perioden.append(
+            (van if voorziening.organisatietype == Organisatietype.CKG else begin, einde)
+        )
+        begin = volgende
+    if len(perioden) < 2:
+        return []
+    alle = gegevens_per_periode([voorziening], perioden, typemodules=codes)
+    result = []
+    for (begin, einde), gegevens in zip(perioden, alle, strict=True):
+        graad = bezetting(gegevens[voorziening.pk], begin, einde, codes).gewogen.graad
+        result.append((f"{einde:%m/%Y}", graad if graad is not None else Decimal(0)))
+    return result
 
 
 def benutting_opbouw(

@@ -15,6 +15,7 @@ from bezetting.engine.model import Benutting, Capaciteit, Gegevens, Module, Scha
 from bezetting.engine.model import Typemodule as T
 from bezetting.engine.uitsplitsing import (
     benutting_uitsplitsing,
+    dagreeks,
     gewogen_uitsplitsing,
     uitsplitsing,
 )
@@ -110,6 +111,10 @@ def test_every_bezetting_breakdown_adds_up_to_its_figure(voorbeeld):
         if u.melding:
             continue
         _even(u, ratio)
+        if g.typemodules.get(code) and g.typemodules[code].bezetting in ("algemeen", "verblijf"):
+            reeks = dagreeks(g, van, tot, code)
+            assert sum(t for _, t, _ in reeks) == ratio.teller
+            assert sum(n for _, _, n in reeks) == ratio.noemer
         assert u.uit_schakelingen == resultaat.uit_schakelingen.get(code, u.uit_schakelingen)
     delen = gewogen_uitsplitsing(resultaat, {})
     assert sum(r.waarde for r in delen) == resultaat.gewogen.teller
