@@ -4,6 +4,7 @@ quarter, against capacity; a warning when it pushes a typemodule above 100 %."""
 
 import dataclasses
 import datetime
+from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -70,7 +71,7 @@ def voorbeeld_rijen(
                 continue
             if typemodule.bezetting not in ("algemeen", "verblijf"):
                 continue
-            rij = uitkomst.setdefault(code, {"naam": typemodule.naam})
+            rij = uitkomst.setdefault(code, {"naam": typemodule.naam, "code": code})
             rij[f"{sleutel}_voor"] = bezetting(basis, van, tot, [code]).typemodules[code].graad
             rij[f"{sleutel}_na"] = bezetting(erbij, van, tot, [code]).typemodules[code].graad
     for rij in uitkomst.values():
@@ -103,6 +104,15 @@ def voorbeeld(request: HttpRequest, pk: int) -> HttpResponse:
         modules=tuple(Module(m.code, m.typemodule.code) for m in modules),
     )
     rijen = voorbeeld_rijen(dossier.voorziening, dossier.pk, nieuw, vervangt, kwartaal)
+    # The quarter as the bezetting page computes it: the same figure for the same period.
+    for rij in rijen:
+        rij["pagina"] = urlencode(
+            {
+                "van": kwartaal[0].isoformat(),
+                "tot": kwartaal[1].isoformat(),
+                "typemodules": rij["code"],
+            }
+        )
     return render(
         request, "bezetting/_voorbeeld.html", {"rijen": rijen, "begin": begin, "kwartaal": kwartaal}
     )

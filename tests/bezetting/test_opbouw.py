@@ -213,3 +213,20 @@ def test_the_presets_compute_every_typemodule_over_a_known_period(cb):
     assert "Gewogen gemiddelde" in antwoord
     leeg = client.get(PAGINA, PERIODE).content.decode()
     assert "Kies minstens één typemodule of vink" in leeg
+
+
+def test_the_preview_and_the_page_give_the_same_figure_for_the_same_quarter(cb):
+    """The preview's quarter runs to its last day, as the page does for that period: after
+    saving, the page shows the figure after the preview's arrow, and the preview links there."""
+    voorziening, gebruiker, _, typemodule, client = cb
+    dossier = DossierFactory(voorziening=voorziening, client=ClientFactory())
+    b = beslissing(dossier, gebruiker, begin=D(2026, 2, 1), codes=("BEGBJB02",))
+    url = reverse("bezetting:voorbeeld", args=[dossier.pk])
+    html = client.get(url, {"begindatum": "2026-02-10", "modules": m("BEGBJB02").pk}).content
+    voorbeeld = html.decode()
+    assert "Kwartaal 01/01/2026 &ndash; 31/03/2026" in voorbeeld
+    voor, na = re.search(r"(\d+,\d\d %) → (\d+,\d\d %) <a", voorbeeld).groups()
+    (pagina,) = re.findall(r'href="(/bezetting/\?[^"]*)"', voorbeeld)
+    assert voor in client.get(pagina.replace("&amp;", "&")).content.decode()
+    add(dossier, gebruiker, b, D(2026, 2, 10))
+    assert na in client.get(pagina.replace("&amp;", "&")).content.decode()

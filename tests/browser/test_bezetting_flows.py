@@ -75,6 +75,24 @@ def test_a_medewerker_computes_the_bezettingsgraad(page, transactional_db):
         page.get_by_role("link", name="Exporteer resultaat").click()
     assert "Bezettingsgraad" in download.value.suggested_filename
 
+    # Every figure opens to what it is made of: the chart beside its table, the teller to its
+    # dossiers, a dossier to its page.
+    expect(
+        page.get_by_role("img", name=re.compile("^Bezettingsgraad per typemodule"))
+    ).to_be_visible()
+    page.get_by_role(
+        "link", name=re.compile("opbouw van de teller van Contextbegeleiding laagintensief")
+    ).click()
+    expect(
+        page.get_by_role("heading", name="Opbouw: Contextbegeleiding laagintensief")
+    ).to_be_visible()
+    expect(page.get_by_role("img", name=re.compile("^Bezette plaatsen per dag"))).to_be_visible()
+    page.get_by_text("De cijfers van de grafiek, per dag").click()
+    dag = page.get_by_role("row", name=re.compile("^07.01.2026"))
+    expect(dag.get_by_role("cell")).to_have_text(["1", "2"])
+    page.get_by_role("link", name=dossier.code).click()
+    expect(page).to_have_url(re.compile(f"/dossiers/{dossier.pk}/$"))
+
     with voorziening_context(voorziening):
         TypemoduleInzet.objects.filter(typemodule=typemodule).update(totaal=Decimal("19.5"))
     page.get_by_role("link", name="Bereken benuttingsgraad").click()
@@ -148,3 +166,10 @@ def test_opgroeien_sees_the_bezetting_of_every_voorziening(page, transactional_d
     page.get_by_label("Tot en met").fill("2026-01-10")
     page.get_by_role("button", name="Bereken").click()
     expect(page.get_by_role("row", name=re.compile("De Linde"))).to_contain_text("50,00 %")
+    expect(
+        page.get_by_role("img", name=re.compile("^Bezettingsgraad van de voorzieningen"))
+    ).to_be_visible()
+    # The teller opens to the voorziening's parts, a part to its lines: 10 innovatief places.
+    page.get_by_role("link", name=re.compile("^10.*opbouw van de teller van De Linde")).click()
+    page.get_by_role("link", name="Contextbegeleiding laagintensief").click()
+    expect(page.get_by_role("row", name=re.compile("^Innovatief project"))).to_contain_text("10")
