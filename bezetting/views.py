@@ -69,7 +69,7 @@ def bezettingsgraad(request: HttpRequest) -> HttpResponse:
             "opbouw_url": reverse("bezetting:bezetting_opbouw"),
             "gewogen_rij": GEWOGEN,
             "gewogen_dekking": dekking(resultaat, dict(keuzes)),
-            **_grafieken(voorziening, van, tot, codes, rijen),
+            **grafieken(voorziening, van, tot, codes, rijen),
             # 000 §14.4: a CKG's points count from 1 January; one click to that period.
             "correctie": _zoekvraag(request, van=f"{van.year}-01-01")
             if voorziening.organisatietype == Organisatietype.CKG
@@ -88,7 +88,7 @@ def bezettingsgraad(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _grafieken(voorziening, van, tot, codes, rijen) -> dict:
+def grafieken(voorziening, van, tot, codes, rijen) -> dict:
     """The bar per typemodule against 100 %, and the weighted average per month beside the
     table of its figures."""
     per_maand = bezetting_per_maand(voorziening, van, tot, codes)

@@ -54,7 +54,8 @@ def bezetting_opbouw(
     gegevens = gegevens_voor(voorziening, van, tot)
     eigen = rij if rij in gegevens.typemodules else None
     if rij == BEGELEIDINGSPUNTEN:
-        eigen = next((c for c in codes if c in gegevens.typemodules), None)
+        punten = gegevens.typemodules.items()
+        eigen = next((c for c, t in punten if c in codes and t.bezetting == "ckg_punten"), None)
     figuur = bezetting(gegevens, van, tot, [eigen]).typemodules.get(rij) if eigen else None
     if figuur is None or figuur.melding:
         # Nothing to open: no such row, or a row whose rate the manual does not give here.

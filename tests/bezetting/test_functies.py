@@ -3,6 +3,7 @@ gezinshuis over their own capacity, a CKG's crisisbegeleiding in the begeleiding
 benuttingsgraad per function group with no total across functions (000 §13, §14.2, §14.4, §15)."""
 
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -222,3 +223,22 @@ def test_a_typemodule_with_a_capacity_history_is_one_choice_after_the_period(ver
         assert html.count(f'value="{codes[0]}"') == 1
         # The period comes first, as the Tab key goes.
         assert html.index('name="van"') < html.index('name="typemodules"')
+
+
+def test_a_ckgs_begeleidingspunten_open_to_the_points_per_dossier(ckg):
+    client, codes = ckg
+    verblijf = m("VBFKG02").typemodule.code
+    vraag = {"van": "2026-01-01", "tot": "2026-03-31", "typemodules": [verblijf, *codes]}
+    html = client.get(BEZETTING, vraag).content.decode()
+    (link,) = set(re.findall(r'href="(/bezetting/opbouw/[^"]*rij=begeleidingspunten)"', html))
+    opbouw = client.get(link.replace("&amp;", "&")).content.decode()
+    # 42 days of crisisbegeleiding = 2 started months * 6; 31 days of gezinsbegeleiding = 2 * 3.
+    assert re.search(
+        r'<td class="getal">42</td><td class="getal"></td><td class="getal">2</td>'
+        r'<td class="getal">12</td>',
+        opbouw,
+    )
+    assert 'Samen uit de schakelingen</th><td class="getal">18</td>' in opbouw
+    # From March the points cannot be computed: one click to the period from 1 January.
+    maart = client.get(BEZETTING, {**vraag, "van": "2026-03-01"}).content.decode()
+    assert "van=2026-01-01" in maart.split("Bereken vanaf 1 januari")[0].rsplit("href", 1)[1]

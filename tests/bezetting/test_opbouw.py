@@ -218,7 +218,7 @@ def test_the_presets_compute_every_typemodule_over_a_known_period(cb):
 def test_the_preview_and_the_page_give_the_same_figure_for_the_same_quarter(cb):
     """The preview's quarter runs to its last day, as the page does for that period: after
     saving, the page shows the figure after the preview's arrow, and the preview links there."""
-    voorziening, gebruiker, _, typemodule, client = cb
+    voorziening, gebruiker, _, _, client = cb
     dossier = DossierFactory(voorziening=voorziening, client=ClientFactory())
     b = beslissing(dossier, gebruiker, begin=D(2026, 2, 1), codes=("BEGBJB02",))
     url = reverse("bezetting:voorbeeld", args=[dossier.pk])

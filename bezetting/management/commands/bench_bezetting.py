@@ -7,16 +7,22 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 
 from bezetting import schaal
 from bezetting.engine.bezetting import bezetting
 from bezetting.engine.model import Module, Schakeling
 from bezetting.schaal import meten
 from bezetting.selectors import gegevens_overzicht
+from bezetting.uitsplitsing import bezetting_opbouw_scherm
+from bezetting.views import grafieken
 from bezetting.voorbeeld import voorbeeld_rijen
+from bezetting.weergave import bezetting_rijen
 from binc.databank import met_werkgeheugen
-from binc.models import Voorziening
-from binc.tenancy import all_voorzieningen
+from binc.models import Gebruiker, Voorziening
+from binc.tenancy import all_voorzieningen, voorziening_context
 
 VAN, TOT = datetime.date(2024, 1, 1), datetime.date(2024, 12, 31)
 SWEEP_SQL = """
@@ -59,6 +65,32 @@ class Command(BaseCommand):
             )
             self._meten(lijst)
 
+    def _opbouw(self, grootste: Voorziening) -> None:
+        """A figure's breakdown, one typemodule over one year of the largest voorziening, the
+        page as a person gets it (rendered); and what the charts add to the bezetting page."""
+        gegevens = gegevens_overzicht([grootste], VAN, TOT)[grootste.pk]
+        codes = sorted({c.typemodule for c in gegevens.capaciteit})
+        vraag = {"van": VAN.isoformat(), "tot": TOT.isoformat(), "alle": "on"}
+        verzoek = RequestFactory().get("/", {**vraag, "rij": "cb-laagintensief"})
+        verzoek.user = Gebruiker.objects.get(username="schaal")
+        verzoek.voorziening = grootste
+        verzoek.session = {}
+        with voorziening_context(grootste):
+            with CaptureQueriesContext(connection) as queries:
+                antwoord = bezetting_opbouw_scherm(verzoek)
+            regels = antwoord.content.count(b"<tr>")
+            duur, _ = meten(lambda: bezetting_opbouw_scherm(verzoek), 5)
+            self.stdout.write(
+                f"Opbouw van één typemodule, één jaar, grootste voorziening ({regels:,} "
+                f"tabelrijen): {duur:.0f} ms (mediaan), {len(queries)} queries"
+            )
+            resultaat = bezetting(gegevens, VAN, TOT, codes)
+            rijen = bezetting_rijen(resultaat, {})
+            duur_grafieken, _ = meten(lambda: grafieken(grootste, VAN, TOT, codes, rijen), 5)
+        self.stdout.write(
+            f"De grafieken op de bezettingspagina: +{duur_grafieken:.0f} ms (mediaan)"
+        )
+
     def _meten(self, lijst: list[Voorziening]) -> None:
         grootste = lijst[0]
 
@@ -71,6 +103,8 @@ class Command(BaseCommand):
             f"Eén jaar, alle typemodules, grootste voorziening ({grootste.n:,} dossiers): "
             f"{meten(een, 5)[0]:.0f} ms (mediaan)"
         )
+
+        self._opbouw(grootste)
 
         dossier = grootste.dossiers.order_by("pk").first()
         nieuw = Schakeling(
