@@ -23,6 +23,15 @@ class PeriodeForm(forms.Form):
         return data
 
 
+def alle_of_gekozen(form: forms.Form, veld: str, fout: str) -> list[str]:
+    """Every choice when 'Alle …' is ticked; else those chosen, at least one."""
+    if form.data.get("alle") in ("on", "true", "1"):
+        return [code for code, _ in form.fields[veld].choices]
+    if not form.cleaned_data[veld]:
+        raise ValidationError(f"{fout} of vink '{form.fields['alle'].label}' aan.")
+    return form.cleaned_data[veld]
+
+
 class TypemodulesMixin(forms.Form):
     """The typemodules to compute, or all of them at once."""
 
@@ -38,12 +47,7 @@ class TypemodulesMixin(forms.Form):
         self.fields["typemodules"].choices = keuzes
 
     def clean_typemodules(self):
-        if self.data.get("alle") in ("on", "true", "1"):
-            return [code for code, _ in self.fields["typemodules"].choices]
-        waarde = self.cleaned_data["typemodules"]
-        if not waarde:
-            raise ValidationError("Kies minstens één typemodule of vink 'Alle typemodules' aan.")
-        return waarde
+        return alle_of_gekozen(self, "typemodules", "Kies minstens één typemodule")
 
 
 class BezettingForm(TypemodulesMixin, PeriodeForm):
@@ -131,15 +135,20 @@ class InzetForm(forms.Form):
 
     van = forms.DateField(label="Van", widget=DateInput)
     tot = forms.DateField(label="Tot en met", widget=DateInput)
+    alle = forms.BooleanField(label="Alle modules", required=False)
     modules = forms.MultipleChoiceField(
         label="Modules",
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Kies minstens één module."},
+        required=False,
+        help_text="Of vink 'Alle modules' aan.",
     )
 
     def __init__(self, *args, keuzes: list[tuple[str, str]], **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["modules"].choices = keuzes
+
+    def clean_modules(self):
+        return alle_of_gekozen(self, "modules", "Kies minstens één module")
 
     def clean(self):
         data = super().clean()

@@ -7,6 +7,8 @@ dashed) and stands beside the table that is its text alternative (WCAG 1.1.1).""
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from binc.getallen import nederlands
+
 BREEDTE = 760
 LABEL = 300  # room for the names left of the bars
 RIJ = 26
@@ -46,7 +48,7 @@ def _schaal(maximum: Decimal) -> tuple[Decimal, list[Decimal]]:
 
 
 def procent_tekst(graad: Decimal) -> str:
-    return f"{(graad * 100).quantize(Decimal('0.1'))} %".replace(".", ",")
+    return f"{nederlands(graad * 100, 1)} %"
 
 
 def staafdiagram(titel: str, rijen: list[tuple[str, Decimal]]) -> Staafdiagram | None:
@@ -114,10 +116,7 @@ def lijndiagram(
         pad(2),
         hoogte + onder,
         BREEDTE,
-        [
-            (10 + (hoogte - 10) * (1 - d / 4), f"{top * d / 4:.0f}".replace(".", ","))
-            for d in range(5)
-        ],
+        [(10 + (hoogte - 10) * (1 - d / 4), nederlands(Decimal(top * d / 4), 0)) for d in range(5)],
         [(links + i * breed, stappen[i][0]) for i in range(0, len(stappen), elke)],
     )
 

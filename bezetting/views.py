@@ -219,6 +219,8 @@ def inzet(request: HttpRequest) -> HttpResponse:
             "resultaat": resultaat,
             "vrij": vrij,
             "namen": dict(keuzes),
+            "voorkeuzes": _voorkeuzes(per_kwartaal=False),
+            "voorkeuze_naam": "Alle modules over",
             "breadcrumbs": crumbs(("Inzet modules", "")),
         },
     )

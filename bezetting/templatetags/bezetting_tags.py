@@ -3,6 +3,8 @@ from fractions import Fraction
 
 from django import template
 
+from binc.getallen import nederlands
+
 register = template.Library()
 
 
@@ -11,16 +13,10 @@ def get_item(mapping, key):
     return mapping.get(key, key)
 
 
-def _nederlands(waarde: Decimal, decimalen: int) -> str:
-    """Thousands separated by a point, decimals by a comma: 22.172 and 829,31."""
-    tekst = f"{waarde:,.{decimalen}f}"
-    return tekst.replace(",", " ").replace(".", ",").replace(" ", ".")
-
-
 @register.filter
 def procent(graad: Decimal) -> str:
     waarde = (graad * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    return f"{_nederlands(waarde, 2)} %"
+    return f"{nederlands(waarde, 2)} %"
 
 
 @register.filter
@@ -32,7 +28,7 @@ def getal(waarde) -> str:
     if isinstance(waarde, Fraction):
         waarde = Decimal(waarde.numerator) / Decimal(waarde.denominator)
     waarde = Decimal(str(waarde)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    return _nederlands(waarde, 0 if waarde == waarde.to_integral_value() else 2)
+    return nederlands(waarde, 0 if waarde == waarde.to_integral_value() else 2)
 
 
 @register.filter

@@ -3,6 +3,8 @@ while a schakeling is active in that quarter. It holds the typemodule-inzet (the
 the active schakelingen, with the total benutting) and the cliëntinzet (per typemodule, the
 dossiers switched to it, with optional per-client figures)."""
 
+from decimal import Decimal
+
 from django.db import models
 from django.db.models import Q
 
@@ -85,6 +87,16 @@ class TypemoduleInzet(models.Model):
 
     def __str__(self) -> str:
         return str(self.typemodule)
+
+    @property
+    def som(self) -> Decimal:
+        """What the figures per client (or soort) and the niet-cliëntgebonden row add up to:
+        what [Bereken totaal] makes the total; a total filled in by hand may differ."""
+        return (
+            sum((c.benutting or 0 for c in self.clienten.all()), Decimal(0))
+            + sum((s.benutting or 0 for s in self.soorten.all()), Decimal(0))
+            + (self.niet_clientgebonden or 0)
+        )
 
 
 class ClientInzet(models.Model):

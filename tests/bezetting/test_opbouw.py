@@ -230,3 +230,27 @@ def test_the_preview_and_the_page_give_the_same_figure_for_the_same_quarter(cb):
     assert voor in client.get(pagina.replace("&amp;", "&")).content.decode()
     add(dossier, gebruiker, b, D(2026, 2, 10))
     assert na in client.get(pagina.replace("&amp;", "&")).content.decode()
+
+
+def test_inzet_modules_takes_every_module_and_a_preset(cb):
+    _, _, _, _, client = cb
+    url = reverse("bezetting:inzet")
+    html = client.get(url, {"van": "2026-01-05", "tot": "2026-01-05", "alle": "on"}).content
+    assert "Vrije plaatsen op 05/01/2026" in html.decode()
+    assert "Alle modules over" in client.get(url).content.decode()
+    leeg = client.get(url, {"van": "2026-01-05", "tot": "2026-01-05"}).content.decode()
+    assert "Kies minstens één module of vink &#x27;Alle modules&#x27; aan." in leeg
+
+
+def test_a_kwartaal_total_opens_to_the_figures_it_is_made_of(cb):
+    voorziening, _, _, typemodule, client = cb
+    with all_voorzieningen():
+        inzet = TypemoduleInzet.objects.get(typemodule=typemodule)
+        inzet.totaal = Decimal("1217.5")
+        inzet.save()
+    staat = reverse("kwartaal:staat", args=[inzet.kwartaalstaat_id])
+    html = client.get(staat).content.decode()
+    detail = reverse("kwartaal:typemodule", args=[inzet.kwartaalstaat_id, inzet.pk])
+    assert f'<a href="{detail}">1.217,5<span class="visually-hidden">' in html
+    pagina = client.get(detail).content.decode()
+    assert "tellen samen op tot 0: het totaal werd apart ingevuld en wijkt daarvan af" in pagina
