@@ -28,6 +28,8 @@ class Rij:
     eenheid: str = ""
     # A CKG's points typemodule: its rate is the begeleidingspunten' one.
     in_punten: bool = False
+    # Benutting: no total in the modulair kwartaal for any of the quarters yet.
+    niet_ingevuld: bool = False
 
     @property
     def gereserveerd(self) -> Fraction | None:
@@ -99,6 +101,10 @@ class Groep:
     def eenheid(self) -> str:
         return EENHEDEN.get(self.functie, "")
 
+    @property
+    def niet_ingevuld(self) -> bool:
+        return bool(self.rijen) and all(r.niet_ingevuld for r in self.rijen)
+
 
 @dataclass
 class Benutting:
@@ -107,6 +113,12 @@ class Benutting:
     zonder: list[Rij]
     # Why a quarter's figures are not final yet (not filled in, not sent).
     staten: list[str] = field(default_factory=list)
+
+    def niet_ingevuld(self, codes: set[str]) -> None:
+        """Marks the rows with no total in any of the quarters: no rate to show yet."""
+        for groep in self.groepen:
+            for rij in groep.rijen:
+                rij.niet_ingevuld = rij.code in codes
 
 
 def benutting_groepen(resultaat: Bezetting, gegevens: Gegevens, namen: dict[str, str]) -> Benutting:

@@ -278,7 +278,8 @@ def benutting_van(
     tot = kwartaal_grenzen(*kwartalen[-1])[1]
     gegevens = gegevens_voor(voorziening, van, tot)
     groepen = weergave.benutting_groepen(benutting(gegevens, kwartalen, codes), gegevens, namen)
-    groepen.staten = kwartaal_staten(voorziening, kwartalen, codes, namen)
+    groepen.staten, leeg = kwartaal_staten(voorziening, kwartalen, codes, namen)
+    groepen.niet_ingevuld(leeg)
     return groepen
 
 

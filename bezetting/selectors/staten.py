@@ -10,9 +10,10 @@ from kwartaal.models import Kwartaalstaat, TypemoduleInzet
 
 def kwartaal_staten(
     voorziening: Voorziening, kwartalen: list[tuple[int, int]], codes: list[str], namen: dict
-) -> list[str]:
+) -> tuple[list[str], set[str]]:
     """Per quarter whose figures are not final yet, why, in a sentence: not sent, or typemodules
-    whose total is not filled in (their benutting counts as 0). One query."""
+    whose total is not filled in (their benutting counts as 0); and the typemodules with no
+    total in any of the quarters, whose rate would only say 0 %. Two queries."""
     staten = {
         (s.jaar, s.kwartaal): s
         for s in Kwartaalstaat.objects.filter(voorziening=voorziening)
@@ -27,6 +28,7 @@ def kwartaal_staten(
         )
     }
     result = []
+    ingevuld = set()
     for jaar, nummer in kwartalen:
         label = f"Kwartaal {nummer} - {jaar}"
         staat = staten.get((jaar, nummer))
@@ -38,8 +40,9 @@ def kwartaal_staten(
             for i in staat.inzet.all()
             if i.totaal is None
         )
+        ingevuld |= {i.typemodule.code for i in staat.inzet.all() if i.totaal is not None}
         if leeg:
             result.append(f"{label}: nog niet ingevuld voor {', '.join(leeg)} (telt als 0).")
         if staat.status in (KwartaalStatus.OPEN, KwartaalStatus.TE_VERZENDEN):
             result.append(f"{label}: nog niet verzonden ({staat.get_status_display()}).")
-    return result
+    return result, set(codes) - ingevuld

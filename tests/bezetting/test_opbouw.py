@@ -189,6 +189,9 @@ def test_benutting_opens_to_its_quarters_and_says_what_is_not_filled_in_or_sent(
     html = client.get(url, vraag).content.decode()
     assert "Kwartaal 1 - 2026: nog niet ingevuld voor" in html
     assert "Kwartaal 1 - 2026: nog niet verzonden (Open)." in html
+    # Nothing filled in: no 0,00 % for the typemodule nor its function, but what is missing.
+    assert "0,00 %" not in html
+    assert html.count("nog niet ingevuld") == 3
     with all_voorzieningen():
         TypemoduleInzet.objects.filter(typemodule=typemodule).update(totaal=Decimal("13"))
     html = client.get(url, vraag).content.decode()
@@ -243,7 +246,7 @@ def test_inzet_modules_takes_every_module_and_a_preset(cb):
 
 
 def test_a_kwartaal_total_opens_to_the_figures_it_is_made_of(cb):
-    voorziening, _, _, typemodule, client = cb
+    _, _, _, typemodule, client = cb
     with all_voorzieningen():
         inzet = TypemoduleInzet.objects.get(typemodule=typemodule)
         inzet.totaal = Decimal("1217.5")
