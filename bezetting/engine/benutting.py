@@ -4,7 +4,14 @@ capaciteit (erkend - innovatief - verzekerd), per quarter; several quarters Σ /
 import datetime
 from fractions import Fraction
 
-from bezetting.engine.bezetting import Bezetting, bezetting_ob, geregistreerd, kwartaal_grenzen
+from bezetting.engine.bezetting import (
+    IN_OVERTAL,
+    Bezetting,
+    bezetting_ob,
+    geregistreerd,
+    in_overtal_op,
+    kwartaal_grenzen,
+)
 from bezetting.engine.dagen import aantal_dagen
 from bezetting.engine.formule import benuttingsformule
 from bezetting.engine.model import Gegevens, Ratio
@@ -108,6 +115,10 @@ def benutting(gegevens: Gegevens, kwartalen: list[tuple[int, int]], codes: list[
     groepen: dict[str, str] = {}
     for code in codes:
         groep, waarom = benuttingsformule(gegevens.typemodules[code], gegevens.organisatietype)
+        if groep and (gastheer := in_overtal_op(gegevens, code)):
+            # 000 §14.2: a module 'in overtal' adds nothing of its own to a group.
+            naam = gegevens.typemodules[gastheer].naam or gastheer
+            groep, waarom = "", IN_OVERTAL.format(gastheer=naam)
         if groep:
             groepen[code] = groep
             result.typemodules[code] = Ratio()

@@ -29,6 +29,10 @@ OMGEKEERD = "De einddatum ligt vóór de begindatum."
 BEGELEIDINGSPUNTEN = "begeleidingspunten"
 VERBLIJFSCAPACITEIT = "verblijfscapaciteit"
 VERBLIJF_PUNTEN = 84  # 000 §14.4: the cost of one place divided by the cost of one point
+IN_OVERTAL = (
+    "Kan niet berekend worden: deze typemodule telt in overtal op {gastheer}; haar dagen tellen "
+    "daar mee."
+)
 ENKEL_PER_KWARTAAL = "Ondersteunende begeleiding wordt enkel per kwartaal berekend."
 # 000 §14.2 (CaH): the rate divides by erkende capaciteit * 8 without saying over which span.
 # A crisis traject of four weeks (28 days) yields an inzet of exactly 8, so this project reads
@@ -107,6 +111,14 @@ def verzekerd_gebruikt(
 
 def _met(code: str) -> Callable[[Module], bool]:
     return lambda module: module.typemodule == code
+
+
+def in_overtal_op(gegevens: Gegevens, code: str) -> str | None:
+    """The host typemodule a module is counted on 'in overtal', if its capacity says so."""
+    return next(
+        (c.overtal_op for c in gegevens.capaciteit if c.typemodule == code and c.overtal_op),
+        None,
+    )
 
 
 def overtal_naar(gegevens: Gegevens, code: str) -> list[str]:
@@ -200,6 +212,15 @@ def bezetting(gegevens: Gegevens, van: D, tot: D, codes: list[str]) -> Bezetting
         soort = typemodule.bezetting
         if soort == "ob":
             result.typemodules[code] = Ratio(melding=ENKEL_PER_KWARTAAL)
+            continue
+        if gastheer := in_overtal_op(gegevens, code):
+            # 000 §14.2: a module 'in overtal' counts on its host "voor de voorziening"; its
+            # own row (erkend 0) shows its days for information, adding nothing of its own.
+            ratio, result.uit_schakelingen[code] = _dag_ratio(gegevens, code, van, tot, Fraction(0))
+            ratio.melding = IN_OVERTAL.format(
+                gastheer=gegevens.typemodules[gastheer].naam or gastheer
+            )
+            result.typemodules[code] = ratio
             continue
         if soort == "verblijf":
             if not typemodule.in_verblijfscapaciteit:

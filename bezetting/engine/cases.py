@@ -53,6 +53,7 @@ def _typemodule(t: dict[str, Any], organisatietype: str, catalogus: Catalogus) -
         intensiteit=Decimal(str(t["intensiteit"])) if t.get("intensiteit") else None,
         ckg_punten=int(t.get("ckg_punten") or 0),
         in_verblijfscapaciteit=bool(t.get("in_verblijfscapaciteit")),
+        geen_benutting_input=bool(t.get("geen_benutting_input")),
     )
     return replace(eigen, bezetting=t["bezetting"]) if t.get("bezetting") else eigen
 

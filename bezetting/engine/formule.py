@@ -31,19 +31,32 @@ GEEN_BENUTTING_PLEEGZORG = (
     "Voorzieningen pleegzorg kunnen geen benuttingsgraad berekenen: zij worden niet erkend op "
     "basis van capaciteit."
 )
+GEEN_BENUTTING_INPUT = (
+    "Voor deze typemodule wordt geen benutting ingevuld: zie haar bezettingsgraad, berekend uit "
+    "de schakelingen."
+)
 GEEN_BENUTTING_FUNCTIE = (
     "De handleiding geeft voor deze functie geen formule voor de benuttingsgraad."
 )
 
 
-def bezettingsformule(code: str, functie: str, ckg_punten: int, organisatietype: str) -> str:
+def bezettingsformule(
+    code: str,
+    functie: str,
+    ckg_punten: int,
+    organisatietype: str,
+    geen_benutting_input: bool = False,
+) -> str:
     """Which formula of 000 §14 applies: verblijf, ob, ckg_punten, cah_begeleiding,
     cah_interventie or algemeen."""
     organisatietype = organisatietype.upper()
     if functie == "verblijf":
         return "verblijf"
     if functie == "ondersteunende_begeleiding":
-        return "ob"
+        # 000 §12: no benutting is ever entered for OB (projectwerking) NRTJ, "wel bijgehouden
+        # in de databank zodat de bezettingsgraad ... kan berekend worden": per day from the
+        # schakelingen, not the OB formula over the (empty) kwartaal.
+        return "algemeen" if geen_benutting_input else "ob"
     if organisatietype == "CKG" and telt_in_ckg_punten(functie, ckg_punten):
         return "ckg_punten"
     if organisatietype == "CAH" and code in CAH_BEGELEIDING:
@@ -62,13 +75,16 @@ def typemodule(
     intensiteit: Decimal | None = None,
     ckg_punten: int = 0,
     in_verblijfscapaciteit: bool = False,
+    geen_benutting_input: bool = False,
 ) -> Typemodule:
     """A catalogue typemodule as the engine sees it in this voorziening, with its formula."""
     return Typemodule(
         code=code,
         naam=naam,
         functie=functie,
-        bezetting=bezettingsformule(code, functie, ckg_punten, organisatietype),
+        bezetting=bezettingsformule(
+            code, functie, ckg_punten, organisatietype, geen_benutting_input
+        ),
         intensiteit=intensiteit if intensiteit is not None else Decimal(1),
         ckg_punten=ckg_punten,
         in_verblijfscapaciteit=in_verblijfscapaciteit,
@@ -84,6 +100,8 @@ def benuttingsformule(t: Typemodule, organisatietype: str) -> tuple[str, str]:
         return "", GEEN_BENUTTING_PLEEGZORG
     if t.bezetting == "ckg_punten":
         return "", GEEN_BENUTTING_CKG
+    if t.functie == "ondersteunende_begeleiding" and t.bezetting != "ob":
+        return "", GEEN_BENUTTING_INPUT
     if t.functie in BENUTTING_FUNCTIES:
         return t.functie, ""
     if t.functie == "crisishulp":

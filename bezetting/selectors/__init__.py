@@ -50,7 +50,13 @@ def catalogus() -> dict[str, dict]:
     return {
         t["code"]: t
         for t in TypemoduleModel.objects.values(
-            "code", "naam", "functie", "intensiteit", "ckg_punten", "in_verblijfscapaciteit"
+            "code",
+            "naam",
+            "functie",
+            "intensiteit",
+            "ckg_punten",
+            "in_verblijfscapaciteit",
+            "geen_benutting_input",
         )
     }
 
@@ -61,10 +67,15 @@ def typemodule_keuzes(
     """The typemodules with a capacity, by name: without OB (computed per quarter), only OB
     (`ob=True`), or all (`ob=None`)."""
     rijen = CapaciteitModel.objects.filter(voorziening=voorziening)
+    # OB per quarter; OB (projectwerking), without benutting input, per day (000 §12).
+    per_kwartaal = Q(
+        typemodule__functie=Functie.ONDERSTEUNENDE_BEGELEIDING,
+        typemodule__geen_benutting_input=False,
+    )
     if ob is True:
-        rijen = rijen.filter(typemodule__functie=Functie.ONDERSTEUNENDE_BEGELEIDING)
+        rijen = rijen.filter(per_kwartaal)
     elif ob is False:
-        rijen = rijen.exclude(typemodule__functie=Functie.ONDERSTEUNENDE_BEGELEIDING)
+        rijen = rijen.exclude(per_kwartaal)
     # Without the model's ordering: a typemodule with a capacity history is one choice.
     paren = rijen.order_by().values_list("typemodule__code", "typemodule__naam").distinct()
     return sorted(paren, key=lambda rij: rij[1])
@@ -215,6 +226,7 @@ def _typemodule(t: TypemoduleModel, organisatietype: str) -> Typemodule:
         intensiteit=t.intensiteit,
         ckg_punten=t.ckg_punten or 0,
         in_verblijfscapaciteit=t.in_verblijfscapaciteit,
+        geen_benutting_input=t.geen_benutting_input,
     )
 
 
