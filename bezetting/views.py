@@ -3,7 +3,7 @@
 import datetime
 from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -69,7 +69,8 @@ def bezettingsgraad(request: HttpRequest) -> HttpResponse:
             "opbouw_url": reverse("bezetting:bezetting_opbouw"),
             "gewogen_rij": GEWOGEN,
             "gewogen_dekking": dekking(resultaat, dict(keuzes)),
-            **grafieken(voorziening, van, tot, codes, rijen),
+            "staaf": staafdiagram(rijen),
+            "trend_laden": van.replace(day=1) != tot.replace(day=1),
             # 000 §14.4: a CKG's points count from 1 January; one click to that period.
             "correctie": _zoekvraag(request, van=f"{van.year}-01-01")
             if voorziening.organisatietype == Organisatietype.CKG
@@ -88,27 +89,43 @@ def bezettingsgraad(request: HttpRequest) -> HttpResponse:
     )
 
 
-def grafieken(voorziening, van, tot, codes, rijen) -> dict:
-    """The bar per typemodule against 100 %, and the weighted average per month beside the
-    table of its figures."""
-    per_maand = bezetting_per_maand(voorziening, van, tot, codes)
+def staafdiagram(rijen) -> grafiek.Staafdiagram | None:
+    """The bar per typemodule against 100 %, from the rows the page already holds."""
+    return grafiek.staafdiagram(
+        "Bezettingsgraad per typemodule",
+        [(r.naam, r.ratio.graad) for r in rijen if r.ratio.graad is not None and not r.in_punten],
+    )
+
+
+@medewerker_required
+@require_GET
+def bezetting_trend(request: HttpRequest) -> HttpResponse:
+    """The weighted average per month of the page's period beside the table of its figures:
+    loaded after the page (htmx), or as a page of its own without JavaScript."""
+    voorziening = request.voorziening
+    form = BezettingForm(request.GET, keuzes=typemodule_keuzes(voorziening))
+    if not form.is_valid():
+        raise Http404
+    van, tot = form.cleaned_data["van"], form.cleaned_data["tot"]
+    per_maand = bezetting_per_maand(voorziening, van, tot, form.cleaned_data["typemodules"])
     ckg = " (telkens vanaf 1 januari)" if voorziening.organisatietype == Organisatietype.CKG else ""
-    return {
-        "staaf": grafiek.staafdiagram(
-            "Bezettingsgraad per typemodule",
-            [
-                (r.naam, r.ratio.graad)
-                for r in rijen
-                if r.ratio.graad is not None and not r.in_punten
-            ],
-        ),
+    context = {
         "trend": grafiek.lijndiagram(
             f"Gewogen gemiddelde per maand{ckg}",
             "%",
             [(maand, float(graad * 100), 100.0) for maand, graad in per_maand],
         ),
         "trend_rijen": [(maand, procent(graad)) for maand, graad in per_maand],
+        "periode": f"{van:%d/%m/%Y} tot en met {tot:%d/%m/%Y}",
+        "query": _zoekvraag(request),
+        "breadcrumbs": crumbs(
+            ("Bereken bezettingsgraad", reverse("bezetting:bezettingsgraad")),
+            ("Gewogen gemiddelde per maand", ""),
+        ),
     }
+    if request.htmx:
+        return render(request, "bezetting/_trend.html", context)
+    return render(request, "bezetting/trend.html", context)
 
 
 def _voorkeuzes(*, per_kwartaal: bool) -> list[tuple[str, str]]:

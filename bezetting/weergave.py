@@ -146,6 +146,10 @@ class DossierLijn:
     naam: str
     typemodule: str
 
+    @property
+    def perioden(self) -> list[str]:
+        return [f"{b:%d/%m/%Y} – {e:%d/%m/%Y}" for b, e in self.regel.perioden]
+
 
 @dataclass
 class Opbouw:
@@ -160,6 +164,19 @@ class Opbouw:
     delen: list[Regel] = field(default_factory=list)
     # The general and verblijf formulas per day: (day, numerator, denominator).
     per_dag: list[tuple[datetime.date, Fraction, Fraction]] = field(default_factory=list)
+
+    @property
+    def stukken(self) -> list[tuple[str, str, Fraction, Fraction]]:
+        """The days as stretches with the same occupancy and capacity: the chart's table."""
+        result: list[tuple[str, str, Fraction, Fraction]] = []
+        vorige = None
+        for dag, teller, noemer in self.per_dag:
+            if vorige and vorige[2:] == (teller, noemer):
+                result[-1] = (result[-1][0], f"{dag:%d/%m/%Y}", teller, noemer)
+            else:
+                result.append((f"{dag:%d/%m/%Y}", f"{dag:%d/%m/%Y}", teller, noemer))
+            vorige = (dag, dag, teller, noemer)
+        return result
 
     @property
     def grafiek(self) -> grafiek.Lijndiagram | None:

@@ -104,23 +104,33 @@ def gegevens_per_voorziening(
     tot: datetime.date,
     *,
     schakelingrijen: list[tuple] | None = None,
+    typemodules: list[str] | None = None,
 ) -> dict[int, Gegevens]:
     """Every voorziening's data for a period in four queries, however many there are; given
     `schakelingrijen` (the overview's verzekerd aanbod, read with its dossier-days) it reads
-    no schakelingen itself."""
+    no schakelingen itself; given `typemodules`, only the schakelingen with those (or with a
+    module counted 'in overtal' on one of them)."""
     sinds = min((_sinds(v, van) for v in voorzieningen), default=van)
     ids = [v.pk for v in voorzieningen]
     capaciteit: dict[int, list[CapaciteitModel]] = defaultdict(list)
     typemodule_ids = set()
-    for rij in CapaciteitModel.objects.filter(voorziening_id__in=ids):
+    for rij in CapaciteitModel.objects.filter(voorziening_id__in=ids).select_related("overtal_op"):
         capaciteit[rij.voorziening_id].append(rij)
         typemodule_ids.add(rij.typemodule_id)
         if rij.overtal_op_id:
             typemodule_ids.add(rij.overtal_op_id)
+    voorwaarde = Q(schakeling__dossier__voorziening_id__in=ids)
+    if typemodules is not None:
+        voorwaarde &= Q(module__typemodule__code__in=typemodules) | Q(
+            module__typemodule_id__in=[
+                c.typemodule_id
+                for rijen in capaciteit.values()
+                for c in rijen
+                if c.overtal_op_id and c.overtal_op.code in typemodules
+            ]
+        )
     rijen = (
-        schakelingrijen
-        if schakelingrijen is not None
-        else _schakelingrijen(Q(schakeling__dossier__voorziening_id__in=ids), sinds, tot)
+        schakelingrijen if schakelingrijen is not None else _schakelingrijen(voorwaarde, sinds, tot)
     )
     per_schakeling: dict[int, dict[int, list]] = defaultdict(lambda: defaultdict(list))
     for rij in rijen:
@@ -230,9 +240,17 @@ def _typemodule(t: TypemoduleModel, organisatietype: str) -> Typemodule:
     )
 
 
-def gegevens_voor(voorziening: Voorziening, van: datetime.date, tot: datetime.date) -> Gegevens:
-    """One voorziening's data for a period."""
-    return gegevens_per_voorziening([voorziening], van, tot)[voorziening.pk]
+def gegevens_voor(
+    voorziening: Voorziening,
+    van: datetime.date,
+    tot: datetime.date,
+    *,
+    typemodules: list[str] | None = None,
+) -> Gegevens:
+    """One voorziening's data for a period (the schakelingen of only `typemodules`, if given)."""
+    return gegevens_per_voorziening([voorziening], van, tot, typemodules=typemodules)[
+        voorziening.pk
+    ]
 
 
 # One walk over the voorzieningen's schakelingen in one or more periods (the preview asks a day

@@ -51,7 +51,9 @@ def bezetting_opbouw(
         resultaat = bezetting(gegevens, van, tot, codes)
         regels = gewogen_uitsplitsing(resultaat, weergave.rijnamen(namen))
         return weergave.gewogen_opbouw(resultaat.gewogen, regels)
-    gegevens = gegevens_voor(voorziening, van, tot)
+    # A row needs its own schakelingen only; a CKG's points all its points typemodules'.
+    alleen = None if voorziening.organisatietype == Organisatietype.CKG else [rij]
+    gegevens = gegevens_voor(voorziening, van, tot, typemodules=alleen)
     eigen = rij if rij in gegevens.typemodules else None
     if rij == BEGELEIDINGSPUNTEN:
         punten = gegevens.typemodules.items()

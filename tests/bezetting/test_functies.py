@@ -164,7 +164,8 @@ def test_a_ckgs_crisisbegeleiding_earns_6_points_per_started_month_unless_ticked
     tabel = html[html.index("<table") : html.index("</table>")]
     assert tabel.count("60,83 %") == 2  # the begeleidingspunten and the weighted average
     # The month chart's table ends on the same figure: March counts from 1 January.
-    assert '<th scope="row">03/2026</th><td class="getal">60,83 %</td>' in html
+    trend = client.get(reverse("bezetting:bezetting_trend"), vraag).content.decode()
+    assert '<th scope="row">03/2026</th><td class="getal">60,83 %</td>' in trend
     export = client.get(BEZETTING, {**vraag, "export": "1"})
     tweede = _rijen(export, "Tellers en noemers")
     assert ("Crisisbegeleiding (op verwijzing crisismeldpunt)", 12, None) in tweede

@@ -65,7 +65,7 @@ def test_the_teller_and_noemer_link_to_lines_that_add_up_to_them(cb):
     assert client_naam in opbouw
     assert reverse("dossiers:dossier_detail", args=[dossier.pk]) in opbouw
     # Both schakelingen clipped to the period, the shared 7 January once.
-    assert "03/01/2026 &ndash; 07/01/2026<br>07/01/2026 &ndash; 09/01/2026" in opbouw
+    assert "03/01/2026 – 07/01/2026<br>07/01/2026 – 09/01/2026" in opbouw
     assert re.search(
         r'<td class="getal">7</td><td class="getal">1</td><td class="getal">7</td>', opbouw
     )
@@ -257,3 +257,19 @@ def test_a_kwartaal_total_opens_to_the_figures_it_is_made_of(cb):
     assert f'<a href="{detail}">1.217,5<span class="visually-hidden">' in html
     pagina = client.get(detail).content.decode()
     assert "tellen samen op tot 0: het totaal werd apart ingevuld en wijkt daarvan af" in pagina
+
+
+def test_the_month_trend_loads_after_the_page_and_without_javascript(cb):
+    _, _, _, typemodule, client = cb
+    vraag = {"van": "2026-01-01", "tot": "2026-02-28", "typemodules": typemodule.code}
+    html = client.get(PAGINA, vraag).content.decode()
+    trend = reverse("bezetting:bezetting_trend")
+    assert f'hx-get="{trend}?' in html
+    assert "Toon het gewogen gemiddelde per maand" in html
+    deel = client.get(trend, vraag, headers={"HX-Request": "true"}).content.decode()
+    assert "<html" not in deel
+    # January: 7 + 31 innovatief days over 62; February: 28 over 56.
+    assert '<th scope="row">01/2026</th><td class="getal">61,29 %</td>' in deel
+    assert '<th scope="row">02/2026</th><td class="getal">50,00 %</td>' in deel
+    assert "<h1>Gewogen gemiddelde per maand</h1>" in client.get(trend, vraag).content.decode()
+    assert client.get(trend, {"van": "geen"}).status_code == 404

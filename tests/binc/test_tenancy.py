@@ -159,6 +159,7 @@ NO_OBJECT_URLS = {
     # (tests/bezetting/test_opbouw.py).
     "bezetting:bezetting_opbouw",
     "bezetting:benutting_opbouw",
+    "bezetting:bezetting_trend",
     "rapporten:lijst",
     "rapporten:nieuw",
     "documenten:ontvangen",
