@@ -48,6 +48,21 @@ def _tonen(request, opbouw: Opbouw, *, context: dict, template: str = "bezetting
     return render(request, template, {**context, "opbouw": opbouw, "terug": terug.urlencode()})
 
 
+def _eigen(voorziening, titel: str, periode: str, scherm: str) -> dict:
+    """The context of a breakdown on the voorziening's own screens ('bezetting' or
+    'benutting'): with client names, back to the page it came from."""
+    pagina = reverse(f"bezetting:{scherm}sgraad")
+    return {
+        "voorziening": voorziening,
+        "titel": titel,
+        "periode": periode,
+        "met_naam": True,
+        "pagina": pagina,
+        "basis": reverse(f"bezetting:{scherm}_opbouw"),
+        "breadcrumbs": crumbs((f"Bereken {scherm}sgraad", pagina), (titel, "")),
+    }
+
+
 @medewerker_required
 @require_GET
 def bezetting_opbouw_scherm(request: HttpRequest) -> HttpResponse:
@@ -69,21 +84,9 @@ def bezetting_opbouw_scherm(request: HttpRequest) -> HttpResponse:
         opbouw = bezetting_opbouw(voorziening, van, tot, codes, rij, namen, met_naam=True)
     except KeyError as fout:
         raise Http404 from fout
-    titel = _titel(rij, namen)
+    periode = f"{van:%d/%m/%Y} tot en met {tot:%d/%m/%Y}"
     return _tonen(
-        request,
-        opbouw,
-        context={
-            "voorziening": voorziening,
-            "titel": titel,
-            "periode": f"{van:%d/%m/%Y} tot en met {tot:%d/%m/%Y}",
-            "met_naam": True,
-            "pagina": reverse("bezetting:bezettingsgraad"),
-            "basis": reverse("bezetting:bezetting_opbouw"),
-            "breadcrumbs": crumbs(
-                ("Bereken bezettingsgraad", reverse("bezetting:bezettingsgraad")), (titel, "")
-            ),
-        },
+        request, opbouw, context=_eigen(voorziening, _titel(rij, namen), periode, "bezetting")
     )
 
 
@@ -104,21 +107,9 @@ def benutting_opbouw_scherm(request: HttpRequest) -> HttpResponse:
         )
     except KeyError as fout:
         raise Http404 from fout
-    titel = _titel(rij, namen)
+    periode = f"{form.cleaned_data['van']} tot en met {form.cleaned_data['tot']}"
     return _tonen(
-        request,
-        opbouw,
-        context={
-            "voorziening": voorziening,
-            "titel": titel,
-            "periode": f"{form.cleaned_data['van']} tot en met {form.cleaned_data['tot']}",
-            "met_naam": True,
-            "pagina": reverse("bezetting:benuttingsgraad"),
-            "basis": reverse("bezetting:benutting_opbouw"),
-            "breadcrumbs": crumbs(
-                ("Bereken benuttingsgraad", reverse("bezetting:benuttingsgraad")), (titel, "")
-            ),
-        },
+        request, opbouw, context=_eigen(voorziening, _titel(rij, namen), periode, "benutting")
     )
 
 
