@@ -69,6 +69,13 @@ class Typemodule(models.Model):
         help_text="Alle verblijf-typemodules behalve Veilig verblijf en Verblijf in een "
         "gezinshuis.",
     )
+    pleegzorg = models.BooleanField(
+        "pleegzorg",
+        default=False,
+        help_text="De cliënt verblijft met deze typemodule in een pleeggezin (verblijf in een "
+        "pleeggezin, behandelpleegzorg, begeleiding voor pleeggezinnen): een voorziening met "
+        "verblijf mag dan nooit 'zwaartepunt verblijf elders' aanvinken.",
+    )
     groeipakket_impact = models.BooleanField(
         "impact op het Groeipakket",
         default=False,

@@ -35,9 +35,6 @@ CMP_CRISISBEGELEIDING = "crisisbegeleiding-cmp"
 CMP_CRISISVERBLIJF = "crisisverblijf-cmp"
 
 
-PLEEGZORG_TYPEMODULE_PREFIX = "pleeggezin"
-
-
 GEEN_ZORG_1G1P = (
     "Een samenwerkingsverband '1 Gezin, 1 Plan' registreert geen beslissingen of schakelingen."
 )
@@ -242,9 +239,7 @@ def zwaartepunt_elders_verboden(
     dossier during its period. Otherwise the D227 would silently not be sent."""
     if not zwaartepunt_elders_vraagt_pleegzorg(feiten, invoer):
         return False
-    hier = any(
-        k.module.typemodule.code.startswith(PLEEGZORG_TYPEMODULE_PREFIX) for k in invoer.modules
-    )
+    hier = any(k.module.typemodule.pleegzorg for k in invoer.modules)
     return hier or pleegzorg_elders
 
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from binc.models import Module, Voorziening
 from binc.selectors import modules_approved_on
-from dossiers import hooks, rules
+from dossiers import hooks
 from dossiers.constants import SchakelingSoort
 from dossiers.models import (
     Beslissing,
@@ -40,12 +40,12 @@ def in_pleegzorg(
     einde: datetime.date | None,
     behalve: int | None = None,
 ) -> bool:
-    """Whether the client is in a pleeggezin (a 'verblijf in een pleeggezin' typemodule) in any
+    """Whether the client is in a pleeggezin (a pleegzorg typemodule of the catalogue) in any
     dossier, of any voorziening, on a day of [begin, einde] (000 §4.2.7). It answers yes or no
     and shows nothing of the other voorziening, so it reads past the tenancy on purpose."""
     schakelingen = Schakeling._base_manager.filter(
         dossier__client_id=client_id,
-        modules__module__typemodule__code__startswith=rules.PLEEGZORG_TYPEMODULE_PREFIX,
+        modules__module__typemodule__pleegzorg=True,
         begindatum__lte=einde or datetime.date.max,
     ).filter(Q(einddatum__isnull=True) | Q(einddatum__gte=begin))
     if behalve is not None:

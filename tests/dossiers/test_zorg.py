@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from binc.concurrency import Conflict
 from binc.constants import Organisatietype
+from binc.models import Typemodule
 from binc.tenancy import voorziening_context
 from dossiers import rules, selectors
 from dossiers.constants import (
@@ -419,6 +420,38 @@ def test_zwaartepunt_elders_is_refused_while_the_client_is_in_pleegzorg_elsewher
     assert not Schakeling.objects.filter(dossier=dossier).exists()
     # After the pleegzorg has ended, the tick is the voorziening's own choice.
     add(dossier, gebruiker, b, D(2026, 2, 1), codes=("VBFBJB04",), zwaartepunt_elders=True)
+
+
+def test_zwaartepunt_elders_is_refused_while_the_client_is_in_behandelpleegzorg_elsewhere(
+    omgeving,
+):
+    """000 §4.2.7 'indien pleegzorg betrokken is': behandelpleegzorg is pleegzorg too, as the
+    catalogue says, not only the typemodules whose code starts with 'pleeggezin'."""
+    _, gebruiker, dossier = omgeving
+    pleegzorg = VoorzieningFactory(organisatietype=Organisatietype.PLEEGZORG)
+    with voorziening_context(pleegzorg):
+        elders = DossierFactory(voorziening=pleegzorg, client=dossier.client)
+        SchakelingFactory(
+            beslissing__dossier=elders,
+            begindatum=D(2026, 1, 1),
+            einddatum=D(2026, 1, 31),
+            modules=[m("BHDINT01")],
+        )
+    b = beslissing(dossier, gebruiker)
+    with pytest.raises(ValidationError, match="in een pleeggezin"):
+        add(dossier, gebruiker, b, D(2026, 1, 20), codes=("VBFBJB04",), zwaartepunt_elders=True)
+    assert not Schakeling.objects.filter(dossier=dossier).exists()
+
+
+def test_the_catalogue_says_which_typemodules_are_pleegzorg(db):
+    pleegzorg = set(Typemodule.objects.filter(pleegzorg=True).values_list("code", flat=True))
+    assert pleegzorg == {
+        "pleeggezin-perspectiefzoekend",
+        "pleeggezin-perspectiefbiedend",
+        "pleeggezin-ondersteunend",
+        "behandelpleegzorg",
+        "begeleiding-pleeggezinnen",
+    }
 
 
 def test_change_history_records_create_change_and_delete_with_before_and_after(omgeving):
