@@ -12,8 +12,9 @@ from binc.werk import Doelgroep, Werkcontext, Werkitem, Werksoort, registreer
 from dossiers.constants import AanvraagStatus, DossierStatus, Verwijzingsgrond
 from dossiers.models import Beslissing, HeropenAanvraag, Schakeling
 
-# 000 §4.2, footnote 4: the toegangspoort's jeugdhulpbeslissingen end at these ages, when a new
-# beslissing is needed ("schakelleeftijden").
+# 000 §4.2 (main text, "Enkele afspraken voor het registreren van een nieuwe beslissing", a):
+# the toegangspoort sends a new beslissing at these "schakelleeftijden". That the previous one
+# ends on the first of them after its begin date is our reading (docs/decisions.md).
 SCHAKELLEEFTIJDEN = (6, 12, 17, 21, 24)
 # The horizon: a beslissing that ends within 30 days is due now.
 VOORUITZICHT = datetime.timedelta(days=30)
