@@ -74,6 +74,8 @@ def registratie_opslaan(
                     instance = model._default_manager.create(dossier=dossier, **plain)
             except IntegrityError as exc:
                 raise Conflict(REEDS_AANGEMAAKT[soort], causes=[]) from exc
+            # A form saved by any path (the API, the demo) was opened: reports count it (§17.2).
+            registratie_geopend(dossier=dossier, soort=soort)
         else:
             if instance is None:
                 raise Conflict()

@@ -14,7 +14,10 @@ from binc.models import Gebruiker, ModuleGoedkeuring, RijksregisterPersoon, Voor
 from binc.tenancy import all_voorzieningen, voorziening_context
 from dossiers.models import Beslissing, Dossier, HeropenAanvraag, Schakeling
 from rapporten.catalogus import AANTALLEN
-from rapporten.tellingen import tel
+from rapporten.catalogus_registraties import BEGINREGISTRATIE
+from rapporten.selectors import met_start
+from rapporten.tellingen import DEFINITIES, tel
+from registratie.models import Beginregistratie, Eindregistratie, Geopend
 
 USERNAMES = [
     "ovbj",
@@ -101,6 +104,24 @@ def test_demo_data_is_complete_and_idempotent(settings):
         rijen = tel(AANTALLEN.tellingen[0], ovbj, tot - datetime.timedelta(days=364), tot).rijen
     vlaanderen, provincie, eigen = (rij[-1] for rij in rijen)
     assert vlaanderen > provincie > eigen > 0
+
+    # Every saved registration form counts as opened (000 §17.2): the 'Beginregistratie'
+    # report counts, for the voorziening's own row, exactly the started dossiers whose form was
+    # saved (the demo opens no form without saving it).
+    with voorziening_context(ovbj):
+        van = tot - datetime.timedelta(days=364)
+        dagbesteding = tel(BEGINREGISTRATIE.tellingen[0], ovbj, van, tot).rijen[-1][-1]
+        opgestart = DEFINITIES["opgestart"][0](van, tot)
+        bewaard = met_start(Dossier.alle.filter(voorziening=ovbj)).filter(
+            opgestart, beginregistratie__isnull=False
+        )
+        assert dagbesteding == bewaard.count() > 1
+    with all_voorzieningen():
+        for model, soort in ((Beginregistratie, "begin"), (Eindregistratie, "einde")):
+            zonder = model.objects.exclude(
+                dossier__in=Geopend.objects.filter(soort=soort).values("dossier")
+            )
+            assert not zonder.exists(), soort
 
     # The local register: over a hundred people of all ages, valid numbers, some BIS numbers.
     people = list(RijksregisterPersoon.objects.all())

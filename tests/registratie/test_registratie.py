@@ -58,6 +58,21 @@ def test_opening_a_form_counts_as_opened_without_creating_it(db, omgeving_van):
     assert not Beginregistratie.objects.exists()
 
 
+def test_a_form_saved_without_opening_its_page_counts_as_opened(db, omgeving_van):
+    """000 §17.2: the reports count the dossiers whose form was opened; a form saved by any
+    path (the API, the demo data) was opened, so the report counts it."""
+    voorziening, gebruiker, dossier, _ = omgeving_van()
+    with voorziening_context(voorziening):
+        registratie_opslaan(
+            dossier_pk=dossier.pk,
+            soort="begin",
+            versie=0,
+            values={"dagbesteding": a(Lijst.DAGBESTEDING)},
+            gebruiker=gebruiker,
+        )
+    assert Geopend.objects.filter(dossier=dossier, soort="begin").exists()
+
+
 def test_valideren_reports_every_blank_mandatory_field_and_saves_nothing(db, omgeving_van):
     _, _, dossier, client = omgeving_van()
 
