@@ -72,6 +72,21 @@ def afsluiten_sinds(
     return sinds if vandaag >= sinds else None
 
 
+def _nodig_voor_afsluiten(facultatief: bool, begin: bool, einde: bool) -> str:
+    """000 §9, as the closing page checks it: both registration forms complete, unless
+    registration is facultative (§5.3)."""
+    onvolledig = [
+        formulier
+        for formulier, volledig in (("de beginregistratie", begin), ("de eindregistratie", einde))
+        if not (facultatief or volledig)
+    ]
+    if not onvolledig:
+        return "Het dossier kan afgesloten worden."
+    return (
+        f"Vul eerst {' en '.join(onvolledig)} volledig in, dan kan het dossier afgesloten worden."
+    )
+
+
 def _afsluiten(context: Werkcontext) -> list[Werkitem]:
     # `laatste_schakeling_einddatum` is empty while the last schakeling runs.
     rijen = (
@@ -79,18 +94,17 @@ def _afsluiten(context: Werkcontext) -> list[Werkitem]:
             status=DossierStatus.OPEN,
             laatste_schakeling_einddatum__lt=context.vandaag - AFSLUITEN_NA,
         )
-        .annotate(er_volledig=_volledig(Eindregistratie))
-        .values_list(*DOSSIER, "laatste_schakeling_einddatum", "br_status", "er_volledig")
+        .annotate(br_volledig=_volledig(Beginregistratie), er_volledig=_volledig(Eindregistratie))
+        .values_list(
+            *DOSSIER, "laatste_schakeling_einddatum", "br_status", "br_volledig", "er_volledig"
+        )
     )
     items = []
-    for pk, code, naam, voornaam, behandelaar, einde, br_status, er_volledig in rijen:
+    for pk, code, naam, voornaam, behandelaar, einde, br_status, *volledig in rijen:
         sinds = afsluiten_sinds(einde, vandaag=context.vandaag)
         if sinds is None:
             continue
-        if er_volledig or br_status == BrStatus.NIET_VEREIST:
-            nodig = "Het dossier kan afgesloten worden."
-        else:
-            nodig = "Vul eerst de eindregistratie in, dan kan het dossier afgesloten worden."
+        nodig = _nodig_voor_afsluiten(br_status == BrStatus.NIET_VEREIST, *volledig)
         items.append(
             Werkitem(
                 soort=AFSLUITEN.sleutel,

@@ -16,6 +16,7 @@ from dossiers.werk import beslissing_verloopt, einde_beslissing, loopt_door
 from kwartaal.constants import KwartaalStatus
 from kwartaal.rules import Kwartaal
 from kwartaal.werk import te_verzenden, verzendtermijn
+from registratie.models import Beginregistratie
 from registratie.werk import afsluiten_sinds, br_termijn
 from tests.dossiers.factories import ClientFactory, DossierFactory
 from tests.dossiers.zorg_helpers import D, add, beslissing
@@ -170,12 +171,18 @@ def test_afsluiten_item_says_what_closing_needs_and_goes_when_closed(omgeving):
     add(dossier, gebruiker, beslissing(dossier, gebruiker), D(2026, 1, 5), D(2026, 3, 1))
     assert items(gebruiker, voorziening, D(2026, 3, 31), "afsluiten") == []
     [item] = items(gebruiker, voorziening, D(2026, 4, 1), "afsluiten")
-    assert "Vul eerst de eindregistratie in" in item.waarom
+    # 000 §9 needs both forms: the item never says it can be closed while one is incomplete.
+    assert "Vul eerst de beginregistratie en de eindregistratie volledig in" in item.waarom
+    assert not item.waarom.endswith("Het dossier kan afgesloten worden.")
     assert item.url == f"/dossiers/{dossier.pk}/afsluiten/"
 
     registreer_volledig(dossier, gebruiker)
+    Beginregistratie.objects.filter(dossier=dossier).update(volledig_op=None)
     [item] = items(gebruiker, voorziening, D(2026, 4, 1), "afsluiten")
-    assert "kan afgesloten worden" in item.waarom
+    assert "Vul eerst de beginregistratie volledig in" in item.waarom
+    Beginregistratie.objects.filter(dossier=dossier).update(volledig_op=D(2026, 4, 1))
+    [item] = items(gebruiker, voorziening, D(2026, 4, 1), "afsluiten")
+    assert item.waarom.endswith("Het dossier kan afgesloten worden.")
     assert dossier_afsluiten(dossier_pk=dossier.pk, gebruiker=gebruiker, bevestigd=True).afgesloten
     assert items(gebruiker, voorziening, D(2026, 4, 1), "afsluiten") == []
 
