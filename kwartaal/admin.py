@@ -87,7 +87,10 @@ class KwartaalstaatAdmin(ActiesAdmin):
                     )
                     return redirect("opgroeien:kwartaal_kwartaalstaat_changelist")
             else:
-                voorbeeld = jaar_voorbeeld(jaar)
+                try:
+                    voorbeeld = jaar_voorbeeld(jaar)
+                except ValidationError as error:
+                    add_service_errors(form, error)
         return TemplateResponse(
             request,
             "admin/kwartaal/verwerken.html",

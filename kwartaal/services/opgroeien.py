@@ -25,7 +25,17 @@ class Voorbeeld:
     niet_verzonden: list[Kwartaalstaat]
 
 
+def _voorbij(jaar: int) -> None:
+    """Only a year that is over can be processed (000 §12.2: every April, the previous year)."""
+    if jaar >= timezone.localdate().year:
+        raise ValidationError(
+            {"jaar": [f"Enkel een afgelopen jaar kan verwerkt worden: {jaar} is nog niet voorbij."]}
+        )
+
+
 def jaar_voorbeeld(jaar: int) -> Voorbeeld:
+    """What 'Verwerk jaar' would do; refused at once for a year that is not over."""
+    _voorbij(jaar)
     staten = Kwartaalstaat.objects.filter(jaar=jaar)
     niet_verzonden = list(
         staten.filter(status__in=NIET_VERZONDEN)
@@ -42,8 +52,7 @@ def jaar_verwerken(*, jaar: int, gebruiker: Gebruiker) -> int:
     it locks the schakelingen of every voorziening that has no unprocessed kwartaal in it
     (000 §4.2.4.1, `kwartaal.selectors.onverwerkte_jaren`). Processing the same year again
     later takes what was sent since. Returns how many."""
-    if jaar >= timezone.localdate().year:
-        raise ValidationError({"jaar": ["Enkel een afgelopen jaar kan verwerkt worden."]})
+    _voorbij(jaar)
     with transaction.atomic():
         verzonden = Kwartaalstaat.objects.filter(jaar=jaar, status=KwartaalStatus.VERZONDEN)
         voorzieningen = set(verzonden.values_list("voorziening_id", flat=True))

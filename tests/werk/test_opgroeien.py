@@ -253,3 +253,21 @@ def test_voorzieningenbeleid_retries_a_bounced_mail_from_its_list(
 def test_the_opgroeien_site_links_its_work_list(opgroeien_gebruiker):
     html = logged_in_client(opgroeien_gebruiker).get("/opgroeien/").content.decode()
     assert f'href="{WERK}">Werklijst</a>' in html
+
+
+def test_verwerk_jaar_says_at_once_a_year_is_not_over_or_has_nothing_sent(opgroeien_gebruiker):
+    """000 §12.2: only a year that is over is processed; the preview refuses the running year
+    at the field, and offers no button where nothing was sent."""
+    client = logged_in_client(opgroeien_gebruiker)
+    url = reverse("opgroeien:kwartaal_verwerken")
+    lopend = client.post(url, {"jaar": "2026"}).content.decode()
+    assert "2026 is nog niet voorbij" in lopend
+    assert "Verwerk de verzonden kwartalen" not in lopend
+    KwartaalstaatFactory(jaar=2025, kwartaal=4, status=KwartaalStatus.OPEN)
+    leeg = client.post(url, {"jaar": "2025"}).content.decode()
+    assert "Er is niets te verwerken: geen enkel kwartaal van 2025 is verzonden." in leeg
+    assert 'value="Verwerk de verzonden kwartalen' not in leeg
+    KwartaalstaatFactory(jaar=2025, kwartaal=3, status=KwartaalStatus.VERZONDEN)
+    klaar = client.post(url, {"jaar": "2025"}).content.decode()
+    assert "1 verzonden kwartalen van 2025 worden verwerkt." in klaar
+    assert 'value="Verwerk de verzonden kwartalen van 2025"' in klaar
