@@ -8,9 +8,9 @@ from decimal import Decimal
 from bezetting import weergave
 from bezetting.engine.benutting import benutting
 from bezetting.engine.bezetting import BEGELEIDINGSPUNTEN, bezetting, kwartaal_grenzen
+from bezetting.engine.per_dag import dagreeks
 from bezetting.engine.uitsplitsing import (
     benutting_uitsplitsing,
-    dagreeks,
     gewogen_uitsplitsing,
     uitsplitsing,
 )

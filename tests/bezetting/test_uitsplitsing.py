@@ -13,9 +13,9 @@ from bezetting.engine.benutting import benutting
 from bezetting.engine.bezetting import BEGELEIDINGSPUNTEN, bezetting, bezetting_ob
 from bezetting.engine.model import Benutting, Capaciteit, Gegevens, Module, Schakeling
 from bezetting.engine.model import Typemodule as T
+from bezetting.engine.per_dag import dagreeks
 from bezetting.engine.uitsplitsing import (
     benutting_uitsplitsing,
-    dagreeks,
     gewogen_uitsplitsing,
     uitsplitsing,
 )
