@@ -146,7 +146,14 @@ def werklijst(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "rijen": [
-                (i, labels[i.soort], namen.get(i.behandelaar_id or 0, "Team")) for i in getoond
+                (i, labels[i.soort], namen.get(i.behandelaar_id or 0, "Team"))
+                for i in getoond
+                if not i.wacht_op
+            ],
+            "wachtend": [
+                (i, labels[i.soort], namen.get(i.behandelaar_id or 0, "Team"))
+                for i in getoond
+                if i.wacht_op
             ],
             "vandaag": vandaag,
             "breadcrumbs": [("Werklijst", "")],

@@ -40,6 +40,9 @@ class Werkitem:
     termijn: bool = True
     behandelaar_id: int | None = None
     voorziening: str = ""
+    # Whom it waits for when nobody of the voorziening can act ("Opgroeien"): shown apart,
+    # never in the counts of what the team has to do.
+    wacht_op: str = ""
 
     @property
     def url(self) -> str:
@@ -114,11 +117,16 @@ class Tellingen:
     mijn_achterstallig: int
     team: int
     team_achterstallig: int
+    # What waits for others (Opgroeien): apart, not in the counts above.
+    wachtend: int = 0
 
 
 def tellingen(items: Iterable[Werkitem], *, gebruiker_id: int, vandaag: datetime.date) -> Tellingen:
+    items = list(items)
     aantal: Counter[tuple[bool, bool]] = Counter(
-        (item.behandelaar_id == gebruiker_id, item.achterstallig(vandaag)) for item in items
+        (item.behandelaar_id == gebruiker_id, item.achterstallig(vandaag))
+        for item in items
+        if not item.wacht_op
     )
     mijn = aantal[True, False] + aantal[True, True]
     return Tellingen(
@@ -126,6 +134,7 @@ def tellingen(items: Iterable[Werkitem], *, gebruiker_id: int, vandaag: datetime
         mijn_achterstallig=aantal[True, True],
         team=mijn + aantal[False, False] + aantal[False, True],
         team_achterstallig=aantal[True, True] + aantal[False, True],
+        wachtend=sum(1 for item in items if item.wacht_op),
     )
 
 

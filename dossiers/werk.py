@@ -170,6 +170,7 @@ def _heropenen_wacht(context: Werkcontext) -> list[Werkitem]:
             actie="dossiers:dossier_detail",
             args=(pk,),
             behandelaar_id=behandelaar,
+            wacht_op="Opgroeien",
         )
         for pk, code, naam, voornaam, behandelaar, aangevraagd in rijen
     ]
@@ -177,7 +178,7 @@ def _heropenen_wacht(context: Werkcontext) -> list[Werkitem]:
 
 def _heropenen_beslissen(context: Werkcontext) -> list[Werkitem]:
     rijen = HeropenAanvraag.objects.filter(status=AanvraagStatus.INGEDIEND).values_list(
-        "dossier__code", "dossier__voorziening__naam", "aangevraagd_op"
+        "pk", "dossier__code", "dossier__voorziening__naam", "aangevraagd_op"
     )
     return [
         Werkitem(
@@ -189,10 +190,12 @@ def _heropenen_beslissen(context: Werkcontext) -> list[Werkitem]:
             ),
             datum=aangevraagd.date(),
             termijn=False,
-            actie="opgroeien:dossiers_heropenaanvraag_changelist",
+            # The request itself, where it is approved or rejected.
+            actie="opgroeien:dossiers_heropenaanvraag_change",
+            args=(pk,),
             voorziening=voorziening,
         )
-        for code, voorziening, aangevraagd in rijen
+        for pk, code, voorziening, aangevraagd in rijen
     ]
 
 

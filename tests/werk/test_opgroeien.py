@@ -99,7 +99,9 @@ def test_reopen_requests_to_decide(twee, opgroeien_gebruiker):
         aanvraag = HeropenAanvraag.objects.create(dossier=dossier, aangevraagd_door=aanvrager)
     [item] = items(opgroeien_gebruiker, "heropenen")
     assert (item.wat, item.voorziening) == (dossier.code, "De Linde")
-    assert item.url == reverse("opgroeien:dossiers_heropenaanvraag_changelist")
+    # The item opens that request, where it is approved or rejected.
+    assert item.url == reverse("opgroeien:dossiers_heropenaanvraag_change", args=[aanvraag.pk])
+    assert logged_in_client(opgroeien_gebruiker).get(item.url).status_code == 200
     with all_voorzieningen():
         heropenaanvraag_behandelen(
             aanvraag_pk=aanvraag.pk, gebruiker=opgroeien_gebruiker, goedkeuren=True

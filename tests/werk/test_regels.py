@@ -5,6 +5,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from binc import werk
@@ -18,6 +19,7 @@ from kwartaal.rules import Kwartaal
 from kwartaal.werk import te_verzenden, verzendtermijn
 from registratie.models import Beginregistratie
 from registratie.werk import afsluiten_sinds, br_termijn
+from tests.conftest import logged_in_client
 from tests.dossiers.factories import ClientFactory, DossierFactory
 from tests.dossiers.zorg_helpers import D, add, beslissing
 from tests.registratie.helpers import registreer_volledig
@@ -210,6 +212,14 @@ def test_heropenaanvraag_waits_until_decided(omgeving, opgroeien_gebruiker):
     assert item.datum == vandaag
     assert not item.termijn
     assert item.behandelaar_id == dossier.behandelaar_id
+    # Nobody of the voorziening can act on it: apart, not in 'Mijn werk' nor the team's count.
+    assert item.wacht_op == "Opgroeien"
+    telling = werk.tellingen([item], gebruiker_id=dossier.behandelaar_id, vandaag=vandaag)
+    assert (telling.mijn, telling.team, telling.wachtend) == (0, 0, 1)
+    client = logged_in_client(gebruiker, voorziening)
+    assert "Wacht op Opgroeien: 1" in client.get(reverse("binc:werk_tellingen")).content.decode()
+    lijst = client.get(reverse("binc:werklijst")).content.decode()
+    assert lijst.index(dossier.code) > lijst.index('<h2 id="wacht">Wacht op Opgroeien</h2>')
 
     heropenaanvraag_behandelen(
         aanvraag_pk=aanvraag.pk, gebruiker=opgroeien_gebruiker, goedkeuren=False
