@@ -3,7 +3,10 @@ could not be delivered; a family's child benefit waits on them."""
 
 from urllib.parse import urlencode
 
+from django.db.models import Exists, OuterRef, Subquery
+
 from binc.werk import Doelgroep, Werkcontext, Werkitem, Werksoort, registreer
+from dossiers.models import Dossier
 from groeipakket.constants import BerichtStatus
 from groeipakket.models import GroeipakketBericht
 
@@ -35,6 +38,49 @@ def _berichten(context: Werkcontext) -> list[Werkitem]:
     ]
 
 
+TE_CORRIGEREN = (
+    "Het Groeipakket-fonds weigerde het bericht over deze schakeling: {reden}. Controleer het "
+    "rijksregisternummer van de cliënt en de begin- en einddatum van de schakeling en verbeter ze; "
+    "een wijziging stuurt een nieuw bericht."
+)
+
+
+def _geweigerd(context: Werkcontext) -> list[Werkitem]:
+    """The voorziening's own messages a fund refused that no later message about the same
+    schakeling replaced: the correction is the voorziening's to make, in the dossier."""
+    later = GroeipakketBericht.objects.filter(
+        schakeling_id=OuterRef("schakeling_id"), aangemaakt_op__gt=OuterRef("aangemaakt_op")
+    )
+    rijen = (
+        GroeipakketBericht.objects.filter(
+            voorziening=context.voorziening, status=BerichtStatus.GEWEIGERD
+        )
+        .exclude(Exists(later))
+        .annotate(
+            behandelaar=Subquery(
+                Dossier.objects.filter(pk=OuterRef("dossier_id")).values("behandelaar_id")[:1]
+            )
+        )
+        .values_list("dossier_id", "dossier_code", "reden", "aangemaakt_op", "behandelaar")
+    )
+    return [
+        Werkitem(
+            soort=GEWEIGERD.sleutel,
+            wat=code,
+            waarom=TE_CORRIGEREN.format(reden=reden.rstrip(".") or "geen reden opgegeven"),
+            datum=aangemaakt.date(),
+            termijn=False,
+            actie="dossiers:dossier_detail",
+            args=(dossier_id,),
+            behandelaar_id=behandelaar,
+        )
+        for dossier_id, code, reden, aangemaakt, behandelaar in rijen
+    ]
+
+
+GEWEIGERD = Werksoort(
+    "groeipakket", "Groeipakket-bericht geweigerd", Doelgroep.VOORZIENING, _geweigerd
+)
 BERICHTEN = Werksoort(
     "groeipakket",
     "Groeipakket-bericht",
@@ -45,4 +91,4 @@ BERICHTEN = Werksoort(
 
 
 def registreren() -> None:
-    registreer(BERICHTEN)
+    registreer(BERICHTEN, GEWEIGERD)

@@ -302,3 +302,43 @@ def test_received_document_until_opened_urgent_in_its_last_week(omgeving):
         namens=voorziening.naam,
     )
     assert items(gebruiker, voorziening, vandaag, "document") == []  # a colleague saved it
+
+
+# Groeipakket messages a fund refused (000 §4.2) --------------------------------------------
+
+
+def test_a_refused_groeipakket_message_asks_the_voorziening_to_correct_its_dossier(omgeving):
+    from groeipakket.constants import BerichtActie, BerichtStatus
+    from groeipakket.models import GroeipakketBatch, GroeipakketBericht
+    from tests.binc.factories import VoorzieningFactory
+
+    voorziening, gebruiker, dossier = omgeving
+    batch = GroeipakketBatch.objects.create(dag=D(2026, 3, 15))
+
+    def bericht(v, status, schakeling_id=7):
+        return GroeipakketBericht._base_manager.create(
+            batch=batch,
+            voorziening=v,
+            dossier_id=dossier.pk,
+            dossier_code=dossier.code,
+            schakeling_id=schakeling_id,
+            actie=BerichtActie.AANMAAK,
+            inhoud={},
+            wijzigingen=[1],
+            status=status,
+            reden="rijksregisternummer onbekend",
+        )
+
+    bericht(voorziening, BerichtStatus.GEWEIGERD)
+    bericht(VoorzieningFactory(), BerichtStatus.GEWEIGERD, schakeling_id=8)
+    [item] = items(gebruiker, voorziening, D(2026, 3, 16), "groeipakket")
+    assert item.wat == dossier.code
+    assert "rijksregisternummer onbekend" in item.waarom
+    assert (
+        "Controleer het rijksregisternummer van de cliënt en de begin- en einddatum" in item.waarom
+    )
+    assert item.url == reverse("dossiers:dossier_detail", args=[dossier.pk])
+    assert item.behandelaar_id == dossier.behandelaar_id
+    # The corrected schakeling sends a new message: the refusal is done.
+    bericht(voorziening, BerichtStatus.AANVAARD)
+    assert items(gebruiker, voorziening, D(2026, 3, 16), "groeipakket") == []
