@@ -159,6 +159,30 @@ def verlenging_van(vorige: SchakelingInvoer, invoer: SchakelingInvoer) -> Schake
     )
 
 
+def schakeling_wijzigbaar(schakeling: Periode, verwerkt: Collection[int]) -> bool:
+    """000 §4.2.4.1: a schakeling ending in a processed year cannot be changed."""
+    return not (schakeling.einddatum and schakeling.einddatum.year in verwerkt)
+
+
+def schakeling_verwijderbaar(schakeling: Periode, verwerkt: Collection[int]) -> bool:
+    """000 §4.2.4.1: one starting (or ending) in a processed year cannot be deleted."""
+    return (
+        schakeling_wijzigbaar(schakeling, verwerkt) and schakeling.begindatum.year not in verwerkt
+    )
+
+
+def schakeling_toevoegbaar(
+    laatste: Periode | None, *, afgesloten_op: datetime.date | None, verwerkt: Collection[int]
+) -> bool:
+    """Whether the dossier has room for a new schakeling: a closed one only before its closing
+    date, after the last schakeling's end (000 §9), in a year not processed (§4.2.4.1)."""
+    if afgesloten_op is None:
+        return True
+    if afgesloten_op.year in verwerkt:
+        return False
+    return laatste is None or (laatste.einddatum is not None and laatste.einddatum < afgesloten_op)
+
+
 def check_nieuw_in_verwerkt_jaar(begindatum: datetime.date, verwerkt: Collection[int]) -> None:
     if begindatum.year in verwerkt:
         raise ValidationError({"begindatum": [GEEN_NIEUWE_IN_VERWERKT_JAAR]})

@@ -17,6 +17,7 @@ from dossiers.selectors.dossiers import (
     dossier_get,
     dossier_overview,
     dossier_search,
+    heropenaanvraag_ingediend,
     letters_in_use,
 )
 from dossiers.selectors.zorg import (
@@ -63,6 +64,7 @@ __all__ = [
     "dossier_zorg",
     "eerste_schakeling_begindatum",
     "heeft_schakeling",
+    "heropenaanvraag_ingediend",
     "in_pleegzorg",
     "laatste_beslissing",
     "laatste_schakeling",

@@ -14,8 +14,8 @@ from django.utils import timezone
 from binc.errors import PublicNotFound
 from binc.models import Activiteit, Gebruiker
 from binc.tenancy import active_voorziening
-from dossiers.constants import DOSSIER_WEG, DossierStatus
-from dossiers.models import Client, ClientToegang, ContextPersoon, Dossier
+from dossiers.constants import DOSSIER_WEG, AanvraagStatus, DossierStatus
+from dossiers.models import Client, ClientToegang, ContextPersoon, Dossier, HeropenAanvraag
 
 LETTERS = list(string.ascii_uppercase)
 
@@ -179,3 +179,8 @@ def colleague_get(*, pk: int) -> Gebruiker:
     if colleague is None:
         raise Http404("Collega niet gevonden.")
     return colleague
+
+
+def heropenaanvraag_ingediend(dossier: Dossier) -> HeropenAanvraag | None:
+    """The dossier's reopen request still waiting for Opgroeien (000 §10), if any."""
+    return HeropenAanvraag.objects.filter(dossier=dossier, status=AanvraagStatus.INGEDIEND).first()

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from binc.models import Module, Voorziening
 from binc.selectors import modules_approved_on
-from dossiers import hooks
+from dossiers import hooks, rules
 from dossiers.constants import SchakelingSoort
 from dossiers.models import (
     Beslissing,
@@ -167,6 +167,10 @@ class Zorg:
     # for tonight's batch.
     groeipakket: dict[int, list[Any]]
     wacht: set[int]
+    # What the page offers, by the same rules the services check (000 §4.2.4.1, §9).
+    laatste_wijzigbaar: bool = True
+    laatste_verwijderbaar: bool = True
+    schakeling_toevoegbaar: bool = True
 
 
 def dossier_zorg(*, dossier: Dossier) -> Zorg:
@@ -187,11 +191,18 @@ def dossier_zorg(*, dossier: Dossier) -> Zorg:
             dossier_id=dossier.pk, groeipakket=True, verzonden_op__isnull=True
         ).values_list("schakeling_id", flat=True)
     )
+    verwerkt = verwerkte_jaren(dossier.voorziening_id)
     return Zorg(
         beslissingen=beslissingen,
         laatste_schakeling_id=laatste.pk if laatste else None,
         laatste_beslissing_id=beslissingen[0].pk if beslissingen else None,
-        verwerkt=verwerkte_jaren(dossier.voorziening_id),
+        verwerkt=verwerkt,
         groeipakket=groeipakket,
         wacht=wacht,
+        laatste_wijzigbaar=laatste is not None and rules.schakeling_wijzigbaar(laatste, verwerkt),
+        laatste_verwijderbaar=laatste is not None
+        and rules.schakeling_verwijderbaar(laatste, verwerkt),
+        schakeling_toevoegbaar=rules.schakeling_toevoegbaar(
+            laatste, afgesloten_op=dossier.afgesloten_op, verwerkt=verwerkt
+        ),
     )

@@ -141,7 +141,9 @@ def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
             ),
             "zoekopdracht": request.session.get(SEARCH_KEY),
             "zorg": selectors.dossier_zorg(dossier=dossier),
-            "heropenen_mogelijk": heropenen_mogelijk(dossier),
+            "aanvraag": (aanvraag := selectors.heropenaanvraag_ingediend(dossier)),
+            # A request already waiting: not a second one (000 §10).
+            "heropenen_mogelijk": aanvraag is None and heropenen_mogelijk(dossier),
             "breadcrumbs": crumbs((dossier.code, "")),
         },
     )

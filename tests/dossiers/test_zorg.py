@@ -992,3 +992,43 @@ def test_afsluiten_vorig_hulpaanbod_says_why_it_opened(omgeving):
     html = response.content.decode()
     assert "Afsluiten vorig hulpaanbod" in html
     assert "de vorige schakeling loopt nog" in html
+
+
+def test_the_dossier_page_offers_only_what_its_state_and_processed_years_allow(
+    omgeving, verwerkt_2025
+):
+    """A schakeling ending in a processed year shows the manual's message and neither a link
+    to change it nor a delete; a closed dossier without room before its closing date offers no
+    new schakeling; a pending reopen request is shown with its date, not offered again."""
+    from dossiers.constants import DossierStatus
+    from dossiers.models import Dossier, HeropenAanvraag
+
+    voorziening, gebruiker, dossier = omgeving
+    s = add(dossier, gebruiker, verwerkt_2025, D(2025, 1, 6), D(2025, 12, 1))
+    _process(2025)
+    client = logged_in_client(gebruiker, voorziening)
+    url = reverse("dossiers:dossier_detail", args=[dossier.pk])
+    html = client.get(url).content.decode()
+    assert "kan niet aangepast worden" in html
+    assert reverse("dossiers:schakeling_verwijderen", args=[dossier.pk, s.pk]) not in html
+    assert reverse("dossiers:schakeling_wijzigen", args=[dossier.pk, s.pk]) not in html
+    assert reverse("dossiers:schakeling_nieuw", args=[dossier.pk]) in html
+
+    # Closed on the day its care ended: nothing can be added before the closing date.
+    laatste = add(dossier, gebruiker, verwerkt_2025, D(2026, 1, 5), D(2026, 2, 1))
+    Dossier.objects.filter(pk=dossier.pk).update(
+        status=DossierStatus.AFGESLOTEN, afgesloten_op=laatste.einddatum
+    )
+    aanvraag = HeropenAanvraag.objects.create(dossier=dossier, aangevraagd_door=gebruiker)
+    html = client.get(url).content.decode()
+    assert reverse("dossiers:schakeling_nieuw", args=[dossier.pk]) not in html
+    assert f"Aanvraag tot heropenen ingediend op {aanvraag.aangevraagd_op:%d/%m/%Y}" in html
+    assert reverse("dossiers:dossier_heropenen", args=[dossier.pk]) not in html
+
+
+def test_room_for_a_schakeling_in_a_closed_dossier(db):
+    assert rules.schakeling_toevoegbaar(None, afgesloten_op=None, verwerkt=set())
+    einde = invoer(D(2026, 1, 5), D(2026, 2, 1))
+    assert not rules.schakeling_toevoegbaar(einde, afgesloten_op=D(2026, 2, 1), verwerkt=set())
+    assert rules.schakeling_toevoegbaar(einde, afgesloten_op=D(2026, 2, 3), verwerkt=set())
+    assert not rules.schakeling_toevoegbaar(einde, afgesloten_op=D(2026, 2, 3), verwerkt={2026})
