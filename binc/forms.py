@@ -19,6 +19,20 @@ class BincFormRenderer(TemplatesSetting):
     field_template_name = "forms/field.html"
 
 
+class Keuzerondjes(forms.RadioSelect):
+    """Radio buttons without Django's empty choice ('---------'): on a radio list leaving every
+    button unticked is the empty answer, and a required one says so at the field."""
+
+    def optgroups(self, name, value, attrs=None):
+        groepen = super().optgroups(name, value, attrs)
+        result = []
+        for groep, opties, index in groepen:
+            opties = [o for o in opties if o["value"] not in ("", None)]
+            if opties:
+                result.append((groep, opties, index))
+        return result
+
+
 class LoginForm(AuthenticationForm):
     error_messages = {
         "invalid_login": "Gebruikersnaam en wachtwoord horen niet bij elkaar. Let op het "
@@ -38,7 +52,7 @@ class KiesVoorzieningForm(forms.Form):
     voorziening = forms.ModelChoiceField(
         label="Voorziening",
         queryset=Voorziening.objects.none(),
-        widget=forms.RadioSelect,
+        widget=Keuzerondjes,
         empty_label=None,
         error_messages={
             "required": "Kies de voorziening waarvoor je wil registreren.",

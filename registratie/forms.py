@@ -1,7 +1,7 @@
 from django import forms
 from django.db.models import Q
 
-from binc.forms import BeperkingBijVeld, keuzes_uit
+from binc.forms import BeperkingBijVeld, Keuzerondjes, keuzes_uit
 from dossiers.constants import Hulpfunctie
 from dossiers.forms import DateInput, JaNeeField
 from registratie.constants import GerealiseerdVervolg, Soort
@@ -122,7 +122,7 @@ def registratie_form_class(soort: str, organisatietype: str) -> type[Registratie
         elif field.many_to_many:
             widgets[name] = forms.CheckboxSelectMultiple
         elif field.choices and name != "begeleiding_reden_einde":
-            widgets[name] = forms.RadioSelect
+            widgets[name] = Keuzerondjes
     field_classes = {name: JaNeeField for name in JA_NEE_MODELVELDEN if name in fields}
     return forms.modelform_factory(
         model, form=RegistratieForm, fields=fields, widgets=widgets, field_classes=field_classes

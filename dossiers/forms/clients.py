@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from binc.constants import Geslacht
 from binc.dates import geboortedatum_fout
-from binc.forms import BeperkingBijVeld
+from binc.forms import BeperkingBijVeld, Keuzerondjes
 from dossiers.constants import (
     NietBegeleid,
 )
@@ -69,7 +69,7 @@ class ClientExtraForm(BeperkingBijVeld, forms.ModelForm):
     class Meta:
         model = Client
         fields = ["niet_begeleide_minderjarige", "land_van_origine", "omgangstaal"]
-        widgets = {"niet_begeleide_minderjarige": forms.RadioSelect}
+        widgets = {"niet_begeleide_minderjarige": Keuzerondjes}
         beperking_velden = {"client_birth_date_unless_unborn": "geboortedatum"}
 
     def __init__(self, *args, **kwargs) -> None:

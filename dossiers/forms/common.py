@@ -4,6 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from stdnum.be import bis, nn
 
+from binc.forms import Keuzerondjes
+
 JA_NEE = [("ja", "Ja"), ("nee", "Nee")]
 
 
@@ -33,7 +35,7 @@ class JaNeeField(forms.TypedChoiceField):
             choices=JA_NEE,
             coerce=lambda value: value == "ja",
             empty_value=None,
-            widget=forms.RadioSelect,
+            widget=Keuzerondjes,
             **kwargs,
         )
 

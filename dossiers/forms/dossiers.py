@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from binc.forms import BeperkingBijVeld
+from binc.forms import BeperkingBijVeld, Keuzerondjes
 from binc.models import Voorziening
 from dossiers.constants import (
     Aanmelder,
@@ -66,9 +66,9 @@ class AanmeldingForm(BeperkingBijVeld, forms.ModelForm):
         widgets = {
             "startdatum_lopend_dossier": DateInput,
             "datum_aanmelding": DateInput,
-            "specifieke_aanmelding": forms.RadioSelect,
-            "soort_pleegzorg": forms.RadioSelect,
-            "pleegzorgdoelgroep": forms.RadioSelect,
+            "specifieke_aanmelding": Keuzerondjes,
+            "soort_pleegzorg": Keuzerondjes,
+            "pleegzorgdoelgroep": Keuzerondjes,
         }
         beperking_velden = {
             "aanmelding_startdatum_only_when_lopend": "startdatum_lopend_dossier",

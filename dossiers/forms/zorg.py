@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from binc.constants import Detailvraag
+from binc.forms import Keuzerondjes
 from binc.models import Module, Voorziening
 from dossiers.constants import (
     Aanmelder,
@@ -54,8 +55,8 @@ class BeslissingForm(forms.ModelForm):
         fields = ["begindatum", "modules", "verwijzingsgrond", "gemandateerde_voorziening"]
         widgets = {
             "begindatum": DateInput,
-            "verwijzingsgrond": forms.RadioSelect,
-            "gemandateerde_voorziening": forms.RadioSelect,
+            "verwijzingsgrond": Keuzerondjes,
+            "gemandateerde_voorziening": Keuzerondjes,
         }
 
     def __init__(self, *args, voorziening: Voorziening, **kwargs) -> None:
