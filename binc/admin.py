@@ -98,7 +98,11 @@ class ActiesAdmin(ReadOnlyAdmin):
         return request.user.has_perm(self.actie_permissie)
 
     def get_readonly_fields(self, request, obj=None):
-        return [f.name for f in self.model._meta.fields]
+        # The row's id and its version for concurrent saves are plumbing, not information.
+        return [f.name for f in self.model._meta.fields if f.name not in ("id", "versie")]
+
+    def get_fields(self, request, obj=None):
+        return self.get_readonly_fields(request, obj)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         zonder = {

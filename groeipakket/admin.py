@@ -60,8 +60,12 @@ class GroeipakketBatchAdmin(ReadOnlyAdmin):
             "groeipakket.change_groeipakketbericht"
         ):
             return redirect("opgroeien:groeipakket_groeipakketbatch_changelist")
-        resultaat = inplannen("groeipakket.tasks.groeipakket_dagelijks")
-        messages.success(request, f"De Groeipakket-verzending werd gestart ({resultaat.id}).")
+        inplannen("groeipakket.tasks.groeipakket_dagelijks")
+        messages.success(
+            request,
+            "De Groeipakket-verzending werd gestart: de batch verschijnt hieronder zodra ze "
+            "klaar is.",
+        )
         return redirect("opgroeien:groeipakket_groeipakketbatch_changelist")
 
 

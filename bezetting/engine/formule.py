@@ -24,8 +24,7 @@ GEEN_BENUTTING_CKG = (
     "bezettingsgraad."
 )
 GEEN_BENUTTING_CRISIS = (
-    "De handleiding geeft voor crisishulp enkel een benuttingsgraad bij een dienst crisishulp "
-    "aan huis."
+    "Een benuttingsgraad voor crisishulp bestaat enkel bij een dienst crisishulp aan huis."
 )
 GEEN_BENUTTING_PLEEGZORG = (
     "Voorzieningen pleegzorg kunnen geen benuttingsgraad berekenen: zij worden niet erkend op "
@@ -35,9 +34,7 @@ GEEN_BENUTTING_INPUT = (
     "Voor deze typemodule wordt geen benutting ingevuld: zie haar bezettingsgraad, berekend uit "
     "de schakelingen."
 )
-GEEN_BENUTTING_FUNCTIE = (
-    "De handleiding geeft voor deze functie geen formule voor de benuttingsgraad."
-)
+GEEN_BENUTTING_FUNCTIE = "Binc berekent voor deze functie geen benuttingsgraad."
 
 
 def bezettingsformule(

@@ -213,3 +213,11 @@ def test_delivery_to_a_real_receiver_accepts_rejects_and_retries(omgeving, ksz, 
     with all_voorzieningen():
         afleveren()
     assert _berichten(pk=geweigerd[0].pk)[0].status == BerichtStatus.AANVAARD
+
+
+def test_nu_verzenden_says_what_happens_without_a_task_id(opgroeien_gebruiker):
+    client = logged_in_client(opgroeien_gebruiker)
+    response = client.post(reverse("opgroeien:groeipakket_nu"), follow=True)
+    tekst = response.content.decode()
+    assert "De Groeipakket-verzending werd gestart: de batch verschijnt hieronder" in tekst
+    assert "gestart (" not in tekst

@@ -274,6 +274,9 @@ def test_opgroeien_reads_a_kwartaalstaat_with_its_figures_in_constant_queries(
     assert "2,7500" not in html
     assert html.count("(BNC_") == 2  # each client with their dossier code
     assert 'name="_save"' not in html
+    # No plumbing: neither the row's id nor its version for concurrent saves.
+    assert "<label>Versie:</label>" not in html
+    assert "<label>ID:</label>" not in html
     for dossier in DossierFactory.create_batch(3, voorziening=staat.voorziening):
         ClientInzet.objects.create(inzet=cb, dossier=dossier, benutting=1)
     with django_assert_max_num_queries(len(eerst.captured_queries)):
