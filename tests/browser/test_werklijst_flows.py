@@ -66,7 +66,7 @@ def test_from_my_work_to_the_action_and_the_item_is_gone(page, transactional_db)
     br = page.get_by_role("row", name=re.compile("Beginregistratie ontbreekt"))
     expect(br).to_contain_text("te laat")
     expect(page.get_by_role("row", name=re.compile("Dossier afsluiten"))).to_contain_text(
-        "Vul eerst de eindregistratie in"
+        "Vul eerst de beginregistratie en de eindregistratie volledig in"
     )
     br.get_by_role("link").click()
     expect(page.get_by_role("heading", name=re.compile("Beginregistratie"))).to_be_visible()
