@@ -5,6 +5,7 @@ import datetime
 import re
 
 from django.contrib.auth.models import Group
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from binc.constants import OpgroeienRol, Organisatietype
@@ -80,7 +81,7 @@ def test_a_kwartaal_from_per_client_figures_to_a_processed_year(page, transactio
     login(page, "hulpverlener")
     page.get_by_role("link", name="Beheer modulair kwartaal").click()
     page.get_by_role("link", name="Kwartaal 4 - 2025", exact=True).click()
-    page.get_by_role("link", name="Contextbegeleiding laagintensief").click()
+    page.get_by_role("link", name="Contextbegeleiding laagintensief", exact=True).click()
     page.get_by_label(re.compile("^Aerts")).fill("3,5")
     page.get_by_label(re.compile("^Bosmans")).fill("2,3")
     page.get_by_role("button", name="Bereken totaal").click()
@@ -117,8 +118,11 @@ def test_a_kwartaal_from_per_client_figures_to_a_processed_year(page, transactio
     page.get_by_label("Jaar").fill("2025")
     page.get_by_role("button", name="Toon wat verwerkt wordt").click()
     expect(page.get_by_text("Nog niet verzonden (1)")).to_be_visible()
-    expect(page.get_by_text("0 verzonden kwartalen van 2025 worden verwerkt.")).to_be_visible()
-    page.get_by_role("link", name="Wachten: terug naar de kwartalen").click()
+    expect(
+        page.get_by_text("Er is niets te verwerken: geen enkel kwartaal van 2025 is verzonden.")
+    ).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile("^Verwerk de verzonden"))).to_have_count(0)
+    page.get_by_role("link", name="Terug naar de kwartalen").click()
 
     page.context.clear_cookies()
     login(page, "hulpverlener")
@@ -152,7 +156,13 @@ def test_a_kwartaal_from_per_client_figures_to_a_processed_year(page, transactio
         "Verwerkt"
     )
     page.goto(dossiers[0].get_absolute_url())
-    page.get_by_role("link", name="Start hulpaanbod", exact=True).click()
+    # The schakeling ends in the processed year: the page says so and offers no change.
+    expect(page.get_by_text(EINDIGT_IN_VERWERKT_JAAR)).to_be_visible()
+    expect(page.get_by_role("link", name="Start hulpaanbod", exact=True)).to_have_count(0)
+    # Reached by its address all the same, the change is refused with the manual's message.
+    with voorziening_context(dossiers[0].voorziening):
+        schakeling = dossiers[0].schakelingen.get()
+    page.goto(reverse("dossiers:schakeling_wijzigen", args=[dossiers[0].pk, schakeling.pk]))
     page.get_by_label("Einddatum", exact=True).fill("2026-01-10")
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_role("alert")).to_contain_text(EINDIGT_IN_VERWERKT_JAAR)
