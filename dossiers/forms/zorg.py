@@ -162,7 +162,9 @@ class SchakelingForm(VersieForm):
             del self.fields["verlenging"]
         queryset = _approved_modules(dossier.voorziening)
         instance_modules = kwargs.get("initial", {}).get("modules", [])
-        if instance_modules:
+        # A saved schakeling keeps its modules, also one approved no longer; a new one offers
+        # only what is approved now (its beslissing's others are simply not ticked).
+        if instance_modules and not nieuw:
             queryset = (
                 queryset | Module.objects.filter(pk__in=[m.pk for m in instance_modules])
             ).distinct()

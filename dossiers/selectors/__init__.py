@@ -36,6 +36,7 @@ from dossiers.selectors.zorg import (
     modules_by_pk,
     schakeling_get,
     schakeling_invoer,
+    schakeling_voorstel,
     verwerkte_jaren,
 )
 
@@ -72,5 +73,6 @@ __all__ = [
     "modules_by_pk",
     "schakeling_get",
     "schakeling_invoer",
+    "schakeling_voorstel",
     "verwerkte_jaren",
 ]

@@ -206,3 +206,14 @@ def dossier_zorg(*, dossier: Dossier) -> Zorg:
             laatste, afgesloten_op=dossier.afgesloten_op, verwerkt=verwerkt
         ),
     )
+
+
+def schakeling_voorstel(beslissing: Beslissing, vorige: Schakeling | None) -> dict:
+    """The new schakeling's defaults: it follows the beslissing (000 §4.2), so the first one
+    under a beslissing offers its begin date and modulair aanbod; a follow-up starts on the
+    previous end date (a seamless follow-up shares that day) or the beslissing's, the later."""
+    data = [d for d in (beslissing.begindatum, vorige.einddatum if vorige else None) if d]
+    voorstel: dict = {"begindatum": max(data)}
+    if vorige is None or vorige.beslissing_id != beslissing.pk:
+        voorstel["modules"] = list(beslissing.modules.all())
+    return voorstel

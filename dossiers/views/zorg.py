@@ -203,9 +203,11 @@ def schakeling_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         beslissing_pk = beslissing.pk
     mogelijk = schakeling_services.verlenging_mogelijk(dossier, beslissing, vorige)
-    initial = {"begindatum": vorige.einddatum} if vorige and vorige.einddatum else {}
     form = SchakelingForm(
-        _data(request), dossier=dossier, verlenging_mogelijk=mogelijk, initial=initial
+        _data(request),
+        dossier=dossier,
+        verlenging_mogelijk=mogelijk,
+        initial=selectors.schakeling_voorstel(beslissing, vorige),
     )
     titel = "Toevoegen Start Hulpaanbod" if vorige is None else "Toevoegen Schakeling"
     return _schakeling_submit(

@@ -1032,3 +1032,20 @@ def test_room_for_a_schakeling_in_a_closed_dossier(db):
     assert not rules.schakeling_toevoegbaar(einde, afgesloten_op=D(2026, 2, 1), verwerkt=set())
     assert rules.schakeling_toevoegbaar(einde, afgesloten_op=D(2026, 2, 3), verwerkt=set())
     assert not rules.schakeling_toevoegbaar(einde, afgesloten_op=D(2026, 2, 3), verwerkt={2026})
+
+
+def test_a_new_schakeling_follows_its_beslissing(omgeving):
+    """000 §4.2: the first schakeling under a beslissing offers the beslissing's begin date and
+    modulair aanbod; a follow-up starts on the previous end date."""
+    voorziening, gebruiker, dossier = omgeving
+    b = beslissing(dossier, gebruiker, begin=D(2026, 1, 3), codes=("BEGBJB02", "VBFBJB04"))
+    client = logged_in_client(gebruiker, voorziening)
+    url = reverse("dossiers:schakeling_nieuw", args=[dossier.pk])
+    html = client.get(url).content.decode()
+    assert 'name="begindatum" value="2026-01-03"' in html
+    for code in ("BEGBJB02", "VBFBJB04"):
+        assert re.search(rf'value="{m(code).pk}"[^>]*checked', html), code
+    add(dossier, gebruiker, b, D(2026, 1, 3), D(2026, 2, 1))
+    html = client.get(url).content.decode()
+    assert 'name="begindatum" value="2026-02-01"' in html
+    assert not re.search(rf'value="{m("BEGBJB02").pk}"[^>]*checked', html)
