@@ -173,9 +173,10 @@ def test_pleegzorg_with_pleegzorgers_the_d227_warning_and_its_delivery(
     page.get_by_role("button", name="Opslaan").click()
 
     expect(page.get_by_label("Er is een combinatie met verblijf")).to_be_visible()
-    expect(page.get_by_label("Pleegzorger 1: rijksregisternummer")).to_be_hidden()
-    page.get_by_label("Begindatum").fill(_d(-10))
-    _check_module(page, "VBFINT04")
+    # The start hulpaanbod follows its beslissing: its date and its module, so the pleegzorgers
+    # are asked at once.
+    expect(page.get_by_label("Begindatum")).to_have_value(_d(-10))
+    expect(page.get_by_label(re.compile("VBFINT04"))).to_be_checked()
     expect(page.get_by_label("Pleegzorger 1: rijksregisternummer")).to_be_visible()
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_role("alert")).to_contain_text("Vul minstens één pleegzorger in")
