@@ -74,6 +74,15 @@ class LokaalRijksregister:
     def _persons(self, queryset) -> list[Persoon]:
         return [Persoon(**row) for row in queryset.values(*self.FIELDS)]
 
+    def testpersonen(self, *, aantal: int, geboren_na: datetime.date) -> list[Persoon]:
+        """A few people the stand-in register knows, for the demo's hint: nobody else can
+        guess whom to look up."""
+        return self._persons(
+            RijksregisterPersoon.objects.filter(geboortedatum__gt=geboren_na).order_by(
+                "naam", "voornaam"
+            )[:aantal]
+        )
+
 
 class KszRijksregister(KszVerbinding):
     """The KSZ identification service: JSON over HTTPS with a client certificate."""

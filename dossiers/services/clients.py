@@ -4,6 +4,7 @@ shared identification and context."""
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -12,7 +13,13 @@ from binc.concurrency import Conflict, save_versioned
 from binc.constants import LEEFTIJDSGRENS_OPZOEKING, Zoekwijze
 from binc.dates import geboortedatum_fout, leeftijd
 from binc.models import Gebruiker, RijksregisterOpzoeking, Voorziening
-from binc.rijksregister import Persoon, Rijksregister, RijksregisterUnavailable, get_rijksregister
+from binc.rijksregister import (
+    LokaalRijksregister,
+    Persoon,
+    Rijksregister,
+    RijksregisterUnavailable,
+    get_rijksregister,
+)
 from binc.services.activiteiten import activiteit_log
 from dossiers.constants import ONGEBOREN_KIND, ONGEBOREN_TYPES, DossierStatus
 from dossiers.models import Client, ClientToegang, ContextPersoon, Dossier
@@ -38,6 +45,17 @@ class Zoekresultaat:
     personen: list[Persoon]
     gekend: set[str] = field(default_factory=set)
     aantal_geweigerd: int = 0
+
+
+def rijksregister_testpersonen() -> list[Persoon]:
+    """In the demo only (development on the stand-in register): a few people it knows, under
+    the age limit, so a new user has someone to look up."""
+    register = get_rijksregister()
+    if not settings.DEBUG or not isinstance(register, LokaalRijksregister):
+        return []
+    vandaag = timezone.localdate()
+    grens = vandaag.replace(year=vandaag.year - LEEFTIJDSGRENS_OPZOEKING)
+    return register.testpersonen(aantal=6, geboren_na=grens)
 
 
 def rijksregister_zoeken(

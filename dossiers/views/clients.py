@@ -54,6 +54,7 @@ def client_zoeken(request: HttpRequest) -> HttpResponse:
             "form": form,
             "resultaat": resultaat,
             "ongeboren_mogelijk": request.voorziening.organisatietype in ONGEBOREN_TYPES,
+            "testpersonen": client_services.rijksregister_testpersonen(),
             "breadcrumbs": crumbs(("Toevoegen nieuwe cliënt/dossier", "")),
         },
     )

@@ -130,6 +130,20 @@ def test_demo_data_is_complete_and_idempotent(settings):
         nn.is_valid(p.rijksregisternummer) or bis.is_valid(p.rijksregisternummer) for p in people
     )
     assert any(bis.is_valid(p.rijksregisternummer) for p in people)
+    # The people the README names for a first lookup are there, as it says.
+    readme = {
+        "13073163943": "Aerts",
+        "16011969676": "Aerts",
+        "15272857786": "Bogaert",
+        "14092035810": "Declercq",
+        "25062683746": "De Smet",
+    }
+    gevonden = dict(
+        RijksregisterPersoon.objects.filter(rijksregisternummer__in=readme).values_list(
+            "rijksregisternummer", "naam"
+        )
+    )
+    assert gevonden == readme
     years = {p.geboortedatum.year for p in people}
     assert min(years) < 2000 < max(years)  # both century rules are exercised
 

@@ -425,3 +425,16 @@ def test_linking_to_a_number_unknown_to_the_register_is_refused_but_logged(ckg):
     assert "Dit nummer werd niet gevonden in het rijksregister." in response.content.decode()
     assert Client.objects.get().ongeboren
     assert RijksregisterOpzoeking.objects.get().aantal_resultaten == 0
+
+
+def test_the_demo_says_whom_its_stand_in_register_knows(medewerker_client, settings):
+    """On the demo (development, the local register) a new user sees whom to look up; never
+    elsewhere."""
+    persoon = _person(10, naam="Wuyts", voornaam="Lien")
+    url = reverse("dossiers:client_zoeken")
+    settings.DEBUG = True
+    html = medewerker_client.get(url).content.decode()
+    assert "Demo: wie kent het testregister?" in html
+    assert f"{persoon.rijksregisternummer} &ndash; Wuyts Lien (vrouw" in html
+    settings.DEBUG = False
+    assert "testregister" not in medewerker_client.get(url).content.decode()
