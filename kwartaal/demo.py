@@ -7,17 +7,30 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from binc.constants import Functie
+from binc.constants import Functie, Organisatietype
 from binc.models import Gebruiker, Medewerker, ModuleGoedkeuring, Voorziening
 from binc.tenancy import voorziening_context
 from kwartaal.constants import KwartaalStatus
 from kwartaal.models import Capaciteit, Kwartaalstaat, TypemoduleInzet
-from kwartaal.rules import Kwartaal
+from kwartaal.rules import Kwartaal, telt_in_ckg_punten
 from kwartaal.services.invullen import totalen_opslaan
 from kwartaal.services.opgroeien import heropenen, jaar_verwerken
 
 EERSTE_CAPACITEIT = datetime.date(2016, 1, 1)
 UITBREIDING = datetime.date(2022, 1, 1)
+
+
+# 000 §15: a CKG's begeleidingspunten sit on 'Gezinsbegeleiding (CKG)', the other mobile and
+# ambulant rows are 0; sized to the demo's load as an erkenningsbesluit would be.
+CKG_PUNTENTOTAAL = Decimal(300)
+
+
+def _erkend(voorziening: Voorziening, typemodule, rng: random.Random) -> Decimal:
+    if voorziening.organisatietype == Organisatietype.CKG and telt_in_ckg_punten(
+        typemodule.functie, typemodule.ckg_punten or 0
+    ):
+        return CKG_PUNTENTOTAAL if typemodule.code == "gezinsbegeleiding-ckg" else Decimal(0)
+    return Decimal(rng.randint(4, 24))
 
 
 def _capaciteiten(rng: random.Random) -> None:
@@ -32,7 +45,7 @@ def _capaciteiten(rng: random.Random) -> None:
             )
         }
         for typemodule in sorted(typemodules, key=lambda t: t.naam):
-            erkend = Decimal(rng.randint(4, 24))
+            erkend = _erkend(voorziening, typemodule, rng)
             rijen.append(
                 Capaciteit(
                     voorziening=voorziening,
@@ -47,8 +60,8 @@ def _capaciteiten(rng: random.Random) -> None:
                     voorziening=voorziening,
                     typemodule=typemodule,
                     geldig_van=UITBREIDING,
-                    erkende_capaciteit=erkend + 2,
-                    innovatief_project=Decimal(1),
+                    erkende_capaciteit=erkend + 2 if erkend else erkend,
+                    innovatief_project=Decimal(1) if erkend else Decimal(0),
                     toelichting="Uitbreiding van de erkenning.",
                 )
             )

@@ -147,6 +147,19 @@ def test_demo_data_is_complete_and_idempotent(settings):
     years = {p.geboortedatum.year for p in people}
     assert min(years) < 2000 < max(years)  # both century rules are exercised
 
+    # Plausible figures for every kind: the demo CKG's begeleidingspunten this year stay
+    # under its approved points (000 §14.4), on the one row that holds them (000 §15).
+    from bezetting.engine.bezetting import BEGELEIDINGSPUNTEN, bezetting
+    from bezetting.selectors import gegevens_overzicht
+
+    with all_voorzieningen():
+        ckg = Voorziening.objects.get(medewerkers__gebruiker__username="ckg")
+        van = tot.replace(month=1, day=1)
+        gegevens = gegevens_overzicht([ckg], van, tot)[ckg.pk]
+        codes = sorted({c.typemodule for c in gegevens.capaciteit})
+        punten = bezetting(gegevens, van, tot, codes).typemodules[BEGELEIDINGSPUNTEN]
+    assert 0 < punten.graad <= 1
+
     before = _counts()
     call_command("seed_demo")
     assert _counts() == before
