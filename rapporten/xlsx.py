@@ -33,9 +33,23 @@ def _cel(blad, waarde, font: Font | None = None) -> WriteOnlyCell:
     return cel
 
 
+# Words a shortened sheet name does not end on.
+VERBINDINGSWOORDEN = {"en", "per", "naar", "van", "de", "het", "of", "bij", "voor", "op", "-", "–"}
+
+
+def _ingekort(titel: str, lengte: int = 31) -> str:
+    """A title shortened to whole words (never 'Niet begeleide minderjarigen pe')."""
+    if len(titel) <= lengte:
+        return titel
+    woorden = titel[: lengte + 1].split()[:-1] if titel[lengte] != " " else titel[:lengte].split()
+    while woorden and woorden[-1].lower() in VERBINDINGSWOORDEN:
+        woorden.pop()
+    return " ".join(woorden) or titel[:lengte]
+
+
 def bladnaam(titel: str, gebruikt: set[str]) -> str:
     """Excel allows 31 characters and no []:*?/\\ in a sheet name, each name once."""
-    basis = ONGELDIG_IN_BLADNAAM.sub("", titel)[:31] or "Tabel"
+    basis = _ingekort(ONGELDIG_IN_BLADNAAM.sub("", titel)) or "Tabel"
     naam, volgnummer = basis, 2
     while naam.lower() in gebruikt:
         naam = f"{basis[: 31 - len(str(volgnummer)) - 1]} {volgnummer}"

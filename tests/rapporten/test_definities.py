@@ -74,3 +74,28 @@ def test_alle_is_opgestart_afgesloten_and_lopend_together(dossier_met):
     later = dossier_met(D(2026, 1, 5))
     assert _ids(selectors.alle(VAN, TOT)) >= {nieuw.pk, oud.pk}
     assert later.pk not in _ids(selectors.alle(VAN, TOT))
+
+
+def test_sheet_names_are_shortened_to_whole_words_and_stay_unique():
+    """Excel allows 31 characters: a long table title keeps a readable name, never a word cut
+    in two, and two tables never share a sheet."""
+    from rapporten.xlsx import bladnaam
+
+    gebruikt: set[str] = set()
+    namen = [
+        bladnaam(t, gebruikt)
+        for t in (
+            "Niet begeleide minderjarigen per geslacht",
+            "Samenwerking - welzijn en gezondheid",
+            "Gemiddeld aantal beslissingen per dossier",
+            "Leeftijd",
+            "Leeftijd",
+        )
+    ]
+    assert namen == [
+        "Niet begeleide minderjarigen",
+        "Samenwerking - welzijn",
+        "Gemiddeld aantal beslissingen",
+        "Leeftijd",
+        "Leeftijd 2",
+    ]
