@@ -21,7 +21,12 @@ class RijksregisterZoekForm(forms.Form):
         max_length=20,
         help_text="Vul het nummer in zonder spaties of leestekens.",
     )
-    naam = forms.CharField(label="Naam", required=False, max_length=100)
+    naam = forms.CharField(
+        label="Naam",
+        required=False,
+        max_length=100,
+        help_text="De volledige familienaam, exact zoals in het rijksregister.",
+    )
     geslacht = forms.ChoiceField(
         label="Geslacht",
         required=False,

@@ -178,6 +178,10 @@ def test_pleegzorg_with_pleegzorgers_the_d227_warning_and_its_delivery(
     expect(page.get_by_label("Begindatum")).to_have_value(_d(-10))
     expect(page.get_by_label(re.compile("VBFINT04"))).to_be_checked()
     expect(page.get_by_label("Pleegzorger 1: rijksregisternummer")).to_be_visible()
+    # [Opslaan] and [Annuleren] stand apart: no mistaken tap on a tablet.
+    opslaan = page.get_by_role("button", name="Opslaan").bounding_box()
+    annuleren = page.get_by_role("link", name="Annuleren").bounding_box()
+    assert annuleren["x"] >= opslaan["x"] + opslaan["width"] + 8
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_role("alert")).to_contain_text("Vul minstens één pleegzorger in")
 

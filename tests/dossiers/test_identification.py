@@ -436,5 +436,6 @@ def test_the_demo_says_whom_its_stand_in_register_knows(medewerker_client, setti
     html = medewerker_client.get(url).content.decode()
     assert "Demo: wie kent het testregister?" in html
     assert f"{persoon.rijksregisternummer} &ndash; Wuyts Lien (vrouw" in html
+    assert "De volledige familienaam, exact zoals in het rijksregister." in html
     settings.DEBUG = False
     assert "testregister" not in medewerker_client.get(url).content.decode()
