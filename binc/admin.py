@@ -4,6 +4,7 @@ Opgroeien staff work across voorzieningen, so every view of this site runs in an
 cross-voorziening tenancy context. Voorziening medewerkers are not staff and never get in.
 """
 
+from collections import Counter
 from functools import wraps
 
 from axes.models import AccessAttempt
@@ -14,7 +15,10 @@ from django.contrib.admin.widgets import AutocompleteSelect
 from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
+from binc import werk
 from binc.forms import posted_id
 from binc.invoer import geldige_datumfilters
 from binc.models import (
@@ -33,13 +37,114 @@ from binc.models import (
 )
 from binc.tenancy import all_voorzieningen
 
+# Opgroeien's screens by task, each with the permission it asks (docs/decisions.md).
+TAKEN = [
+    (
+        "Kwartalen en capaciteit",
+        [
+            (
+                "Kwartaalstaten",
+                "opgroeien:kwartaal_kwartaalstaat_changelist",
+                "kwartaal.view_kwartaalstaat",
+            ),
+            ("Verwerk jaar", "opgroeien:kwartaal_verwerken", "kwartaal.change_kwartaalstaat"),
+            ("Capaciteit", "opgroeien:kwartaal_capaciteit_changelist", "kwartaal.view_capaciteit"),
+            (
+                "Capaciteit inladen",
+                "opgroeien:kwartaal_capaciteit_importeren",
+                "kwartaal.add_capaciteit",
+            ),
+            (
+                "Bezetting van alle voorzieningen",
+                "bezetting_opgroeien:overzicht",
+                "kwartaal.view_capaciteit",
+            ),
+        ],
+    ),
+    (
+        "Dossiers",
+        [
+            (
+                "Aanvragen tot heropenen",
+                "opgroeien:dossiers_heropenaanvraag_changelist",
+                "dossiers.view_heropenaanvraag",
+            ),
+            ("Wie zag een dossier?", "dossiers_opgroeien:inzage", "binc.view_inzage"),
+        ],
+    ),
+    (
+        "Groeipakket",
+        [
+            (
+                "Dagelijkse batches",
+                "opgroeien:groeipakket_groeipakketbatch_changelist",
+                "groeipakket.view_groeipakketbatch",
+            ),
+            (
+                "Berichten",
+                "opgroeien:groeipakket_groeipakketbericht_changelist",
+                "groeipakket.view_groeipakketbericht",
+            ),
+            (
+                "Antwoordbestand opladen",
+                "opgroeien:groeipakket_antwoord",
+                "groeipakket.change_groeipakketbericht",
+            ),
+        ],
+    ),
+    (
+        "Documenten en koppelingen",
+        [
+            (
+                "Niet afgeleverde e-mails",
+                "opgroeien:documenten_nietafgeleverdemail_changelist",
+                "documenten.view_nietafgeleverdemail",
+            ),
+            ("API-koppelingen", "opgroeien:api_koppeling_changelist", "api.view_koppeling"),
+        ],
+    ),
+]
+
+
+def taken_voor(gebruiker) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The screens this member of staff may open, grouped by task."""
+    result = []
+    for groep, schermen in TAKEN:
+        toegestaan = []
+        for naam, url, permissie in schermen:
+            if not gebruiker.has_perm(permissie):
+                continue
+            try:
+                toegestaan.append((naam, reverse(url)))
+            except NoReverseMatch:  # an app that is not installed
+                continue
+        if toegestaan:
+            result.append((groep, toegestaan))
+    return result
+
 
 class OpgroeienAdminSite(admin.AdminSite):
     # The lists need the whole width of a 1280 px screen (the kwartaal list's dates).
     enable_nav_sidebar = False
     site_header = "Binc – Opgroeien"
     site_title = "Binc – Opgroeien"
-    index_title = "Beheer door het agentschap Opgroeien"
+    index_title = "Binc voor Opgroeien"
+    index_template = "admin/opgroeien_index.html"
+
+    def index(self, request, extra_context=None):
+        """Opgroeien's own start page: what waits for it (its work list per kind), its screens
+        by task, and below them every record for the records' sake."""
+        with all_voorzieningen():
+            context = werk.Werkcontext(timezone.localdate(), request.user)
+            items = werk.werklijst(context, werk.Doelgroep.OPGROEIEN)
+        labels = {s.sleutel: s.label for s in werk.soorten(werk.Doelgroep.OPGROEIEN, request.user)}
+        telling = Counter(item.soort for item in items)
+        extra = {
+            "wacht": [(labels[s], n) for s, n in telling.items() if s in labels],
+            "taken": taken_voor(request.user),
+            **(extra_context or {}),
+        }
+        return super().index(request, extra)
 
     def login(self, request, extra_context=None):
         if request.user.is_authenticated and not self.has_permission(request):

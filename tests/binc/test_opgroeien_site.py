@@ -138,3 +138,19 @@ def test_a_read_only_record_with_list_actions_has_no_save_buttons(opgroeien_gebr
     html = logged_in_client(opgroeien_gebruiker).get(url).content.decode()
     assert 'name="_save"' not in html
     assert 'name="_continue"' not in html
+
+
+def test_opgroeien_starts_on_a_page_of_its_own(opgroeien_gebruiker):
+    """What waits for Opgroeien and its screens by task first; every record stays reachable
+    below, for the records' sake."""
+    from kwartaal.constants import KwartaalStatus
+    from tests.kwartaal.factories import KwartaalstaatFactory
+
+    KwartaalstaatFactory(jaar=2025, kwartaal=4, status=KwartaalStatus.VERZONDEN)
+    html = logged_in_client(opgroeien_gebruiker).get("/opgroeien/").content.decode()
+    assert html.index("Wat wacht op Opgroeien") < html.index("Alle gegevens (beheer)")
+    assert "Kwartaal wacht op verwerking: 1</a>" in html
+    for groep in ("Kwartalen en capaciteit", "Dossiers", "Groeipakket"):
+        assert f">{groep}</h2>" in html
+    assert reverse("opgroeien:kwartaal_verwerken") in html
+    assert reverse("bezetting_opgroeien:overzicht") in html
