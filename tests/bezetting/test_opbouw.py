@@ -133,6 +133,7 @@ def test_what_is_not_the_voorzienings_answers_404(cb, opgroeien_gebruiker):
     buiten = logged_in_client(collega, ander)
     assert buiten.get(OPBOUW, vraag).status_code == 404
     assert buiten.get(OPBOUW, {**vraag, "rij": "gewogen"}).status_code == 404
+    assert buiten.get(reverse("bezetting:bezetting_trend"), vraag).status_code == 404
     # A row that was not asked, or a period that is not one: 404, never 500.
     assert client.get(OPBOUW, {**vraag, "rij": "onbestaand"}).status_code == 404
     assert client.get(OPBOUW, {**vraag, "van": "geen"}).status_code == 404

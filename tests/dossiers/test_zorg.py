@@ -398,9 +398,13 @@ def test_time_out_dossier_and_zwaartepunt_elders_send_nothing(omgeving):
     assert SchakelingWijziging.objects.get(schakeling_id=s.pk).groeipakket is False
 
 
-def test_zwaartepunt_elders_is_refused_while_the_client_is_in_pleegzorg_elsewhere(omgeving):
+@pytest.mark.parametrize("pleegzorgmodule", ["VBFINT05", "BHDINT01"])
+def test_zwaartepunt_elders_is_refused_while_the_client_is_in_pleegzorg_elsewhere(
+    omgeving, pleegzorgmodule
+):
     """000 §4.2.7: the client in a pleeggezin through another voorziening during the period: the
-    tick would silently suppress the D227. The message names no other voorziening."""
+    tick would silently suppress the D227. The message names no other voorziening. Any
+    pleegzorg typemodule of the catalogue counts, behandelpleegzorg (BHDINT01) included."""
     _, gebruiker, dossier = omgeving
     pleegzorg = VoorzieningFactory(
         naam="Pleegzorg Geheim", organisatietype=Organisatietype.PLEEGZORG
@@ -411,7 +415,7 @@ def test_zwaartepunt_elders_is_refused_while_the_client_is_in_pleegzorg_elsewher
             beslissing__dossier=elders,
             begindatum=D(2026, 1, 1),
             einddatum=D(2026, 1, 31),
-            modules=[m("VBFINT05")],
+            modules=[m(pleegzorgmodule)],
         )
     b = beslissing(dossier, gebruiker)
     with pytest.raises(ValidationError, match="in een pleeggezin") as error:
@@ -420,27 +424,6 @@ def test_zwaartepunt_elders_is_refused_while_the_client_is_in_pleegzorg_elsewher
     assert not Schakeling.objects.filter(dossier=dossier).exists()
     # After the pleegzorg has ended, the tick is the voorziening's own choice.
     add(dossier, gebruiker, b, D(2026, 2, 1), codes=("VBFBJB04",), zwaartepunt_elders=True)
-
-
-def test_zwaartepunt_elders_is_refused_while_the_client_is_in_behandelpleegzorg_elsewhere(
-    omgeving,
-):
-    """000 §4.2.7 'indien pleegzorg betrokken is': behandelpleegzorg is pleegzorg too, as the
-    catalogue says, not only the typemodules whose code starts with 'pleeggezin'."""
-    _, gebruiker, dossier = omgeving
-    pleegzorg = VoorzieningFactory(organisatietype=Organisatietype.PLEEGZORG)
-    with voorziening_context(pleegzorg):
-        elders = DossierFactory(voorziening=pleegzorg, client=dossier.client)
-        SchakelingFactory(
-            beslissing__dossier=elders,
-            begindatum=D(2026, 1, 1),
-            einddatum=D(2026, 1, 31),
-            modules=[m("BHDINT01")],
-        )
-    b = beslissing(dossier, gebruiker)
-    with pytest.raises(ValidationError, match="in een pleeggezin"):
-        add(dossier, gebruiker, b, D(2026, 1, 20), codes=("VBFBJB04",), zwaartepunt_elders=True)
-    assert not Schakeling.objects.filter(dossier=dossier).exists()
 
 
 def test_the_catalogue_says_which_typemodules_are_pleegzorg(db):
