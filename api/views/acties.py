@@ -52,7 +52,7 @@ class Afsluiten(BincAPIView):
     @extend_schema(
         operation_id="dossier_afsluiten",
         summary="Een dossier afsluiten",
-        description="Zoals 'Afsluiten dossier' (000 §9). Ontbreekt er nog iets, dan 409 met "
+        description="Zoals 'Afsluiten dossier'. Ontbreekt er nog iets, dan 409 met "
         "`ontbrekend`; een beslissing zonder schakeling vraagt bevestiging (409 met "
         "`waarschuwingen`, herhaal met bevestigd: true).",
         parameters=[IDEMPOTENTIE],
@@ -83,7 +83,7 @@ class Heropenen(BincAPIView):
         summary="Een afgesloten dossier heropenen",
         description="Eindigde de laatste schakeling hoogstens een jaar geleden, dan is het "
         "dossier meteen weer open; anders gaat een aanvraag naar de dossierbehandelaar van "
-        "Opgroeien (000 §10): `uitkomst` zegt welke. Is het intussen weer open, dan 412.",
+        "Opgroeien: `uitkomst` zegt welke. Is het intussen weer open, dan 412.",
         parameters=[IDEMPOTENTIE],
         request=None,
         responses=s.antwoorden({200: s.HeropenenSerializer}, 400, 404, 412, 422),

@@ -1,5 +1,5 @@
-"""Read-only: the bezettingsgraad for a period (000 §14.1) and the benuttingsgraad for whole
-quarters (000 §13), computed as the screens 'Bereken bezettingsgraad' and 'Bereken
+"""Read-only: the bezettingsgraad for a period and the benuttingsgraad for whole
+quarters, computed as the screens 'Bereken bezettingsgraad' and 'Bereken
 benuttingsgraad' compute them."""
 
 from django.http import QueryDict
@@ -42,7 +42,7 @@ class Bezetting(BincAPIView):
     @extend_schema(
         operation_id="bezetting",
         summary="De bezettingsgraad van je voorziening voor een periode",
-        description="Zoals 'Bereken bezettingsgraad' (000 §14.1): per typemodule teller, noemer "
+        description="Zoals 'Bereken bezettingsgraad': per typemodule teller, noemer "
         "en graad (of waarom er geen is), en het gewogen gemiddelde. De periode is hoogstens een "
         "jaar.",
         parameters=[
@@ -85,7 +85,7 @@ class Benutting(BincAPIView):
     @extend_schema(
         operation_id="benutting",
         summary="De benuttingsgraad van je voorziening per kwartaal",
-        description="Zoals 'Bereken benuttingsgraad' (000 §13): van één tot vier kwartalen, per "
+        description="Zoals 'Bereken benuttingsgraad': van één tot vier kwartalen, per "
         "functie de graad en die van elke typemodule; geen graad over functies heen. "
         "Voorzieningen pleegzorg krijgen geen graad, met de reden.",
         parameters=[

@@ -116,7 +116,7 @@ class Dossiers(BincAPIView):
     @extend_schema(
         operation_id="dossier_aanmaken",
         summary="Een dossier aanmaken met zijn aanmelding",
-        description="Zoals 'Maak nieuw dossier aan' (000 §4): één open dossier per cliënt.",
+        description="Zoals 'Maak nieuw dossier aan': één open dossier per cliënt.",
         parameters=[IDEMPOTENTIE],
         request=s.DossierNieuwSerializer,
         responses=s.antwoorden({201: s.DossierSerializer}, 400, 404, 422),

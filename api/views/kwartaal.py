@@ -1,4 +1,4 @@
-"""The modulair kwartaal (000 §12.2): the voorziening's quarters, the typemodules to fill with
+"""The modulair kwartaal: the voorziening's quarters, the typemodules to fill with
 their unit and rounding rule, saving totals and sending, through the screen's form and
 service."""
 
@@ -62,7 +62,7 @@ class KwartaalDetail(BincAPIView):
     @extend_schema(
         operation_id="kwartaal_opslaan",
         summary="Totalen per typemodule opslaan, en eventueel verzenden",
-        description="Zoals [Opslaan] en [Verzenden] (000 §12.2.1): elk totaal volgens de "
+        description="Zoals [Opslaan] en [Verzenden]: elk totaal volgens de "
         "afrondingsregel; verzenden vraagt een totaal voor elke typemodule (0 mag).",
         parameters=[IF_MATCH],
         request=s.KwartaalInvoerSerializer,

@@ -49,8 +49,25 @@ OAUTH2_PROVIDER = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Binc registratie-API",
-    "DESCRIPTION": "Registreren vanuit het eigen systeem van een voorziening, onder dezelfde "
-    "regels als de schermen van Binc. Zie docs/api.md.",
+    # Markdown, read by an outside integrator on /api/v1/docs/: what they need to start.
+    "DESCRIPTION": """Registreren vanuit het eigen systeem van een voorziening, onder dezelfde \
+regels en met dezelfde meldingen als de schermen van Binc.
+
+**Toegang.** Een medewerker maakt op de pagina 'API-koppelingen' een koppeling voor uw systeem: \
+u krijgt een client id en een geheim (één keer getoond) met het recht `lezen` of ook \
+`schrijven`. Vraag een token met `POST /api/v1/token/` (HTTP Basic met client id en geheim, \
+`grant_type=client_credentials`); het blijft een uur geldig. Stuur het bij elke vraag mee als \
+`Authorization: Bearer <token>`. Een koppeling ziet alleen haar eigen voorziening.
+
+**Fouten** zijn problem details (`application/problem+json`) met in `fouten` per veld de \
+melding van het scherm. Wat het scherm laat bevestigen, antwoordt 409 met `waarschuwingen`: \
+herhaal de vraag met `"bevestigd": true`.
+
+**Wijzigen** vraagt `If-Match` met de `ETag` die u las; bewaarde iemand anders intussen, dan \
+412. Geef bij elke POST een `Idempotency-Key`: dezelfde vraag opnieuw maakt niets dubbel.
+
+Modules heten naar hun code in de moduledatabank, datums zijn `JJJJ-MM-DD`, het \
+rijksregisternummer staat nooit in een URL.""",
     "VERSION": "1",
     "OAS_VERSION": "3.1.0",
     "SCHEMA_PATH_PREFIX": "/api/v1",

@@ -22,3 +22,12 @@ def test_the_documentation_page_needs_nothing_from_outside(client):
     assert "https://" not in html.replace("https://binc", "")
     schema = client.get("/api/v1/schema/")
     assert schema.status_code == 200
+
+
+def test_the_documentation_speaks_to_the_integrator_not_of_the_project():
+    """The docs page is read by an outside integrator: no section numbers of a manual they do not
+    have, no files of a repository they cannot open."""
+    tekst = DOCUMENT.read_text()
+    assert "§" not in tekst
+    assert "docs/" not in tekst
+    assert "Bearer" in tekst, "the page itself says how to get in"
