@@ -59,3 +59,33 @@ def test_a_medewerker_requests_follows_and_downloads_reports(page, transactional
     download.value.save_as(pad)
     assert load_workbook(pad)["Aantal dossiers"]["B9"].value == 1
     libreoffice_opent(pad)
+
+
+def test_the_list_follows_a_queued_request_until_it_is_ready_and_then_stops(page, transactional_db):
+    """What a user with a busy worker sees: 'In wachtrij' turns into a download by itself."""
+    from rapporten.constants import AanvraagStatus, Rapportsoort
+    from rapporten.models import RapportAanvraag
+    from rapporten.services.aanvragen import rapport_genereren
+
+    voorziening = VoorzieningFactory(naam="De Linde")
+    MedewerkerFactory(voorziening=voorziening, gebruiker=GebruikerFactory(username="hulpverlener"))
+    with all_voorzieningen():
+        aanvraag = RapportAanvraag.objects.create(
+            voorziening=voorziening,
+            soort=Rapportsoort.AANTALLEN,
+            van=D(2025, 1, 1),
+            tot=D(2025, 12, 31),
+            status=AanvraagStatus.WACHTRIJ,
+        )
+
+    login(page, "hulpverlener")
+    page.goto("/rapporten/?filter=op-aanvraag")
+    lijst = page.locator("#aanvragen")
+    expect(lijst.get_by_role("cell", name="In wachtrij", exact=False)).to_be_visible()
+    expect(lijst).to_have_attribute("hx-trigger", "every 3s")
+
+    with all_voorzieningen():
+        rapport_genereren(aanvraag.pk)  # the worker, meanwhile, elsewhere
+    expect(lijst.get_by_role("link", name="Download")).to_be_visible(timeout=10_000)
+    expect(lijst.get_by_role("cell", name="Klaar", exact=False)).to_be_visible()
+    expect(page.locator("#aanvragen[hx-trigger]")).to_have_count(0)
