@@ -1,20 +1,19 @@
-"""Demo capacities (one change in history each) and kwartalen in every status, through the real
-services. The kwartaalstaten themselves came with the demo schakelingen."""
+"""Demo capacities, one change in history each, sized to the demo's own load. The kwartaalstaten
+came with the demo schakelingen; bezetting's demo fills them."""
 
 import datetime
 import random
+from collections import Counter
 from decimal import Decimal
 
+from django.db.models import Q
 from django.utils import timezone
 
 from binc.constants import Functie, Organisatietype
-from binc.models import Gebruiker, Medewerker, ModuleGoedkeuring, Voorziening
-from binc.tenancy import voorziening_context
-from kwartaal.constants import KwartaalStatus
-from kwartaal.models import Capaciteit, Kwartaalstaat, TypemoduleInzet
-from kwartaal.rules import Kwartaal, telt_in_ckg_punten
-from kwartaal.services.invullen import totalen_opslaan
-from kwartaal.services.opgroeien import heropenen, jaar_verwerken
+from binc.models import ModuleGoedkeuring, Voorziening
+from dossiers.models import SchakelingModule
+from kwartaal.models import Capaciteit
+from kwartaal.rules import telt_in_ckg_punten
 
 EERSTE_CAPACITEIT = datetime.date(2016, 1, 1)
 UITBREIDING = datetime.date(2022, 1, 1)
@@ -25,17 +24,43 @@ UITBREIDING = datetime.date(2022, 1, 1)
 CKG_PUNTENTOTAAL = Decimal(300)
 
 
-def _erkend(voorziening: Voorziening, typemodule, rng: random.Random) -> Decimal:
-    if voorziening.organisatietype == Organisatietype.CKG and telt_in_ckg_punten(
+def _bezet(vandaag: datetime.date) -> Counter:
+    """Per (voorziening, typemodule) the clients in care on an average day of the last year."""
+    van = vandaag - datetime.timedelta(days=364)
+    dagen: Counter = Counter()
+    rijen = SchakelingModule.objects.filter(
+        Q(schakeling__einddatum__isnull=True) | Q(schakeling__einddatum__gte=van),
+        schakeling__begindatum__lte=vandaag,
+    ).values_list(
+        "schakeling__dossier__voorziening",
+        "module__typemodule",
+        "schakeling__begindatum",
+        "schakeling__einddatum",
+    )
+    for voorziening, typemodule, begin, einde in rijen:
+        einde = min(einde or vandaag, vandaag)
+        dagen[voorziening, typemodule] += (einde - max(begin, van)).days + 1
+    return Counter({sleutel: Decimal(n) / 365 for sleutel, n in dagen.items()})
+
+
+def _ckg_punten(voorziening: Voorziening, typemodule) -> bool:
+    return voorziening.organisatietype == Organisatietype.CKG and telt_in_ckg_punten(
         typemodule.functie, typemodule.ckg_punten or 0
-    ):
+    )
+
+
+def _erkend(voorziening: Voorziening, typemodule, bezet: Decimal, innovatief: Decimal, rng):
+    """What an erkenningsbesluit would grant for the load the demo gives it: a CKG's points on
+    the one row that holds them, elsewhere the places its clients fill at 75 to 95 %."""
+    if _ckg_punten(voorziening, typemodule):
         return CKG_PUNTENTOTAAL if typemodule.code == "gezinsbegeleiding-ckg" else Decimal(0)
-    return Decimal(rng.randint(4, 24))
+    return max(Decimal(1), ((bezet + innovatief) / Decimal(rng.uniform(0.75, 0.95))).quantize(1))
 
 
-def _capaciteiten(rng: random.Random) -> None:
+def _capaciteiten(rng: random.Random, vandaag: datetime.date) -> None:
     if Capaciteit.objects.exists():
         return
+    bezet = _bezet(vandaag)
     rijen = []
     for voorziening in Voorziening.objects.filter(actief=True):
         typemodules = {
@@ -44,14 +69,19 @@ def _capaciteiten(rng: random.Random) -> None:
                 "module__typemodule"
             )
         }
+        # Only what the demo's clients use: an approved module nobody follows would sit at 0 %.
         for typemodule in sorted(typemodules, key=lambda t: t.naam):
-            erkend = _erkend(voorziening, typemodule, rng)
+            clienten = bezet[voorziening.pk, typemodule.pk]
+            if not clienten and not _ckg_punten(voorziening, typemodule):
+                continue
+            innovatief = Decimal(1) if clienten >= 3 else Decimal(0)
+            erkend = _erkend(voorziening, typemodule, clienten, innovatief, rng)
             rijen.append(
                 Capaciteit(
                     voorziening=voorziening,
                     typemodule=typemodule,
                     geldig_van=EERSTE_CAPACITEIT,
-                    erkende_capaciteit=erkend,
+                    erkende_capaciteit=erkend - 1 if erkend > 1 else erkend,
                     verzekerd_aanbod=Decimal(1) if typemodule.functie == Functie.VERBLIJF else 0,
                 )
             )
@@ -60,60 +90,14 @@ def _capaciteiten(rng: random.Random) -> None:
                     voorziening=voorziening,
                     typemodule=typemodule,
                     geldig_van=UITBREIDING,
-                    erkende_capaciteit=erkend + 2 if erkend else erkend,
-                    innovatief_project=Decimal(1) if erkend else Decimal(0),
+                    erkende_capaciteit=erkend,
+                    innovatief_project=innovatief,
                     toelichting="Uitbreiding van de erkenning.",
                 )
             )
     Capaciteit.objects.bulk_create(rijen)
 
 
-def _invullen(staat: Kwartaalstaat, gebruiker: Gebruiker, rng: random.Random, verzend: bool):
-    inzet = TypemoduleInzet.objects.filter(
-        kwartaalstaat=staat,
-        typemodule__benutting_is_inzet=False,
-        typemodule__geen_benutting_input=False,
-    )
-    totalen = {i.pk: Decimal(rng.randint(0, 400)) for i in inzet}
-    totalen_opslaan(
-        staat_pk=staat.pk,
-        versie=staat.versie,
-        totalen=totalen,
-        gebruiker=gebruiker,
-        verzenden=verzend,
-    )
-
-
 def seed(*, stdout) -> None:
-    rng = random.Random(1212)
-    _capaciteiten(rng)
-    vandaag = timezone.localdate()
-    huidig = Kwartaal.van(vandaag)
-    for index, voorziening in enumerate(Voorziening.objects.order_by("erkenningsnummer")):
-        gebruiker = Gebruiker.objects.filter(
-            pk__in=Medewerker.objects.filter(voorziening=voorziening).values("gebruiker")
-        ).first()
-        if gebruiker is None:
-            continue
-        with voorziening_context(voorziening):
-            for staat in Kwartaalstaat.objects.filter(status=KwartaalStatus.OPEN).order_by(
-                "jaar", "kwartaal"
-            ):
-                kwartaal = Kwartaal(staat.jaar, staat.kwartaal)
-                if kwartaal == huidig or (kwartaal.volgende() == huidig and index % 2):
-                    continue  # the current quarter, and for some the previous one, stay open
-                _invullen(staat, gebruiker, rng, verzend=True)
-                if kwartaal.jaar == vandaag.year and kwartaal.nummer == 2 and index % 3 == 0:
-                    staat.refresh_from_db()
-                    _invullen(staat, gebruiker, rng, verzend=False)  # changed: te verzenden
-    opgroeien = Gebruiker.objects.filter(username="opgroeien").first()
-    # Opgroeien processes the previous year each April (000 §12.2), and reopened one kwartaal.
-    verwerkt = Kwartaalstaat.objects.filter(
-        status__in=[KwartaalStatus.VERWERKT, KwartaalStatus.HEROPEND], jaar=vandaag.year - 1
-    )
-    if opgroeien is not None and vandaag.month >= 4 and not verwerkt.exists():
-        jaar_verwerken(jaar=vandaag.year - 1, gebruiker=opgroeien)
-        eerste = Kwartaalstaat.objects.filter(jaar=vandaag.year - 1).order_by("pk").first()
-        if eerste is not None:
-            heropenen(staat_pk=eerste.pk, gebruiker=opgroeien)
-    stdout.write("Demokwartalen en capaciteiten aangemaakt.")
+    _capaciteiten(random.Random(1212), timezone.localdate())
+    stdout.write("Democapaciteiten aangemaakt.")

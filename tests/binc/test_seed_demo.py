@@ -13,6 +13,7 @@ from stdnum.be import bis, nn
 from binc.models import Gebruiker, ModuleGoedkeuring, RijksregisterPersoon, Voorziening
 from binc.tenancy import all_voorzieningen, voorziening_context
 from dossiers.models import Beslissing, Dossier, HeropenAanvraag, Schakeling
+from kwartaal.models import TypemoduleInzet
 from rapporten.catalogus import AANTALLEN
 from rapporten.catalogus_registraties import BEGINREGISTRATIE
 from rapporten.selectors import met_start
@@ -149,8 +150,9 @@ def test_demo_data_is_complete_and_idempotent(settings):
 
     # Plausible figures for every kind: the demo CKG's begeleidingspunten this year stay
     # under its approved points (000 §14.4), on the one row that holds them (000 §15).
+    from bezetting.engine.benutting import benutting
     from bezetting.engine.bezetting import BEGELEIDINGSPUNTEN, bezetting
-    from bezetting.selectors import gegevens_overzicht
+    from bezetting.selectors import gegevens_overzicht, gegevens_voor
 
     with all_voorzieningen():
         ckg = Voorziening.objects.get(medewerkers__gebruiker__username="ckg")
@@ -158,7 +160,31 @@ def test_demo_data_is_complete_and_idempotent(settings):
         gegevens = gegevens_overzicht([ckg], van, tot)[ckg.pk]
         codes = sorted({c.typemodule for c in gegevens.capaciteit})
         punten = bezetting(gegevens, van, tot, codes).typemodules[BEGELEIDINGSPUNTEN]
-    assert 0 < punten.graad <= 1
+        assert 0 < punten.graad <= 1
+        # Every other kind with a capacity fills it as a real voorziening would over the last
+        # year: neither nearly empty nor far over.
+        graden = {}
+        for voorziening in Voorziening.objects.exclude(
+            organisatietype__in=["ckg", "pleegzorg", "1g1p"]
+        ):
+            van = tot - datetime.timedelta(days=364)
+            gegevens = gegevens_overzicht([voorziening], van, tot)[voorziening.pk]
+            codes = sorted({c.typemodule for c in gegevens.capaciteit})
+            graden[voorziening.naam] = bezetting(gegevens, van, tot, codes).gewogen.graad
+            # And registers in its modulair kwartaal what such a voorziening would: each of
+            # last year's quarters, over the typemodules it registered, a plausible
+            # benuttingsgraad per function group (000 §13).
+            jaar = tot.year - 1
+            gegevens = gegevens_voor(voorziening, datetime.date(jaar, 1, 1), tot)
+            ingevuld = TypemoduleInzet.objects.filter(
+                kwartaalstaat__voorziening=voorziening, kwartaalstaat__jaar=jaar, totaal__gt=0
+            ).values_list("kwartaalstaat__kwartaal", "typemodule__code")
+            for nummer in {n for n, _ in ingevuld}:
+                rijen = sorted({code for n, code in ingevuld if n == nummer})
+                for groep, ratio in benutting(gegevens, [(jaar, nummer)], rijen).functies.items():
+                    graden[f"{voorziening.naam}, {nummer}e kwartaal: {groep}"] = ratio.graad
+    assert len(graden) >= 20
+    assert all(0.5 <= graad <= 1.1 for graad in graden.values()), graden
 
     before = _counts()
     call_command("seed_demo")
