@@ -141,3 +141,14 @@ document.addEventListener("DOMContentLoaded", () => {
   });
   plan();
 });
+
+// Below the breakpoint the main menu folds behind one button (WCAG 1.4.10 Reflow: on a phone the
+// content comes first); the CSS hides the list only while the button says it is closed.
+document.addEventListener("DOMContentLoaded", () => {
+  const button = document.querySelector(".menu-knop");
+  if (!button) return;
+  button.hidden = false;
+  button.addEventListener("click", () => {
+    button.setAttribute("aria-expanded", String(button.getAttribute("aria-expanded") !== "true"));
+  });
+});

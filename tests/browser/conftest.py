@@ -55,8 +55,45 @@ AXE_RUN = (
 )
 
 
+# WCAG 1.4.10 Reflow: the narrowest screen the criterion names, in CSS pixels.
+SMAL = {"width": 320, "height": 640}
+PAGINABREEDTE = "document.documentElement.scrollWidth"
+# The page as it is now, laid out again in a hidden frame 320 px wide (without its scripts):
+# the test's own window keeps its size, so nothing the test is doing meanwhile moves. Answers
+# how wide the page then is and the first element that sticks out outside a box that scrolls.
+REFLOW = """async (breed) => {
+  const kader = document.createElement("iframe");
+  kader.setAttribute("sandbox", "allow-same-origin");
+  Object.assign(kader.style, {position: "fixed", left: "-10000px", top: "0", border: "0",
+    width: `${breed}px`, height: "640px"});
+  const geladen = new Promise((klaar) => { kader.onload = klaar; });
+  kader.srcdoc = "<!DOCTYPE html>" + document.documentElement.outerHTML;
+  document.body.append(kader);
+  await geladen;
+  const doc = kader.contentDocument;
+  // Rules a script put in through the CSSOM (Redoc's) are not in the HTML: carried over whole.
+  const regels = [...document.styleSheets].filter((blad) => blad.ownerNode?.tagName === "STYLE")
+    .flatMap((blad) => [...blad.cssRules].map((regel) => regel.cssText)).join(" ");
+  const blad = new kader.contentWindow.CSSStyleSheet();
+  blad.replaceSync(regels);
+  doc.adoptedStyleSheets = [blad];
+  const scherm = doc.documentElement.clientWidth;
+  const schuift = (e) => ["auto", "scroll", "hidden"].includes(getComputedStyle(e).overflowX);
+  const eigen = (e) => { for (let o = e.parentElement; o && o !== doc.body; o = o.parentElement) {
+    if (schuift(o)) return true; } return false; };
+  const buiten = [...doc.body.querySelectorAll("*")].filter(
+    (e) => e.getBoundingClientRect().right > scherm + 1);
+  const uit = buiten.find((e) => !eigen(e)) || buiten[0];
+  const breedte = doc.documentElement.scrollWidth;
+  kader.remove();
+  const naam = uit ? `${uit.tagName.toLowerCase()}.${[...uit.classList].join(".")}` : "";
+  return [breedte, scherm, naam];
+}"""
+
+
 class Toegankelijkheid:
-    """Runs axe-core on every page the test loads; the test fails on any violation."""
+    """Runs axe-core on every page the test loads, and lays it out on a 320 px screen: the
+    test fails on any violation and on any page that scrolls sideways there."""
 
     def __init__(self, page) -> None:
         self.page = page
@@ -74,12 +111,17 @@ class Toegankelijkheid:
             # stays in force for everything else.
             page.evaluate(self.bron)
             gevonden = page.evaluate(AXE_RUN)
-        except Error as fout:  # the page went on to the next one meanwhile
-            if "context was destroyed" in str(fout) or "navigation" in str(fout).lower():
-                return
-            raise
+            breedte, scherm, uit = page.evaluate(REFLOW, SMAL["width"])
+        except Error as fout:
+            if any(w in str(fout).lower() for w in ("destroyed", "navigation", "closed")):
+                return  # the page went on to the next one meanwhile, or the test ended
+            # Raised here it would only be logged: the test fails on it instead.
+            self.fouten.append(f"{page.url}: controle mislukt: {fout}")
+            return
         self.pagina_s += 1
         self.fouten += [f"{page.url}: {v['id']} ({v['help']}) at {v['nodes']}" for v in gevonden]
+        if breedte > scherm:
+            self.fouten.append(f"{page.url}: {breedte} px breed op 320 px, door {uit} (1.4.10)")
 
 
 @pytest.fixture
