@@ -120,6 +120,18 @@ def antwoord_bewaren(
     )
 
 
+def antwoord_afronden(
+    *, koppeling: Koppeling, sleutel: str, status: int, inhoud=None, koppen=None
+) -> None:
+    """The kept answer of a request that ended: a success fills it in, a refusal frees the key
+    (a refused request claims none)."""
+    bewaard = Antwoord.objects.filter(koppeling=koppeling, sleutel=sleutel)
+    if status >= 400:
+        bewaard.delete()
+    else:
+        bewaard.update(status=status, inhoud=inhoud, koppen=koppen or {})
+
+
 def verzoek_tellen(koppeling: Koppeling, nu: datetime.datetime) -> int:
     """This minute's requests of the koppeling, this one included: one statement, shared by
     every web process."""

@@ -20,7 +20,7 @@ from bezetting.selectors import gegevens_overzicht
 from binc.access import opgroeien_required
 from binc.admin import opgroeien_site
 from binc.constants import Organisatietype, Provincie
-from binc.models import Voorziening
+from binc.selectors import voorzieningen_met_capaciteit
 from binc.tenancy import all_voorzieningen
 from binc.xlsx import xlsx_response
 
@@ -54,14 +54,12 @@ def overzicht_codes(gegevens: Gegevens) -> list[str]:
 
 def overzicht_rijen(form: OverzichtForm) -> list[dict]:
     van, tot = form.cleaned_data["van"], form.cleaned_data["tot"]
-    voorzieningen = Voorziening.objects.filter(actief=True).exclude(
-        organisatietype=Organisatietype.PLEEGZORG
+    lijst = list(
+        voorzieningen_met_capaciteit(
+            organisatietype=form.cleaned_data["organisatietype"],
+            provincie=form.cleaned_data["provincie"],
+        )
     )
-    if form.cleaned_data["organisatietype"]:
-        voorzieningen = voorzieningen.filter(organisatietype=form.cleaned_data["organisatietype"])
-    if form.cleaned_data["provincie"]:
-        voorzieningen = voorzieningen.filter(provincie=form.cleaned_data["provincie"])
-    lijst = list(voorzieningen)
     alle = gegevens_overzicht(lijst, van, tot)
     rijen = []
     for voorziening in lijst:

@@ -4,7 +4,7 @@ lines add up to the figure on the page exactly (bezetting.engine.uitsplitsing)."
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -19,7 +19,7 @@ from bezetting.weergave import Opbouw, rijnamen
 from binc.access import medewerker_required, opgroeien_required
 from binc.admin import opgroeien_site
 from binc.constants import Organisatietype
-from binc.models import Voorziening
+from binc.selectors import voorziening_met_capaciteit_get
 from binc.tenancy import all_voorzieningen
 from dossiers.views.common import crumbs
 
@@ -126,9 +126,7 @@ def opgroeien_opbouw(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     van, tot = form.cleaned_data["van"], form.cleaned_data["tot"]
     with all_voorzieningen():
-        voorziening = get_object_or_404(
-            Voorziening.objects.exclude(organisatietype=Organisatietype.PLEEGZORG), pk=pk
-        )
+        voorziening = voorziening_met_capaciteit_get(pk)
         gegevens = gegevens_overzicht([voorziening], van, tot)[voorziening.pk]
         codes = overzicht_codes(gegevens)
         namen = {c: t.naam for c, t in gegevens.typemodules.items()}

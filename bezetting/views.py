@@ -10,13 +10,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from bezetting import grafiek
-from bezetting.engine.bezetting import bezetting, bezetting_ob, kwartaal_grenzen
+from bezetting.engine.bezetting import bezetting_ob, kwartaal_grenzen
 from bezetting.engine.inzet import inzet_modules, open_plaatsen
 from bezetting.export import benutting_export, bezetting_export
 from bezetting.forms import BezettingForm, InzetForm, KwartaalForm, voorkeuzes
 from bezetting.selectors import (
     benutting_van,
-    gegevens_overzicht,
+    bezetting_van,
     gegevens_voor,
     module_keuzes,
     typemodule_keuzes,
@@ -48,8 +48,7 @@ def bezettingsgraad(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         van, tot = form.cleaned_data["van"], form.cleaned_data["tot"]
         codes = form.cleaned_data["typemodules"]
-        gegevens = gegevens_overzicht([voorziening], van, tot)[voorziening.pk]
-        resultaat = bezetting(gegevens, van, tot, codes)
+        gegevens, resultaat = bezetting_van(voorziening, van, tot, codes)
         rijen = bezetting_rijen(resultaat, dict(keuzes), gegevens)
         periode = f"{van:%d/%m/%Y} tot en met {tot:%d/%m/%Y}"
         if request.GET.get("export"):

@@ -4,6 +4,7 @@ quarter, against capacity; a warning when it pushes a typemodule above 100 %."""
 
 import dataclasses
 import datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
@@ -17,9 +18,10 @@ from bezetting.engine.model import Module, Schakeling
 from bezetting.selectors import gegevens_per_periode, schakelingen_van_dossier
 from binc.access import medewerker_required
 from binc.forms import posted_id
-from binc.models import Module as ModuleModel
-from binc.models import Voorziening
-from dossiers.selectors import dossier_get
+from dossiers.selectors import dossier_get, modules_by_pk
+
+if TYPE_CHECKING:
+    from binc.models import Voorziening
 
 NIEUW = "nieuw"
 
@@ -32,7 +34,7 @@ def _datum(tekst: str | None) -> datetime.date | None:
 
 
 def voorbeeld_rijen(
-    voorziening: Voorziening,
+    voorziening: "Voorziening",
     dossier_id: int,
     nieuw: Schakeling,
     vervangt: str | None,
@@ -90,7 +92,7 @@ def voorbeeld(request: HttpRequest, pk: int) -> HttpResponse:
     begin = _datum(request.GET.get("begindatum"))
     einde = _datum(request.GET.get("einddatum"))
     pks = [pk for p in request.GET.getlist("modules") if (pk := posted_id(p)) is not None]
-    modules = list(ModuleModel.objects.filter(pk__in=pks).select_related("typemodule"))
+    modules = modules_by_pk(pks)
     if begin is None or not modules or (einde is not None and einde < begin):
         return render(request, "bezetting/_voorbeeld.html", {"rijen": []})
     vandaag = timezone.localdate()

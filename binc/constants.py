@@ -121,3 +121,13 @@ class Zoekwijze(models.TextChoices):
 # 000 §3.1: only people "tot 25 jaar" can be looked up, except by pleegzorg services: younger
 # than 25, as the manual's own "pleeggasten vanaf 25 jaar" (§4.2.7) reads it.
 LEEFTIJDSGRENS_OPZOEKING = 25
+
+
+class InzageSoort(models.TextChoices):
+    """What an access row (binc.models.Inzage) is about."""
+
+    DOSSIER = "dossier", "Dossier"
+    CLIENT = "client", "Cliënt"
+    REGISTRATIE = "registratie", "Registratieformulier"
+    RAPPORT = "rapport", "Rapport"
+    DOCUMENT = "document", "Gedeeld document"

@@ -6,8 +6,9 @@ import datetime
 from django.db.models import Count, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
-from binc.constants import GoedkeuringStatus
+from binc.constants import GoedkeuringStatus, Organisatietype
 from binc.models import (
+    Activiteit,
     DienstMedewerker,
     Gebruiker,
     Medewerker,
@@ -86,4 +87,40 @@ def medewerkers_en(*, voorziening: Voorziening, ook: set[int]) -> list[Gebruiker
         Gebruiker.objects.filter(Q(lidmaatschappen__voorziening=voorziening) | Q(pk__in=ook))
         .distinct()
         .order_by("last_name", "first_name", "username")
+    )
+
+
+def module_ids_op_code(codes: list[str]) -> dict[str, int]:
+    """The modules' ids by their moduledatabank code; an unknown code is simply absent."""
+    return dict(Module.objects.filter(code__in=codes).values_list("code", "pk"))
+
+
+def activiteiten_na(na: int, *, voor: datetime.datetime, aantal: int) -> list[Activiteit]:
+    """The activity log after the cursor `na`, in order, up to the rows logged before `voor`."""
+    return list(
+        Activiteit.objects.filter(pk__gt=na, tijdstip__lt=voor)
+        .select_related("gebruiker")
+        .order_by("pk")[:aantal]
+    )
+
+
+def voorzieningen_met_capaciteit(
+    *, organisatietype: str = "", provincie: str = ""
+) -> QuerySet[Voorziening]:
+    """The active voorzieningen recognised on capacity (every kind but pleegzorg, 000 §14),
+    of one type and province if asked."""
+    voorzieningen = Voorziening.objects.filter(actief=True).exclude(
+        organisatietype=Organisatietype.PLEEGZORG
+    )
+    if organisatietype:
+        voorzieningen = voorzieningen.filter(organisatietype=organisatietype)
+    if provincie:
+        voorzieningen = voorzieningen.filter(provincie=provincie)
+    return voorzieningen
+
+
+def voorziening_met_capaciteit_get(pk: int) -> Voorziening:
+    """One voorziening recognised on capacity, active or not; 404 for pleegzorg."""
+    return get_object_or_404(
+        Voorziening.objects.exclude(organisatietype=Organisatietype.PLEEGZORG), pk=pk
     )

@@ -1,4 +1,5 @@
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib import messages
@@ -21,7 +22,6 @@ from binc.access import (
 )
 from binc.admin import opgroeien_site
 from binc.forms import KiesVoorzieningForm, LoginForm, ModuleFilterForm, WerkFilterForm
-from binc.models import ModuleGoedkeuring
 from binc.selectors import (
     goedkeuring_get,
     goedkeuring_list,
@@ -30,6 +30,9 @@ from binc.selectors import (
 )
 from binc.tenancy import all_voorzieningen
 from binc.xlsx import xlsx_response
+
+if TYPE_CHECKING:
+    from binc.models import ModuleGoedkeuring
 
 
 class LoginView(auth_views.LoginView):

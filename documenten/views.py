@@ -11,8 +11,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from binc.access import inzage, medewerker_required
+from binc.constants import InzageSoort
 from binc.forms import add_service_errors, posted_id
-from binc.models import Inzage
 from binc.uploads import te_groot
 from documenten import selectors, services
 from documenten.access import documenten_lezer, lezer_required
@@ -157,7 +157,7 @@ def downloaden(request: HttpRequest, lezer: selectors.Lezer, pk: int) -> HttpRes
     document = selectors.document_beschikbaar(lezer=lezer, pk=pk)
     bestand = services.opslag().open(document.opslagnaam, "rb")
     services.document_geopend(lezer=lezer, document=document, namens=_namens(lezer))
-    inzage(request, Inzage.Soort.DOCUMENT, object_id=document.pk, dossier_id=document.dossier_id)
+    inzage(request, InzageSoort.DOCUMENT, object_id=document.pk, dossier_id=document.dossier_id)
     response = FileResponse(bestand, as_attachment=True, filename=document.bestandsnaam)
     response["Content-Type"] = "application/octet-stream"
     response["X-Content-Type-Options"] = "nosniff"

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from binc.access import inzage, medewerker_required
-from binc.models import Inzage
+from binc.constants import InzageSoort
 from dossiers.views.common import crumbs
 from rapporten import selectors
 from rapporten.catalogus import RAPPORTEN, RUWE_DATA, beschikbaar
@@ -95,7 +95,7 @@ def download(request: HttpRequest, pk: int) -> FileResponse:
     aanvraag = selectors.aanvraag_get(pk=pk)
     if aanvraag is None or not aanvraag.is_klaar or not aanvraag.bestand:
         raise Http404
-    inzage(request, Inzage.Soort.RAPPORT, object_id=aanvraag.pk)
+    inzage(request, InzageSoort.RAPPORT, object_id=aanvraag.pk)
     return FileResponse(
         aanvraag.bestand.open("rb"), as_attachment=True, filename=downloadnaam(aanvraag)
     )

@@ -1,5 +1,8 @@
+import dataclasses
+
 from django import forms
 from django.db.models import Q
+from django.http import Http404
 
 from binc.forms import BeperkingBijVeld, Keuzerondjes, keuzes_uit
 from dossiers.constants import Hulpfunctie
@@ -7,7 +10,7 @@ from dossiers.forms import DateInput, JaNeeField
 from registratie.constants import GerealiseerdVervolg, Soort
 from registratie.models import Antwoord
 from registratie.schema import altijd_verplicht, show_when, velden
-from registratie.selectors import MODELS
+from registratie.selectors import MODELS, registratie_get, soorten
 
 JA_NEE_MODELVELDEN = {
     "zwanger",
@@ -127,3 +130,39 @@ def registratie_form_class(soort: str, organisatietype: str) -> type[Registratie
     return forms.modelform_factory(
         model, form=RegistratieForm, fields=fields, widgets=widgets, field_classes=field_classes
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class RegistratieFormulier:
+    """A dossier's registration form as the screen shows it, for the screen and the API: the
+    voorziening's questions, the stored answers, and for a new beginregistratie the client's
+    'niet-begeleide minderjarige' as the answer already known."""
+
+    form_class: type[RegistratieForm]
+    instance: object
+    kwargs: dict = dataclasses.field(default_factory=dict)
+
+    @property
+    def versie(self) -> int:
+        """The ETag of a form not saved yet is version 0, as the screen sends it."""
+        return self.instance.versie if self.instance else 0
+
+    def form(self, data=None) -> RegistratieForm:
+        return self.form_class(data, **self.kwargs)
+
+
+def registratie_formulier(dossier, soort: str) -> RegistratieFormulier:
+    if soort not in soorten(dossier):
+        raise Http404("Dit formulier bestaat niet voor dit dossier.")
+    organisatietype = dossier.voorziening.organisatietype
+    instance = registratie_get(dossier, soort)
+    initial = {"versie": instance.versie if instance else 0}
+    if instance is None and soort == Soort.BEGIN:
+        initial["niet_begeleide_minderjarige"] = dossier.client.niet_begeleide_minderjarige
+    kwargs = {
+        "instance": instance,
+        "initial": initial,
+        "soort": soort,
+        "organisatietype": organisatietype,
+    }
+    return RegistratieFormulier(registratie_form_class(soort, organisatietype), instance, kwargs)

@@ -1,18 +1,18 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from binc.access import inzage, medewerker_required
+from binc.constants import InzageSoort
 from binc.forms import add_service_errors
-from binc.models import Inzage
 from dossiers.selectors import dossier_get
 from dossiers.views.common import crumbs
 from registratie.constants import Soort
-from registratie.forms import registratie_form_class
+from registratie.forms import registratie_formulier
 from registratie.schema import ontbrekend, te_veel
-from registratie.selectors import facultatief, registratie_get, soorten
+from registratie.selectors import facultatief
 from registratie.services import registratie_geopend, registratie_opslaan
 
 VERPLICHT = "Dit veld is verplicht."
@@ -24,24 +24,16 @@ def formulier(request: HttpRequest, pk: int, soort: str) -> HttpResponse:
     """A registration form with [Valideren] (reports blanks, saves nothing) and [Opslaan]
     (saves what is filled in, and says what is still missing)."""
     dossier = dossier_get(pk=pk)
-    if soort not in soorten(dossier):
-        raise Http404("Dit formulier bestaat niet voor dit dossier.")
     organisatietype = dossier.voorziening.organisatietype
-    instance = registratie_get(dossier, soort)
-    form_class = registratie_form_class(soort, organisatietype)
-    initial = {"versie": instance.versie if instance else 0}
-    if instance is None and soort == Soort.BEGIN:
-        initial["niet_begeleide_minderjarige"] = dossier.client.niet_begeleide_minderjarige
-    data = request.POST if request.method == "POST" else None
-    form = form_class(
-        data, instance=instance, initial=initial, soort=soort, organisatietype=organisatietype
+    form = registratie_formulier(dossier, soort).form(
+        request.POST if request.method == "POST" else None
     )
     validated = False
     if request.method == "GET":
         registratie_geopend(dossier=dossier, soort=soort)
         inzage(
             request,
-            Inzage.Soort.REGISTRATIE,
+            InzageSoort.REGISTRATIE,
             object_id=dossier.pk,
             client_id=dossier.client_id,
             dossier_id=dossier.pk,

@@ -13,11 +13,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api import services
-from api.models import Antwoord
 from api.problemen import Ongeldig, VoorwaardeOntbreekt, probleem
 from api.toegang import HeeftScope, KoppelingAuthentication, PerKoppeling
 from binc.concurrency import Conflict
-from binc.models import Module
+from binc.selectors import module_ids_op_code
 from binc.tenancy import voorziening_context
 from dossiers.forms.common import JaNeeField
 
@@ -63,7 +62,9 @@ class BincAPIView(APIView):
         # Everything the request does, or nothing; the koppeling's voorziening only.
         self._stack.enter_context(transaction.atomic())
         self._in_transactie = True
-        self._stack.enter_context(voorziening_context(request.koppeling.voorziening))
+        # The koppeling's voorziening, as the screens' middleware sets the chosen one.
+        request.voorziening = request.koppeling.voorziening
+        self._stack.enter_context(voorziening_context(request.voorziening))
         self._sleutel = request.headers.get("Idempotency-Key", "")[:100]
         if request.method == "POST" and self._sleutel:
             self._idempotent(request)
@@ -114,18 +115,20 @@ class BincAPIView(APIView):
         response = super().finalize_response(request, response, *args, **kwargs)
         if not getattr(self, "_in_transactie", False):
             return response  # refused before the request's transaction began, or a repeat
-        bewaard = Antwoord.objects.filter(
-            koppeling=request.koppeling, sleutel=getattr(self, "_sleutel", "")
-        )
+        sleutel = getattr(self, "_sleutel", "")
         if response.status_code >= 500:
             transaction.set_rollback(True)
         elif response.status_code >= 400:
             if self.fout_terugdraaien:
                 transaction.set_rollback(True)
             else:
-                bewaard.delete()  # a refused request claims no key
-        elif request.method == "POST" and self._sleutel:
-            bewaard.update(
+                services.antwoord_afronden(
+                    koppeling=request.koppeling, sleutel=sleutel, status=response.status_code
+                )
+        elif request.method == "POST" and sleutel:
+            services.antwoord_afronden(
+                koppeling=request.koppeling,
+                sleutel=sleutel,
                 status=response.status_code,
                 inhoud=response.data,
                 koppen={k: response[k] for k in ("Location", "ETag") if response.has_header(k)},
@@ -168,7 +171,7 @@ def formulier(form_class, data, **kwargs) -> forms.BaseForm:
     for naam, veld in getoond.fields.items():
         if naam not in data:
             waarde = getoond[naam].value()
-        elif isinstance(veld, forms.ModelMultipleChoiceField) and veld.queryset.model is Module:
+        elif isinstance(veld, forms.ModelMultipleChoiceField) and _modules(veld):
             waarde = _module_ids(data[naam])
         else:
             waarde = data[naam]
@@ -199,10 +202,14 @@ def _bevat_nul(waarde) -> bool:
     return False
 
 
+def _modules(veld: forms.ModelMultipleChoiceField) -> bool:
+    return veld.queryset.model._meta.label == "binc.Module"
+
+
 def _module_ids(codes) -> list[str]:
     """Modules by their moduledatabank code; an unknown code stays, so the form refuses it."""
     codes = codes if isinstance(codes, list) else [codes]
-    ids = dict(Module.objects.filter(code__in=[str(c) for c in codes]).values_list("code", "pk"))
+    ids = module_ids_op_code([str(c) for c in codes])
     return [str(ids.get(str(c), f"onbekend:{c}")) for c in codes]
 
 

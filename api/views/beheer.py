@@ -2,6 +2,8 @@
 systems. The secret is shown once, on the page right after it was made; Binc keeps it only
 hashed."""
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -10,20 +12,23 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from api.forms import KoppelingForm
-from api.models import Koppeling
+from api.selectors import koppeling_actief, koppelingen_lijst
 from api.services import koppeling_intrekken, koppeling_maken
 from binc.access import medewerker_required
 from binc.forms import add_service_errors
 
+if TYPE_CHECKING:
+    from api.models import Koppeling
+
 NIEUW_GEHEIM = "api_nieuw_geheim"
 
 
-def geheim_onthouden(request: HttpRequest, koppeling: Koppeling, geheim: str) -> None:
+def geheim_onthouden(request: HttpRequest, koppeling: "Koppeling", geheim: str) -> None:
     """The new secret, for the page the redirect opens (the voorziening's or Opgroeien's)."""
     request.session[NIEUW_GEHEIM] = [koppeling.pk, geheim]
 
 
-def geheim_eenmalig(request: HttpRequest, koppelingen) -> tuple[Koppeling | None, str | None]:
+def geheim_eenmalig(request: HttpRequest, koppelingen) -> tuple["Koppeling | None", str | None]:
     """The koppeling just made and its secret, once: gone from the session when shown."""
     if request.method != "GET" or NIEUW_GEHEIM not in request.session:
         return None, None
@@ -49,13 +54,13 @@ def koppelingen(request: HttpRequest) -> HttpResponse:
         else:
             geheim_onthouden(request, koppeling, geheim)
             return redirect("koppelingen:lijst")
-    nieuw, geheim = geheim_eenmalig(request, Koppeling.objects)
+    nieuw, geheim = geheim_eenmalig(request, koppelingen_lijst())
     return render(
         request,
         "api/koppelingen.html",
         {
             "form": form,
-            "koppelingen": Koppeling.objects.select_related("aangemaakt_door", "application"),
+            "koppelingen": koppelingen_lijst(),
             "nieuw": nieuw,
             "geheim": geheim,
             "breadcrumbs": [("API-koppelingen", "")],
@@ -66,7 +71,7 @@ def koppelingen(request: HttpRequest) -> HttpResponse:
 @medewerker_required
 @require_POST
 def intrekken(request: HttpRequest, pk: int) -> HttpResponse:
-    koppeling = Koppeling.objects.filter(pk=pk, ingetrokken_op__isnull=True).first()
+    koppeling = koppeling_actief(pk)
     if koppeling is None:
         raise Http404("Deze koppeling bestaat niet (meer).")
     koppeling_intrekken(koppeling=koppeling, door=request.user)

@@ -9,9 +9,8 @@ from rest_framework.response import Response
 
 from api import serializers as s
 from api.views.basis import BincAPIView, geweigerd
-from bezetting.engine.bezetting import bezetting
 from bezetting.forms import BezettingForm, KwartaalForm
-from bezetting.selectors import benutting_van, gegevens_overzicht, typemodule_keuzes
+from bezetting.selectors import benutting_van, bezetting_van, typemodule_keuzes
 
 TYPEMODULES = OpenApiParameter(
     "typemodules",
@@ -57,8 +56,7 @@ class Bezetting(BincAPIView):
         keuzes = typemodule_keuzes(voorziening)
         form = _formulier(request, BezettingForm, keuzes=keuzes)
         van, tot = form.cleaned_data["van"], form.cleaned_data["tot"]
-        gegevens = gegevens_overzicht([voorziening], van, tot)[voorziening.pk]
-        resultaat = bezetting(gegevens, van, tot, form.cleaned_data["typemodules"])
+        _, resultaat = bezetting_van(voorziening, van, tot, form.cleaned_data["typemodules"])
         namen = dict(keuzes)
         inhoud = {
             "van": van,

@@ -3,7 +3,6 @@ screen and logged the same way; dossiers created with their aanmelding, read, li
 searched."""
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -15,12 +14,11 @@ from rest_framework.response import Response
 from api import serializers as s
 from api.problemen import Ongeldig
 from api.views.basis import IDEMPOTENTIE, BincAPIView, formulier, met_etag
-from binc.models import Inzage
-from binc.services.inzage import inzage_log
+from binc.access import inzage
+from binc.constants import InzageSoort
 from dossiers import selectors
 from dossiers.forms import AanmeldingForm, ClientExtraForm
 from dossiers.forms.common import rijksregisternummer_clean
-from dossiers.models import Dossier
 from dossiers.services import clients as client_services
 from dossiers.services import dossiers as dossier_services
 
@@ -92,21 +90,20 @@ class Dossiers(BincAPIView):
         responses=s.antwoorden({200: s.DossierPaginaSerializer}, 400),
     )
     def get(self, request):
-        queryset = Dossier.objects.select_related("client", "aanmelding", "behandelaar")
-        voorwaarden = Q()
-        if code := request.query_params.get("code"):
-            voorwaarden &= Q(code__icontains=code)
-        if referentie := request.query_params.get("referentie"):
-            voorwaarden &= Q(aanmelding__uw_referentie__icontains=referentie)
+        gewijzigd_na = None
         if na := request.query_params.get("gewijzigd_na"):
-            veld = serializers.DateTimeField()
             try:
-                voorwaarden &= Q(gewijzigd_op__gt=veld.to_internal_value(na))
+                gewijzigd_na = serializers.DateTimeField().to_internal_value(na)
             except serializers.ValidationError as fout:
                 raise Ongeldig({"gewijzigd_na": fout.detail}) from None
+        queryset = selectors.dossiers_gefilterd(
+            code=request.query_params.get("code", ""),
+            referentie=request.query_params.get("referentie", ""),
+            gewijzigd_na=gewijzigd_na,
+        )
         paginering = DossierPaginering()
         try:
-            pagina = paginering.paginate_queryset(queryset.filter(voorwaarden), request, view=self)
+            pagina = paginering.paginate_queryset(queryset, request, view=self)
         except NotFound:
             raise Ongeldig(
                 {"pagina": ["Geef de cursor uit 'next' van de vorige pagina."]}
@@ -149,10 +146,9 @@ class DossierDetail(BincAPIView):
     )
     def get(self, request, pk: int):
         dossier = selectors.dossier_get(pk=pk)
-        inzage_log(
-            gebruiker=request.user,
-            voorziening=request.koppeling.voorziening,
-            soort=Inzage.Soort.DOSSIER,
+        inzage(
+            request,
+            InzageSoort.DOSSIER,
             object_id=dossier.pk,
             client_id=dossier.client_id,
             dossier_id=dossier.pk,

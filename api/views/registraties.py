@@ -3,47 +3,27 @@ voorziening's form asks, with the answers it offers, the answers given and what 
 missing; saving through the screen's form and service."""
 
 from django import forms
-from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 
 from api import serializers as s
-from api.views.basis import IF_MATCH, BincAPIView, formulier, met_etag, versie
-from binc.models import Inzage
-from binc.services.inzage import inzage_log
+from api.views.basis import IF_MATCH, BincAPIView, met_etag, versie
+from api.views.basis import formulier as api_formulier
+from binc.access import inzage
+from binc.constants import InzageSoort
 from dossiers import selectors
 from registratie import services as registratie_services
-from registratie.constants import Soort
-from registratie.forms import registratie_form_class
+from registratie.forms import registratie_formulier
 from registratie.schema import ontbrekend
-from registratie.selectors import registratie_get, soorten, waarden
-
-
-class _Versie:
-    """The ETag of a form not saved yet is version 0, as the screen sends it."""
-
-    def __init__(self, instance) -> None:
-        self.versie = instance.versie if instance else 0
+from registratie.selectors import waarden
 
 
 def _formulier(dossier, soort: str, data=None):
-    if soort not in soorten(dossier):
-        raise Http404("Dit formulier bestaat niet voor dit dossier.")
-    organisatietype = dossier.voorziening.organisatietype
-    instance = registratie_get(dossier, soort)
-    initial = {"versie": _Versie(instance).versie}
-    if instance is None and soort == Soort.BEGIN:
-        initial["niet_begeleide_minderjarige"] = dossier.client.niet_begeleide_minderjarige
-    kwargs = {
-        "instance": instance,
-        "initial": initial,
-        "soort": soort,
-        "organisatietype": organisatietype,
-    }
-    form_class = registratie_form_class(soort, organisatietype)
-    form = form_class(**kwargs) if data is None else formulier(form_class, data, **kwargs)
-    return form, instance
+    formulier = registratie_formulier(dossier, soort)
+    if data is None:
+        return formulier.form(), formulier
+    return api_formulier(formulier.form_class, data, **formulier.kwargs), formulier
 
 
 def _vraag(naam: str, veld: forms.Field) -> dict:
@@ -60,16 +40,17 @@ def _vraag(naam: str, veld: forms.Field) -> dict:
 
 
 def _antwoord(dossier, soort: str) -> Response:
-    form, instance = _formulier(dossier, soort)
+    form, formulier = _formulier(dossier, soort)
     velden = {n: v for n, v in form.fields.items() if n != "versie"}
+    organisatietype = dossier.voorziening.organisatietype
     inhoud = {
         "soort": soort,
         "vragen": [_vraag(n, v) for n, v in velden.items()],
         "antwoorden": {n: form[n].value() for n in velden},
-        "ontbrekend": ontbrekend(soort, dossier.voorziening.organisatietype, waarden(instance)),
-        "versie": _Versie(instance).versie,
+        "ontbrekend": ontbrekend(soort, organisatietype, waarden(formulier.instance)),
+        "versie": formulier.versie,
     }
-    return met_etag(Response(s.RegistratieSerializer(inhoud).data), _Versie(instance))
+    return met_etag(Response(s.RegistratieSerializer(inhoud).data), formulier)
 
 
 class Registratie(BincAPIView):
@@ -84,10 +65,9 @@ class Registratie(BincAPIView):
         dossier = selectors.dossier_get(pk=pk)
         antwoord = _antwoord(dossier, soort)
         registratie_services.registratie_geopend(dossier=dossier, soort=soort)
-        inzage_log(
-            gebruiker=request.user,
-            voorziening=request.koppeling.voorziening,
-            soort=Inzage.Soort.REGISTRATIE,
+        inzage(
+            request,
+            InzageSoort.REGISTRATIE,
             object_id=dossier.pk,
             client_id=dossier.client_id,
             dossier_id=dossier.pk,

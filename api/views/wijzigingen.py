@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from api import serializers as s
 from api.problemen import Ongeldig
 from api.views.basis import BincAPIView
-from binc.models import Activiteit
+from binc.selectors import activiteiten_na
 
 PER_KEER = 200
 # Ids are handed out before commit: a change still being saved could get a lower id than one
@@ -34,10 +34,6 @@ class Wijzigingen(BincAPIView):
         na = request.query_params.get("na") or "0"
         if not (na.isascii() and na.isdigit()) or len(na) > 18:
             raise Ongeldig({"na": ["Geef de cursor van de vorige vraag (een getal)."]})
-        rijen = list(
-            Activiteit.objects.filter(pk__gt=int(na), tijdstip__lt=timezone.now() - RIJPING)
-            .select_related("gebruiker")
-            .order_by("pk")[:PER_KEER]
-        )
+        rijen = activiteiten_na(int(na), voor=timezone.now() - RIJPING, aantal=PER_KEER)
         volgende = rijen[-1].pk if rijen else int(na)
         return Response(s.WijzigingenSerializer({"wijzigingen": rijen, "volgende": volgende}).data)

@@ -2,6 +2,8 @@
 check what comes in, the same services decide. What the screen asks to confirm answers 409
 with the warnings; the same request with `bevestigd: true` saves it."""
 
+from typing import TYPE_CHECKING
+
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
@@ -13,13 +15,20 @@ from binc.concurrency import Conflict
 from binc.errors import PublicNotFound
 from dossiers import selectors
 from dossiers.constants import BESLISSING_WEG
-from dossiers.forms import BeslissingForm, SchakelingForm, schakeling_initial
-from dossiers.models import Beslissing, Schakeling
+from dossiers.forms import (
+    BeslissingForm,
+    SchakelingForm,
+    bestaande_schakeling,
+    nieuwe_schakeling,
+)
 from dossiers.services import beslissingen as beslissing_services
 from dossiers.services import schakelingen as schakeling_services
 
+if TYPE_CHECKING:
+    from dossiers.models import Beslissing
 
-def _beslissing(dossier, pk: int, *, wijzigen: bool = True) -> Beslissing:
+
+def _beslissing(dossier, pk: int, *, wijzigen: bool = True) -> "Beslissing":
     """The dossier's beslissing; one that is not there was, for a change, deleted meanwhile
     (the manual's message, 409); to read, it is simply not found (404)."""
     beslissing = selectors.beslissing_get(dossier, pk)
@@ -40,11 +49,7 @@ class Beslissingen(BincAPIView):
     )
     def get(self, request, pk: int):
         dossier = selectors.dossier_get(pk=pk)
-        beslissingen = (
-            Beslissing.objects.filter(dossier=dossier)
-            .prefetch_related("modules")
-            .order_by(*selectors.BESLISSING_VOLGORDE)
-        )
+        beslissingen = selectors.beslissingen_van(dossier)
         return Response(s.BeslissingSerializer(beslissingen, many=True).data)
 
     @extend_schema(
@@ -113,12 +118,10 @@ class BeslissingDetail(BincAPIView):
         return Response(status=204)
 
 
-def _opgeslagen(resultaat, *, status: int) -> Response:
+def _opgeslagen(dossier, resultaat, *, status: int) -> Response:
     if resultaat.te_bevestigen:
         raise Bevestigen(resultaat.waarschuwingen)
-    schakeling = Schakeling.objects.prefetch_related("modules__module", "pleegzorgers").get(
-        pk=resultaat.object.pk
-    )
+    schakeling = selectors.schakeling_get(dossier, resultaat.object.pk)
     response = Response(s.SchakelingSerializer(schakeling).data, status=status)
     return met_etag(response, schakeling)
 
@@ -131,11 +134,7 @@ class Schakelingen(BincAPIView):
     )
     def get(self, request, pk: int):
         dossier = selectors.dossier_get(pk=pk)
-        schakelingen = (
-            Schakeling.objects.filter(dossier=dossier)
-            .prefetch_related("modules__module", "pleegzorgers")
-            .order_by("-begindatum", "-id")
-        )
+        schakelingen = selectors.schakelingen_van(dossier)
         return Response(s.SchakelingSerializer(schakelingen, many=True).data)
 
     @extend_schema(
@@ -149,26 +148,18 @@ class Schakelingen(BincAPIView):
     )
     def post(self, request, pk: int):
         dossier = selectors.dossier_get(pk=pk)
-        beslissing = selectors.laatste_beslissing(dossier)
-        if beslissing is None:
+        nieuw = nieuwe_schakeling(dossier)
+        if nieuw.beslissing is None:
             raise Conflict("Voeg eerst een beslissing toe.")
-        vorige = selectors.laatste_schakeling(dossier)
-        form = formulier(
-            SchakelingForm,
-            request.data,
-            dossier=dossier,
-            verlenging_mogelijk=schakeling_services.verlenging_mogelijk(
-                dossier, beslissing, vorige
-            ),
-        )
+        form = formulier(SchakelingForm, request.data, **nieuw.kwargs())
         resultaat = schakeling_services.schakeling_add(
             dossier_pk=dossier.pk,
-            beslissing_pk=beslissing.pk,
+            beslissing_pk=nieuw.beslissing.pk,
             invoer=form.invoer(),
             gebruiker=request.user,
             bevestigd=form.cleaned_data["bevestigd"],
         )
-        response = _opgeslagen(resultaat, status=201)
+        response = _opgeslagen(dossier, resultaat, status=201)
         response["Location"] = reverse("api:schakeling", args=[dossier.pk, resultaat.object.pk])
         return response
 
@@ -191,29 +182,19 @@ class SchakelingDetail(BincAPIView):
     )
     def put(self, request, pk: int, schakeling_pk: int):
         dossier = selectors.dossier_get(pk=pk)
-        schakeling = selectors.schakeling_get(dossier, schakeling_pk)
+        bestaand = bestaande_schakeling(dossier, schakeling_pk)
         gezien = versie(request)
-        vorige = selectors.laatste_schakeling(dossier, behalve=schakeling.pk)
         data = {**request.data, "versie": gezien} if isinstance(request.data, dict) else None
-        form = formulier(
-            SchakelingForm,
-            data,
-            dossier=dossier,
-            nieuw=False,
-            initial=schakeling_initial(schakeling),
-            verlenging_mogelijk=schakeling_services.verlenging_mogelijk(
-                dossier, schakeling.beslissing, vorige
-            ),
-        )
+        form = formulier(SchakelingForm, data, **bestaand.kwargs())
         resultaat = schakeling_services.schakeling_update(
-            schakeling_pk=schakeling.pk,
+            schakeling_pk=schakeling_pk,
             dossier_pk=dossier.pk,
             versie=gezien,
             invoer=form.invoer(),
             gebruiker=request.user,
             bevestigd=form.cleaned_data["bevestigd"],
         )
-        return _opgeslagen(resultaat, status=200)
+        return _opgeslagen(dossier, resultaat, status=200)
 
     @extend_schema(
         operation_id="schakeling_verwijderen",

@@ -4,6 +4,7 @@ from django.db import models
 
 from binc.constants import (
     Geslacht,
+    InzageSoort,
     Zoekwijze,
 )
 from binc.models.organisaties import Gebruiker, Voorziening
@@ -118,12 +119,7 @@ class Inzage(models.Model):
     form, report or shared document, written in the request itself. Append-only (database
     trigger); kept as long as the dossiers it is about (docs/decisions.md)."""
 
-    class Soort(models.TextChoices):
-        DOSSIER = "dossier", "Dossier"
-        CLIENT = "client", "Cliënt"
-        REGISTRATIE = "registratie", "Registratieformulier"
-        RAPPORT = "rapport", "Rapport"
-        DOCUMENT = "document", "Gedeeld document"
+    Soort = InzageSoort
 
     gebruiker = models.ForeignKey(
         Gebruiker, on_delete=models.PROTECT, related_name="+", verbose_name="gebruiker"

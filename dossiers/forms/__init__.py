@@ -30,6 +30,9 @@ from dossiers.forms.zorg import (
     EinddatumForm,
     ModuleChoiceField,
     SchakelingForm,
+    SchakelingFormulier,
+    bestaande_schakeling,
+    nieuwe_schakeling,
     schakeling_initial,
 )
 
@@ -55,7 +58,10 @@ __all__ = [
     "OverdragenForm",
     "RijksregisterZoekForm",
     "SchakelingForm",
+    "SchakelingFormulier",
     "VersieForm",
+    "bestaande_schakeling",
+    "nieuwe_schakeling",
     "rijksregisternummer_clean",
     "schakeling_initial",
 ]

@@ -1,6 +1,7 @@
 """Beslissingen, schakelingen and closing (000 §4.2, §9)."""
 
 import datetime
+from dataclasses import dataclass
 
 from django import forms
 from django.utils import timezone
@@ -8,6 +9,7 @@ from django.utils import timezone
 from binc.constants import Detailvraag
 from binc.forms import Keuzerondjes
 from binc.models import Module, Voorziening
+from dossiers import selectors
 from dossiers.constants import (
     Aanmelder,
     BehandelingGerichtOp,
@@ -15,9 +17,8 @@ from dossiers.constants import (
     SchakelingSoort,
 )
 from dossiers.forms.common import DateInput, JaNeeField, VersieForm, rijksregisternummer_clean
-from dossiers.models import Beslissing, Schakeling
+from dossiers.models import Beslissing, Dossier, Schakeling
 from dossiers.rules import OVERGANGSREGELING_VOOR, ModuleKeuze, SchakelingInvoer
-from dossiers.selectors import dossier_start
 
 PLEEGZORGER_ONVOLLEDIG = "Vul voor een pleegzorger zowel het rijksregisternummer als de naam in."
 
@@ -73,7 +74,7 @@ class BeslissingWijzigenForm(BeslissingForm, VersieForm):
 
 def _loopt_sinds(dossier) -> datetime.date:
     """The dossier's start (000 §4.1), or its creation while it has no schakeling yet."""
-    return dossier_start(dossier) or timezone.localtime(dossier.aangemaakt_op).date()
+    return selectors.dossier_start(dossier) or timezone.localtime(dossier.aangemaakt_op).date()
 
 
 class SchakelingForm(VersieForm):
@@ -297,3 +298,45 @@ class AfsluitenForm(forms.Form):
         label="Ik bevestig dat ik het dossier wil afsluiten",
         error_messages={"required": "Bevestig dat je het dossier wil afsluiten."},
     )
+
+
+@dataclass(frozen=True)
+class SchakelingFormulier:
+    """What the schakeling form needs, read in one place for the screen and the API: the
+    beslissing it goes under, the previous schakeling, and the schakeling being changed."""
+
+    dossier: Dossier
+    beslissing: Beslissing | None
+    vorige: Schakeling | None
+    schakeling: Schakeling | None = None
+
+    def kwargs(self) -> dict:
+        assert self.beslissing is not None  # the caller refuses a dossier without one
+        if self.schakeling is None:
+            initial = selectors.schakeling_voorstel(self.beslissing, self.vorige)
+        else:
+            initial = schakeling_initial(self.schakeling)
+        mogelijk = selectors.verlenging_mogelijk(self.dossier, self.beslissing, self.vorige)
+        return {
+            "dossier": self.dossier,
+            "nieuw": self.schakeling is None,
+            "initial": initial,
+            "verlenging_mogelijk": mogelijk,
+        }
+
+    def form(self, data=None) -> SchakelingForm:
+        return SchakelingForm(data, **self.kwargs())
+
+
+def nieuwe_schakeling(dossier: Dossier) -> SchakelingFormulier:
+    """'Toevoegen schakeling': under the latest beslissing (None: there is none yet)."""
+    return SchakelingFormulier(
+        dossier, selectors.laatste_beslissing(dossier), selectors.laatste_schakeling(dossier)
+    )
+
+
+def bestaande_schakeling(dossier: Dossier, pk: int) -> SchakelingFormulier:
+    """'Wijzigen schakeling': one of the dossier's schakelingen (404 for any other)."""
+    schakeling = selectors.schakeling_get(dossier, pk)
+    vorige = selectors.laatste_schakeling(dossier, behalve=schakeling.pk)
+    return SchakelingFormulier(dossier, schakeling.beslissing, vorige, schakeling)

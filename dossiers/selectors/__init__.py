@@ -17,6 +17,7 @@ from dossiers.selectors.dossiers import (
     dossier_get,
     dossier_overview,
     dossier_search,
+    dossiers_gefilterd,
     heropenaanvraag_ingediend,
     letters_in_use,
 )
@@ -25,6 +26,7 @@ from dossiers.selectors.zorg import (
     Zorg,
     approved_module_ids,
     beslissing_get,
+    beslissingen_van,
     dossier_feiten,
     dossier_start,
     dossier_zorg,
@@ -37,6 +39,8 @@ from dossiers.selectors.zorg import (
     schakeling_get,
     schakeling_invoer,
     schakeling_voorstel,
+    schakelingen_van,
+    verlenging_mogelijk,
     verwerkte_jaren,
 )
 
@@ -50,6 +54,7 @@ __all__ = [
     "Zorg",
     "approved_module_ids",
     "beslissing_get",
+    "beslissingen_van",
     "client_context",
     "client_dossiers",
     "client_get",
@@ -63,6 +68,7 @@ __all__ = [
     "dossier_search",
     "dossier_start",
     "dossier_zorg",
+    "dossiers_gefilterd",
     "eerste_schakeling_begindatum",
     "heeft_schakeling",
     "heropenaanvraag_ingediend",
@@ -74,5 +80,7 @@ __all__ = [
     "schakeling_get",
     "schakeling_invoer",
     "schakeling_voorstel",
+    "schakelingen_van",
+    "verlenging_mogelijk",
     "verwerkte_jaren",
 ]

@@ -184,3 +184,18 @@ def colleague_get(*, pk: int) -> Gebruiker:
 def heropenaanvraag_ingediend(dossier: Dossier) -> HeropenAanvraag | None:
     """The dossier's reopen request still waiting for Opgroeien (000 §10), if any."""
     return HeropenAanvraag.objects.filter(dossier=dossier, status=AanvraagStatus.INGEDIEND).first()
+
+
+def dossiers_gefilterd(
+    *, code: str = "", referentie: str = "", gewijzigd_na: datetime.datetime | None = None
+) -> QuerySet[Dossier]:
+    """The voorziening's dossiers by (part of) the code, (part of) 'uw referentie' and changed
+    after a moment, with what a dossier's summary shows."""
+    voorwaarden = Q()
+    if code:
+        voorwaarden &= Q(code__icontains=code)
+    if referentie:
+        voorwaarden &= Q(aanmelding__uw_referentie__icontains=referentie)
+    if gewijzigd_na is not None:
+        voorwaarden &= Q(gewijzigd_op__gt=gewijzigd_na)
+    return Dossier.objects.select_related("client", "aanmelding", "behandelaar").filter(voorwaarden)

@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -62,6 +62,24 @@ def laatste_beslissing(dossier: Dossier) -> Beslissing | None:
 def beslissing_get(dossier: Dossier, pk: int) -> Beslissing | None:
     """One beslissing of the dossier; None once a colleague deleted it."""
     return Beslissing.objects.filter(pk=pk, dossier=dossier).first()
+
+
+def beslissingen_van(dossier: Dossier) -> QuerySet[Beslissing]:
+    """The dossier's beslissingen with their modules, most recent first."""
+    return (
+        Beslissing.objects.filter(dossier=dossier)
+        .prefetch_related("modules")
+        .order_by(*BESLISSING_VOLGORDE)
+    )
+
+
+def schakelingen_van(dossier: Dossier) -> QuerySet[Schakeling]:
+    """The dossier's schakelingen with their modules and pleegzorgers, most recent first."""
+    return (
+        Schakeling.objects.filter(dossier=dossier)
+        .prefetch_related("modules__module", "pleegzorgers")
+        .order_by("-begindatum", "-id")
+    )
 
 
 def schakeling_get(dossier: Dossier, pk: int) -> Schakeling:
@@ -217,3 +235,14 @@ def schakeling_voorstel(beslissing: Beslissing, vorige: Schakeling | None) -> di
     if vorige is None or vorige.beslissing_id != beslissing.pk:
         voorstel["modules"] = list(beslissing.modules.all())
     return voorstel
+
+
+def verlenging_mogelijk(
+    dossier: Dossier, beslissing: Beslissing, vorige: Schakeling | None
+) -> bool:
+    """Whether a new schakeling under `beslissing` may be a verlenging of `vorige`."""
+    return rules.verlenging_mogelijk(
+        vorige,
+        onder_andere_beslissing=vorige is not None and vorige.beslissing_id != beslissing.pk,
+        verwerkt=verwerkte_jaren(dossier.voorziening_id),
+    )

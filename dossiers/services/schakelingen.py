@@ -31,6 +31,7 @@ from dossiers.selectors import (
     laatste_beslissing,
     laatste_schakeling,
     schakeling_invoer,
+    verlenging_mogelijk,
     verwerkte_jaren,
 )
 from dossiers.services.beslissingen import ACTIE_WOORD
@@ -97,16 +98,6 @@ def _pleegzorg_elders(
         begin=invoer.begindatum,
         einde=invoer.einddatum,
         behalve=behalve,
-    )
-
-
-def verlenging_mogelijk(
-    dossier: Dossier, beslissing: Beslissing, vorige: Schakeling | None
-) -> bool:
-    return rules.verlenging_mogelijk(
-        vorige,
-        onder_andere_beslissing=vorige is not None and vorige.beslissing_id != beslissing.pk,
-        verwerkt=verwerkte_jaren(dossier.voorziening_id),
     )
 
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from binc.access import inzage, medewerker_required
-from binc.models import Inzage
+from binc.constants import InzageSoort
 from binc.rijksregister import Persoon, RijksregisterUnavailable
 from dossiers import selectors
 from dossiers.constants import ONGEBOREN_TYPES
@@ -169,7 +169,7 @@ def _client_page(request: HttpRequest, client, context_form: ContextPersoonForm)
 def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """'Cliëntcontext' (000 §3.3.2): identification, context and this voorziening's dossiers."""
     client = selectors.client_get(pk=pk)
-    inzage(request, Inzage.Soort.CLIENT, object_id=client.pk, client_id=client.pk)
+    inzage(request, InzageSoort.CLIENT, object_id=client.pk, client_id=client.pk)
     return _client_page(request, client, ContextPersoonForm())
 
 

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from binc.access import inzage, medewerker_required
+from binc.constants import InzageSoort
 from binc.forms import add_service_errors
-from binc.models import Inzage
 from dossiers import selectors
 from dossiers.forms import (
     AanmeldingForm,
@@ -125,7 +125,7 @@ def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
     dossier = selectors.dossier_get(pk=pk)
     inzage(
         request,
-        Inzage.Soort.DOSSIER,
+        InzageSoort.DOSSIER,
         object_id=dossier.pk,
         client_id=dossier.client_id,
         dossier_id=dossier.pk,

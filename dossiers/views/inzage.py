@@ -3,6 +3,7 @@ voorziening, a voorziening's privacy contact for its own dossiers. The national 
 never put in a URL; the answer can be exported."""
 
 import csv
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.core.exceptions import PermissionDenied
@@ -14,11 +15,13 @@ from django.views.decorators.http import require_http_methods
 
 from binc.access import is_privacycontact, medewerker_required, opgroeien_required
 from binc.admin import opgroeien_site
-from binc.models import Voorziening
 from binc.tenancy import all_voorzieningen
 from dossiers.forms.common import rijksregisternummer_clean
 from dossiers.selectors.inzage import client_op_nummer, inzages, opzoekingen
 from dossiers.views.common import crumbs
+
+if TYPE_CHECKING:
+    from binc.models import Voorziening
 
 ONBEKEND = "Geen cliënt met dit rijksregisternummer gekend."
 
@@ -34,7 +37,7 @@ class InzageForm(forms.Form):
         return rijksregisternummer_clean(self.cleaned_data["rijksregisternummer"])
 
 
-def _antwoord(request: HttpRequest, voorziening: Voorziening | None) -> dict | HttpResponse:
+def _antwoord(request: HttpRequest, voorziening: "Voorziening | None") -> dict | HttpResponse:
     form = InzageForm(request.POST if request.method == "POST" else None)
     context: dict = {"form": form}
     if not form.is_valid():

@@ -17,8 +17,8 @@ from dossiers.forms import (
     BeslissingForm,
     BeslissingWijzigenForm,
     EinddatumForm,
-    SchakelingForm,
-    schakeling_initial,
+    bestaande_schakeling,
+    nieuwe_schakeling,
 )
 from dossiers.services import afsluiten as afsluit_services
 from dossiers.services import beslissingen as beslissing_services
@@ -188,11 +188,11 @@ def _schakeling_submit(request, dossier, form, *, save, gedaan: str, **page) -> 
 def schakeling_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
     """'Toevoegen schakeling' under the latest beslissing; the previous one is closed first."""
     dossier = selectors.dossier_get(pk=pk)
-    beslissing = selectors.laatste_beslissing(dossier)
+    formulier = nieuwe_schakeling(dossier)
+    beslissing, vorige = formulier.beslissing, formulier.vorige
     if beslissing is None:
         messages.error(request, "Voeg eerst een beslissing toe.")
         return redirect("dossiers:beslissing_nieuw", pk=dossier.pk)
-    vorige = selectors.laatste_schakeling(dossier)
     if request.method == "GET" and vorige is not None and vorige.einddatum is None:
         return redirect("dossiers:vorige_afsluiten", pk=dossier.pk)
     if request.method == "POST":
@@ -202,13 +202,7 @@ def schakeling_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
         beslissing_pk = posted_id(posted) or beslissing.pk
     else:
         beslissing_pk = beslissing.pk
-    mogelijk = schakeling_services.verlenging_mogelijk(dossier, beslissing, vorige)
-    form = SchakelingForm(
-        _data(request),
-        dossier=dossier,
-        verlenging_mogelijk=mogelijk,
-        initial=selectors.schakeling_voorstel(beslissing, vorige),
-    )
+    form = formulier.form(_data(request))
     titel = "Toevoegen Start Hulpaanbod" if vorige is None else "Toevoegen Schakeling"
     return _schakeling_submit(
         request,
@@ -266,17 +260,10 @@ def vorige_afsluiten(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(METHODS)
 def schakeling_wijzigen(request: HttpRequest, pk: int, schakeling_pk: int) -> HttpResponse:
     dossier = selectors.dossier_get(pk=pk)
-    schakeling = selectors.schakeling_get(dossier, schakeling_pk)
-    vorige = selectors.laatste_schakeling(dossier, behalve=schakeling.pk)
-    form = SchakelingForm(
-        _data(request),
-        dossier=dossier,
-        nieuw=False,
-        verlenging_mogelijk=schakeling_services.verlenging_mogelijk(
-            dossier, schakeling.beslissing, vorige
-        ),
-        initial=schakeling_initial(schakeling),
-    )
+    formulier = bestaande_schakeling(dossier, schakeling_pk)
+    schakeling = formulier.schakeling
+    assert schakeling is not None
+    form = formulier.form(_data(request))
     return _schakeling_submit(
         request,
         dossier,

@@ -272,6 +272,17 @@ def test_chronology_overlap_and_verlenging_as_on_the_screen(api, omgeving):
     assert verlenging.json()["modules"][0]["code"] == "BEGBJB02"
 
 
+def test_a_field_left_out_takes_what_the_screen_offers(api, omgeving):
+    """The screen's new schakeling follows the beslissing: its begin date and its modules are
+    the defaults, through the API as on the page (one form set-up for both)."""
+    _, _, dossier = omgeving
+    _beslissing(api, dossier, begin="2026-01-05")
+    nieuw = api.post(f"dossiers/{dossier.pk}/schakelingen/", {})
+    assert nieuw.status_code == 201, nieuw.content
+    assert nieuw.json()["begindatum"] == "2026-01-05"
+    assert [m["code"] for m in nieuw.json()["modules"]] == ["BEGBJB02"]
+
+
 def test_a_processed_year_locks_as_on_the_screen(api, omgeving):
     from django.utils import timezone
 

@@ -108,3 +108,20 @@ def test_each_write_endpoint_calls_the_screens_service(api, omgeving):
             spion.stop()
     for sleutel, spion in actief.items():
         assert spion.called, sleutel
+
+
+def test_the_screens_and_the_api_set_up_each_form_and_figure_through_one_door():
+    """What a form needs (the beslissing, the previous schakeling, the stored answers) and the
+    bezetting's computation are read in one function each, which the page and the endpoint
+    both call: a change there reaches both."""
+    from api.views import bezetting as api_bezetting
+    from api.views import registraties as api_registraties
+    from api.views import zorg as api_zorg
+    from bezetting import views as bezetting_views
+    from dossiers.views import zorg as zorg_views
+    from registratie import views as registratie_views
+
+    assert api_zorg.nieuwe_schakeling is zorg_views.nieuwe_schakeling
+    assert api_zorg.bestaande_schakeling is zorg_views.bestaande_schakeling
+    assert api_registraties.registratie_formulier is registratie_views.registratie_formulier
+    assert api_bezetting.bezetting_van is bezetting_views.bezetting_van

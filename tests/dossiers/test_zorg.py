@@ -211,7 +211,7 @@ def test_verlenging_copies_modules_and_detail_under_a_new_beslissing(omgeving):
         keuzes=[ModuleKeuze(m("OBBJB01"), ob_vorm="ontheming")],
     )
     b2 = beslissing(dossier, gebruiker, begin=D(2026, 6, 1))
-    assert schakelingen.verlenging_mogelijk(dossier, b2, selectors.laatste_schakeling(dossier))
+    assert selectors.verlenging_mogelijk(dossier, b2, selectors.laatste_schakeling(dossier))
 
     verlenging = add(dossier, gebruiker, b2, D(2026, 6, 1), codes=("BEGBJB02",), verlenging=True)
 
@@ -614,9 +614,7 @@ def test_no_verlenging_when_the_previous_ends_in_a_processed_year(omgeving, verw
     add(dossier, gebruiker, verwerkt_2025, D(2025, 2, 1), D(2025, 12, 31))
     _process(2025)
     nieuw = beslissing(dossier, gebruiker, begin=D(2026, 1, 1))
-    assert not schakelingen.verlenging_mogelijk(
-        dossier, nieuw, selectors.laatste_schakeling(dossier)
-    )
+    assert not selectors.verlenging_mogelijk(dossier, nieuw, selectors.laatste_schakeling(dossier))
     with pytest.raises(ValidationError, match="Een verlenging is hier niet mogelijk."):
         add(dossier, gebruiker, nieuw, D(2026, 1, 1), verlenging=True)
 
