@@ -6,8 +6,10 @@ from rest_framework import serializers
 
 from dossiers.constants import (
     Aanmelder,
+    BehandelingGerichtOp,
     GemandateerdeVoorziening,
     NietBegeleid,
+    OndersteunendeBegeleidingVorm,
     SpecifiekeAanmelding,
     Verwijzingsgrond,
 )
@@ -267,9 +269,11 @@ class SchakelingInvoerSerializer(serializers.Serializer):
     verlenging = serializers.BooleanField(required=False)
     zwaartepunt_elders = serializers.BooleanField(required=False)
     uitbetaling_aan_ouders = serializers.BooleanField(required=False, allow_null=True)
-    behandeling_gericht_op = serializers.ListField(child=serializers.CharField(), required=False)
+    behandeling_gericht_op = serializers.ListField(
+        child=serializers.ChoiceField(choices=BehandelingGerichtOp.choices), required=False
+    )
     overbruggingszorg = serializers.BooleanField(required=False, allow_null=True)
-    ob_vorm = serializers.CharField(required=False)
+    ob_vorm = serializers.ChoiceField(choices=OndersteunendeBegeleidingVorm.choices, required=False)
     pleegzorger_1_nummer = serializers.CharField(required=False)
     pleegzorger_1_naam = serializers.CharField(required=False)
     pleegzorger_2_nummer = serializers.CharField(required=False)
