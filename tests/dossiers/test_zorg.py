@@ -1003,7 +1003,8 @@ def test_the_dossier_page_offers_only_what_its_state_and_processed_years_allow(
     aanvraag = HeropenAanvraag.objects.create(dossier=dossier, aangevraagd_door=gebruiker)
     html = client.get(url).content.decode()
     assert reverse("dossiers:schakeling_nieuw", args=[dossier.pk]) not in html
-    assert f"Aanvraag tot heropenen ingediend op {aanvraag.aangevraagd_op:%d/%m/%Y}" in html
+    ingediend = timezone.localtime(aanvraag.aangevraagd_op)  # as the page shows it, in Brussels
+    assert f"Aanvraag tot heropenen ingediend op {ingediend:%d/%m/%Y}" in html
     assert reverse("dossiers:dossier_heropenen", args=[dossier.pk]) not in html
 
 
