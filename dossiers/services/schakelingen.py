@@ -101,6 +101,80 @@ def _pleegzorg_elders(
     )
 
 
+def _afgeleid(
+    dossier: Dossier,
+    beslissing: Beslissing,
+    vorige: Schakeling | None,
+    invoer: SchakelingInvoer,
+    *,
+    aangemaakt_op: datetime.date | None = None,
+) -> tuple[DossierFeiten, SchakelingInvoer]:
+    """The dossier's facts and the input as it will be stored: a verlenging takes the previous
+    offer (000 §4.2.6), answers the modules do not ask are dropped. A change keeps its stored
+    creation date, which governs pleegzorg (000 §4.2.7), not the day of the change."""
+    if invoer.verlenging:
+        if not verlenging_mogelijk(dossier, beslissing, vorige) or vorige is None:
+            raise ValidationError({"verlenging": [rules.VERLENGING_NIET_MOGELIJK]})
+        invoer = rules.verlenging_van(schakeling_invoer(vorige), invoer)
+    feiten = dossier_feiten(dossier)
+    invoer = rules.zonder_onnodige_antwoorden(feiten, invoer)
+    if aangemaakt_op is not None:
+        invoer = dataclasses.replace(invoer, aangemaakt_op=aangemaakt_op)
+    return feiten, invoer
+
+
+def _gecontroleerd(
+    dossier: Dossier,
+    feiten: DossierFeiten,
+    invoer: SchakelingInvoer,
+    *,
+    voor: SchakelingInvoer | None,
+    bestaand: Schakeling | None,
+    bevestigd: bool,
+) -> tuple[tuple[str, ...], bool]:
+    """Every rule of the input (refused with the field's message), then what the screen asks
+    to confirm (nothing saved while unconfirmed) and whether the funds must hear of it (D227).
+    `voor`: the schakeling as it was (a change), or the previous one (a new schakeling)."""
+    rules.check_invoer(
+        feiten,
+        invoer,
+        approved=approved_module_ids(voorziening=dossier.voorziening, datum=invoer.begindatum),
+        bestaand={k.module.pk for k in voor.modules} if bestaand and voor else (),
+        pleegzorg_elders=_pleegzorg_elders(
+            dossier, feiten, invoer, behalve=bestaand.pk if bestaand else None
+        ),
+    )
+    zelfde = bestaand is not None
+    warnings = () if bevestigd else rules.waarschuwingen(feiten, invoer, voor=voor, zelfde=zelfde)
+    return tuple(warnings), rules.groeipakket_wijziging(feiten, invoer, voor=voor, zelfde=zelfde)
+
+
+def _na_het_schrijven(
+    dossier: Dossier,
+    schakeling: Schakeling,
+    *,
+    actie: str,
+    perioden: list[tuple[datetime.date, datetime.date | None]],
+    voor: dict | None,
+    feiten: DossierFeiten,
+    melden: bool,
+    gebruiker: Gebruiker,
+) -> None:
+    """What follows every write: the quarters that cover the changed periods, the change for
+    the Groeipakket, the dossier's summary and the activity log."""
+    zorg_gewijzigd(dossier.voorziening_id, dossier.pk, perioden)
+    wijziging_record(
+        schakeling,
+        actie=WijzigingActie.AANGEMAAKT if actie == "aangemaakt" else WijzigingActie.GEWIJZIGD,
+        voor=voor,
+        na=snapshot(schakeling, feiten),
+        gebruiker=gebruiker,
+        groeipakket=melden,
+    )
+    dossier_summary_refresh(dossier)
+    _log(dossier, schakeling, gebruiker, actie)
+
+
 def schakeling_add(
     *,
     dossier_pk: int,
@@ -127,24 +201,13 @@ def schakeling_add(
             invoer.begindatum, verwerkte_jaren(dossier.voorziening_id)
         )
         rules.check_na_vorige(vorige, invoer)
-        vorige_invoer = schakeling_invoer(vorige) if vorige is not None else None
-        if invoer.verlenging:
-            if not verlenging_mogelijk(dossier, beslissing, vorige) or vorige_invoer is None:
-                raise ValidationError({"verlenging": [rules.VERLENGING_NIET_MOGELIJK]})
-            invoer = rules.verlenging_van(vorige_invoer, invoer)
-        feiten = dossier_feiten(dossier)
-        invoer = rules.zonder_onnodige_antwoorden(feiten, invoer)
-        rules.check_invoer(
-            feiten,
-            invoer,
-            approved=approved_module_ids(voorziening=dossier.voorziening, datum=invoer.begindatum),
-            pleegzorg_elders=_pleegzorg_elders(dossier, feiten, invoer),
+        feiten, invoer = _afgeleid(dossier, beslissing, vorige, invoer)
+        voor = schakeling_invoer(vorige) if vorige is not None else None
+        warnings, melden = _gecontroleerd(
+            dossier, feiten, invoer, voor=voor, bestaand=None, bevestigd=bevestigd
         )
-        if not bevestigd:
-            warnings = rules.waarschuwingen(feiten, invoer, voor=vorige_invoer, zelfde=False)
-            if warnings:
-                return Resultaat(waarschuwingen=tuple(warnings))
-        melden = rules.groeipakket_wijziging(feiten, invoer, voor=vorige_invoer, zelfde=False)
+        if warnings:
+            return Resultaat(waarschuwingen=warnings)
 
         def write() -> Schakeling:
             schakeling = Schakeling.objects.create(
@@ -160,17 +223,16 @@ def schakeling_add(
             return schakeling
 
         schakeling = _save(write)
-        zorg_gewijzigd(dossier.voorziening_id, dossier.pk, [(invoer.begindatum, invoer.einddatum)])
-        wijziging_record(
+        _na_het_schrijven(
+            dossier,
             schakeling,
-            actie=WijzigingActie.AANGEMAAKT,
+            actie="aangemaakt",
+            perioden=[(invoer.begindatum, invoer.einddatum)],
             voor=None,
-            na=snapshot(schakeling, feiten),
+            feiten=feiten,
+            melden=melden,
             gebruiker=gebruiker,
-            groeipakket=melden,
         )
-        dossier_summary_refresh(dossier)
-        _log(dossier, schakeling, gebruiker, "aangemaakt")
     return Resultaat(object=schakeling)
 
 
@@ -200,30 +262,16 @@ def schakeling_update(
         schakeling = _editable(dossier, schakeling_pk)
         voor_invoer = schakeling_invoer(schakeling)
         vorige = laatste_schakeling(dossier, behalve=schakeling.pk)
-        if invoer.verlenging:
-            if not verlenging_mogelijk(dossier, schakeling.beslissing, vorige) or vorige is None:
-                raise ValidationError({"verlenging": [rules.VERLENGING_NIET_MOGELIJK]})
-            invoer = rules.verlenging_van(schakeling_invoer(vorige), invoer)
-        feiten = dossier_feiten(dossier)
-        # The stored creation date governs pleegzorg (000 §4.2.7), not the day of the change.
-        invoer = dataclasses.replace(
-            rules.zonder_onnodige_antwoorden(feiten, invoer),
-            aangemaakt_op=voor_invoer.aangemaakt_op,
+        feiten, invoer = _afgeleid(
+            dossier, schakeling.beslissing, vorige, invoer, aangemaakt_op=voor_invoer.aangemaakt_op
         )
         rules.check_wijziging_verwerkt(voor_invoer, invoer, verwerkte_jaren(dossier.voorziening_id))
         rules.check_na_vorige(vorige, invoer)
-        rules.check_invoer(
-            feiten,
-            invoer,
-            approved=approved_module_ids(voorziening=dossier.voorziening, datum=invoer.begindatum),
-            bestaand={k.module.pk for k in voor_invoer.modules},
-            pleegzorg_elders=_pleegzorg_elders(dossier, feiten, invoer, behalve=schakeling.pk),
+        warnings, melden = _gecontroleerd(
+            dossier, feiten, invoer, voor=voor_invoer, bestaand=schakeling, bevestigd=bevestigd
         )
-        if not bevestigd:
-            warnings = rules.waarschuwingen(feiten, invoer, voor=voor_invoer, zelfde=True)
-            if warnings:
-                return Resultaat(waarschuwingen=tuple(warnings))
-        melden = rules.groeipakket_wijziging(feiten, invoer, voor=voor_invoer, zelfde=True)
+        if warnings:
+            return Resultaat(waarschuwingen=warnings)
         voor = snapshot(schakeling, feiten)
         schakeling.begindatum, schakeling.einddatum = invoer.begindatum, invoer.einddatum
         schakeling.zwaartepunt_elders = invoer.zwaartepunt_elders
@@ -243,24 +291,19 @@ def schakeling_update(
             return schakeling
 
         _save(write)
-        zorg_gewijzigd(
-            dossier.voorziening_id,
-            dossier.pk,
-            [
+        _na_het_schrijven(
+            dossier,
+            schakeling,
+            actie="gewijzigd",
+            perioden=[
                 (voor_invoer.begindatum, voor_invoer.einddatum),
                 (invoer.begindatum, invoer.einddatum),
             ],
-        )
-        wijziging_record(
-            schakeling,
-            actie=WijzigingActie.GEWIJZIGD,
             voor=voor,
-            na=snapshot(schakeling, feiten),
+            feiten=feiten,
+            melden=melden,
             gebruiker=gebruiker,
-            groeipakket=melden,
         )
-        dossier_summary_refresh(dossier)
-        _log(dossier, schakeling, gebruiker, "gewijzigd")
     return Resultaat(object=schakeling)
 
 
