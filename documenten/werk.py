@@ -4,6 +4,7 @@ opened yet, before they expire; for Opgroeien the shares whose e-mail could not 
 import datetime
 
 from django.db.models import Exists, OuterRef
+from django.utils import timezone
 
 from binc.werk import Doelgroep, Werkcontext, Werkitem, Werksoort, registreer
 from documenten.constants import MAX_MAILPOGINGEN, MailStatus
@@ -71,7 +72,7 @@ def _niet_afgeleverd(context: Werkcontext) -> list[Werkitem]:
             soort=NIET_AFGELEVERD.sleutel,
             wat=email,
             waarom=f"De e-mail over een gedeeld document kon niet afgeleverd worden: {fout}",
-            datum=verzonden.date(),
+            datum=timezone.localdate(verzonden),
             termijn=False,
             actie="opgroeien:documenten_nietafgeleverdemail_change",
             args=(pk,),

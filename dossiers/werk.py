@@ -6,6 +6,7 @@ Each rule is a pure function of plain values; each kind asks its rows in one que
 import datetime
 
 from django.db.models import F, Min, Q
+from django.utils import timezone
 
 from binc.dates import add_months
 from binc.werk import Doelgroep, Werkcontext, Werkitem, Werksoort, registreer
@@ -165,7 +166,7 @@ def _heropenen_wacht(context: Werkcontext) -> list[Werkitem]:
             soort=HEROPENEN_WACHT.sleutel,
             wat=wat(code, naam, voornaam),
             waarom="De aanvraag tot heropenen wacht op de dossierbehandelaar van Opgroeien.",
-            datum=aangevraagd.date(),
+            datum=timezone.localdate(aangevraagd),
             termijn=False,
             actie="dossiers:dossier_detail",
             args=(pk,),
@@ -188,7 +189,7 @@ def _heropenen_beslissen(context: Werkcontext) -> list[Werkitem]:
                 "Een aanvraag tot heropenen: de laatste schakeling eindigde meer dan een jaar "
                 "geleden. Keur goed of af."
             ),
-            datum=aangevraagd.date(),
+            datum=timezone.localdate(aangevraagd),
             termijn=False,
             # The request itself, where it is approved or rejected.
             actie="opgroeien:dossiers_heropenaanvraag_change",

@@ -4,6 +4,7 @@ could not be delivered; a family's child benefit waits on them."""
 from urllib.parse import urlencode
 
 from django.db.models import Exists, OuterRef, Subquery
+from django.utils import timezone
 
 from binc.werk import Doelgroep, Werkcontext, Werkitem, Werksoort, registreer
 from dossiers.models import Dossier
@@ -28,7 +29,7 @@ def _berichten(context: Werkcontext) -> list[Werkitem]:
             soort=BERICHTEN.sleutel,
             wat=code,
             waarom=bericht_waarom(status, reden),
-            datum=aangemaakt.date(),
+            datum=timezone.localdate(aangemaakt),
             termijn=False,
             actie="opgroeien:groeipakket_groeipakketbericht_changelist",
             query=urlencode({"status__exact": status, "q": code}),
@@ -68,7 +69,7 @@ def _geweigerd(context: Werkcontext) -> list[Werkitem]:
             soort=GEWEIGERD.sleutel,
             wat=code,
             waarom=TE_CORRIGEREN.format(reden=reden.rstrip(".") or "geen reden opgegeven"),
-            datum=aangemaakt.date(),
+            datum=timezone.localdate(aangemaakt),
             termijn=False,
             actie="dossiers:dossier_detail",
             args=(dossier_id,),

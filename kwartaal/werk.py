@@ -6,6 +6,7 @@ import datetime
 
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from binc.werk import Doelgroep, Werkcontext, Werkitem, Werksoort, registreer
 from kwartaal.constants import NIET_VERZONDEN, KwartaalStatus
@@ -66,7 +67,7 @@ def _niet_verzonden(context: Werkcontext) -> list[Werkitem]:
                     + blokkeert(ontbrekend)
                 ),
                 # A reopened kwartaal is due since it was reopened (its last change).
-                datum=gewijzigd.date() if heropend else verzendtermijn(kwartaal),
+                datum=timezone.localdate(gewijzigd) if heropend else verzendtermijn(kwartaal),
                 termijn=not heropend,
                 actie="kwartaal:staat",
                 args=(pk,),
@@ -85,7 +86,7 @@ def _wacht_op_verwerking(context: Werkcontext) -> list[Werkitem]:
             wat=str(Kwartaal(jaar, nummer)),
             waarom="Verzonden; wordt verwerkt als het jaar volledig is afgesloten.",
             # A kwartaal sent before Binc noted when, by its last change.
-            datum=(verzonden or gewijzigd).date(),
+            datum=timezone.localdate(verzonden or gewijzigd),
             termijn=False,
             actie="opgroeien:kwartaal_kwartaalstaat_change",
             args=(pk,),

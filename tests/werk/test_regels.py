@@ -200,6 +200,21 @@ def test_running_care_is_not_to_be_closed(omgeving):
 # Reopen requests waiting for Opgroeien (000 §10) -------------------------------------------
 
 
+def test_an_item_is_dated_by_the_day_in_brussels_not_in_utc(omgeving):
+    """Asked at 00:30 in Brussels (23:30 UTC the day before): the list says the day it was."""
+    import datetime
+
+    from dossiers.models import HeropenAanvraag
+
+    voorziening, gebruiker, _ = omgeving
+    dossier = DossierFactory(voorziening=voorziening, afgesloten=True, client=ClientFactory())
+    aanvraag = HeropenAanvraag.objects.create(dossier=dossier, aangevraagd_door=gebruiker)
+    laat = datetime.datetime(2026, 3, 1, 23, 30, tzinfo=datetime.UTC)
+    HeropenAanvraag.objects.filter(pk=aanvraag.pk).update(aangevraagd_op=laat)
+    [item] = items(gebruiker, voorziening, D(2026, 3, 2), "heropenen")
+    assert item.datum == D(2026, 3, 2)
+
+
 def test_heropenaanvraag_waits_until_decided(omgeving, opgroeien_gebruiker):
     from dossiers.models import HeropenAanvraag
     from dossiers.services.afsluiten import heropenaanvraag_behandelen
