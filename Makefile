@@ -84,10 +84,10 @@ vloot: install
 	CELERY_BROKER_URL=$(BROKER_URL) $(TEST_ENV) $(BIN)/pytest -m "vloot or broker"
 
 worker: install
-	$(DEV_ENV) $(BIN)/celery -A binc worker --loglevel INFO
+	$(DEV_ENV) $(BIN)/celery -A config worker --loglevel INFO
 
 beat: install
-	$(DEV_ENV) $(BIN)/celery -A binc beat --loglevel INFO
+	$(DEV_ENV) $(BIN)/celery -A config beat --loglevel INFO
 
 # Speed of the start page at 5,000 open dossiers among a million, of the kwartaal export at
 # 3,000 clients and at 60 typemodules, and of the Groeipakket feed at a backlog of 100,000

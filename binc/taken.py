@@ -2,9 +2,8 @@
 through Celery's registry. Tasks are the doors of the background work and call services; a
 service never imports its task module back, so no import circles."""
 
+from celery import current_app as app
 from celery.result import AsyncResult
-
-from binc.celery import app
 
 
 def inplannen(taak: str, *args: object) -> AsyncResult:

@@ -1,8 +1,8 @@
-from django.conf import settings
-from django.urls import include, path
+"""The core's own pages: signing in, choosing a voorziening, the modules, the work lists."""
+
+from django.urls import path
 
 from binc import sessies, views
-from binc.admin import opgroeien_site
 
 binc_patterns = [
     path("aanmelden/", views.LoginView.as_view(), name="login"),
@@ -16,27 +16,3 @@ binc_patterns = [
     path("werk/tellingen/", views.werk_tellingen, name="werk_tellingen"),
 ]
 opgroeien_werk = [path("", views.opgroeien_werklijst, name="werklijst")]
-
-urlpatterns = [
-    path("", include((binc_patterns, "binc"))),
-    path("", include("dossiers.urls")),
-    path("", include("registratie.urls")),
-    path("", include("kwartaal.urls")),
-    path("", include("bezetting.urls")),
-    path("", include("rapporten.urls")),
-    path("", include("documenten.urls")),
-    path("", include("api.urls_beheer")),
-    # Opgroeien's overview of every voorziening (bezetting), beside its admin screens.
-    path("opgroeien/bezetting/", include("bezetting.urls_opgroeien")),
-    # Who opened a child's file, for a family's request (GDPR art. 15).
-    path("opgroeien/inzage/", include("dossiers.urls_opgroeien")),
-    path("api/v1/", include("api.urls")),
-    path("opgroeien/werk/", include((opgroeien_werk, "werk_opgroeien"))),
-    path("opgroeien/", opgroeien_site.urls),
-]
-if settings.OIDC_ENABLED:
-    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
-
-handler404 = "binc.errors.not_found"
-handler403 = "binc.errors.forbidden"
-handler500 = "binc.errors.server_error"

@@ -27,7 +27,7 @@ def fast_password_hashing(settings):
 @pytest.fixture
 def taken_direct():
     """Run the real tasks in this process, also where CI has a broker without a worker."""
-    from binc.celery import app
+    from config.celery import app
 
     vorig = app.conf.task_always_eager
     app.conf.task_always_eager = True

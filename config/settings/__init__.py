@@ -79,8 +79,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "binc.urls"
-WSGI_APPLICATION = "binc.wsgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {
@@ -390,4 +390,4 @@ LOGGING = {
 
 
 # The registration API's settings (REST framework, OAuth2, OpenAPI, rate limit).
-from binc.settings.api import *  # noqa: E402, F403
+from config.settings.api import *  # noqa: E402, F403

@@ -18,7 +18,7 @@ from schemathesis.specs.openapi.checks import (
 from api import demo
 from binc.models import Voorziening
 from binc.tenancy import voorziening_context
-from binc.wsgi import application
+from config.wsgi import application
 from dossiers.models import Dossier
 from kwartaal.models import Kwartaalstaat
 from tests.api.conftest import token_halen

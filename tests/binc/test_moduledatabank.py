@@ -229,7 +229,7 @@ def test_nightly_job_without_a_configured_feed_records_a_skipped_run(db, setting
 
 
 def test_nightly_job_is_scheduled():
-    from binc.celery import app
+    from config.celery import app
 
     schedule = app.conf.beat_schedule["moduledatabank-sync"]
     assert schedule["task"] == sync_moduledatabank.name
@@ -243,7 +243,7 @@ def test_nightly_job_runs_on_a_real_worker(settings, tmp_path):
     """Through Redis to a real worker: the task finds the file and applies it."""
     from celery.contrib.testing.worker import start_worker
 
-    from binc.celery import app
+    from config.celery import app
 
     with_linde = VoorzieningFactory(erkenningsnummer="OVB-1001")
     # A transactional test before this one may have emptied the catalogue the migrations load.

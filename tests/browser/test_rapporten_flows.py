@@ -23,7 +23,7 @@ def _worker():
         return contextlib.nullcontext()
     from celery.contrib.testing.worker import start_worker
 
-    from binc.celery import app
+    from config.celery import app
 
     return start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10)
 

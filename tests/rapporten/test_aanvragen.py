@@ -156,7 +156,7 @@ def test_the_list_shows_no_other_voorzienings_requests(
 
 
 def test_cleanup_is_scheduled():
-    from binc.celery import app
+    from config.celery import app
     from rapporten.tasks import verlopen_verwijderen
 
     assert app.conf.beat_schedule["rapporten-opruimen"]["task"] == verlopen_verwijderen.name
@@ -169,7 +169,7 @@ def test_a_real_worker_builds_the_requested_report(medewerker_client, voorzienin
     """Through Redis to a real worker, queued when the request commits."""
     from celery.contrib.testing.worker import start_worker
 
-    from binc.celery import app
+    from config.celery import app
 
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
         assert medewerker_client.post(NIEUW, GELDIG).status_code == 302

@@ -115,7 +115,7 @@ class Vloot:
         return basis
 
     def worker(self) -> subprocess.Popen:
-        celery = [str(BIN / "celery"), "-A", "binc"]
+        celery = [str(BIN / "celery"), "-A", "config"]
         return self.start(
             "worker",
             [*celery, "worker", "--concurrency", "1"],
@@ -250,7 +250,7 @@ def test_the_fleet_keeps_everything_in_postgresql_and_redis(vloot):
     assert seed.returncode == 0, seed.stderr[-3000:]
     web_b = processen.web("web-b", _vrije_poort())
     processen.worker()
-    processen.start("beat", [str(BIN / "celery"), "-A", "binc", "beat"])
+    processen.start("beat", [str(BIN / "celery"), "-A", "config", "beat"])
 
     # 1. A document shared on A is downloaded on B, byte for byte; the receipt shows on A.
     beleid = Bezoeker().aanmelden(web_a, "beleid")
