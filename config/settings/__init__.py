@@ -1,6 +1,6 @@
 """Binc settings: one module, every difference between environments read from the environment.
 
-Every variable is listed in README.md and .env.example. Development defaults are safe; with
+Every variable is listed in docs/configuration.md and .env.example. Development defaults are safe; with
 DEBUG off the site refuses to start without its secrets and its database.
 """
 
@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "csp",
     "binc.axes_app.AxesConfig",
 ]
+if DEBUG:
+    # The Flanders-sized dataset and the benchmarks (`make bench`): never in production.
+    INSTALLED_APPS.append("bench")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -114,7 +117,7 @@ else:
     raise ImproperlyConfigured("DATABASE_URL is verplicht wanneer DEBUG uit staat.")
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 # A connection per worker kept for a minute: opening one per request costs PostgreSQL a backend
-# process and the request a few milliseconds (measured under load, README "Load"); a dropped
+# process and the request a few milliseconds (measured under load, docs/performance.md); a dropped
 # connection is noticed before the request uses it.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -173,7 +176,7 @@ STATIC_ROOT = BASE_DIR / ".var" / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Every file Binc keeps (shared documents, reports, Groeipakket batches and answers) lives where
 # every process on every host sees it: PostgreSQL by default (binc.opslag), an S3-compatible
-# store through django-storages by settings (README "Files", docs/decisions.md).
+# store through django-storages by settings (docs/production.md "Files", docs/decisions.md).
 BESTANDEN_STORAGE = {
     "BACKEND": env.str("BESTANDEN_STORAGE_BACKEND", default="binc.opslag.DatabankOpslag"),
     "OPTIONS": env.json("BESTANDEN_STORAGE_OPTIONS", default={}),
@@ -288,7 +291,7 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
 # Separate queues, so that a large report never delays the daily D227 batch or a mail; the
-# compose worker serves them all, a larger installation runs a worker per queue (README).
+# compose worker serves them all, a larger installation runs a worker per queue (docs/production.md).
 CELERY_TASK_DEFAULT_QUEUE = "binc"
 # A worker started without -Q serves them all.
 CELERY_TASK_QUEUES = [Queue(naam) for naam in ("binc", "rapporten", "groeipakket", "mails")]

@@ -1,4 +1,4 @@
-"""Benchmark of the occupancy engine on the Flanders-sized dataset (`bezetting.schaal`, built on
+"""Benchmark of the occupancy engine on the Flanders-sized dataset (`bench.schaal`, built on
 first use in its own database): bezetting for one year of the largest voorziening, of every
 voorziening at once against a bare sweep-line SQL over the same rows, and the live preview."""
 
@@ -11,10 +11,10 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from bezetting import schaal
+from bench import schaal
+from bench.schaal import meten
 from bezetting.engine.bezetting import bezetting
 from bezetting.engine.model import Module, Schakeling
-from bezetting.schaal import meten
 from bezetting.selectors import gegevens_overzicht
 from bezetting.uitsplitsing import bezetting_opbouw_scherm
 from bezetting.views import bezetting_trend, staafdiagram

@@ -5,7 +5,7 @@ import datetime
 
 from django.db.models import Max, Min
 
-from bezetting import schaal
+from bench import schaal
 from bezetting.engine.bezetting import bezetting
 from bezetting.selectors import gegevens_overzicht, gegevens_per_voorziening
 from binc.tenancy import all_voorzieningen

@@ -1,4 +1,4 @@
-"""Benchmark of the work lists on the Flanders-sized dataset (`bezetting.schaal`, built on first
+"""Benchmark of the work lists on the Flanders-sized dataset (`bench.schaal`, built on first
 use in its own database): what the counts add to the start page of the largest voorziening,
 its full 'Werklijst', and Opgroeien's list of every voorziening.
 
@@ -18,8 +18,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from bezetting import schaal
-from bezetting.schaal import meten
+from bench import schaal
+from bench.schaal import meten
 from binc import werk
 from binc.constants import OpgroeienRol
 from binc.models import Gebruiker, Medewerker, Voorziening

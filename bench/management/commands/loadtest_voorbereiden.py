@@ -1,11 +1,11 @@
 """Prepares the load test (`make loadtest`): the Flanders-sized dataset in its own database
-(`bezetting.schaal`, built on first use) and a login for 50 medewerkers, one in each of the 50
+(`bench.schaal`, built on first use) and a login for 50 medewerkers, one in each of the 50
 largest voorzieningen. Prints the database's name last."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from bezetting import schaal
+from bench import schaal
 from binc.models import Gebruiker, Medewerker
 from binc.tenancy import all_voorzieningen
 

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from api.bench import geboren, nummer
+from bench.personen import geboren, nummer
 from binc.constants import Geslacht
 from binc.models import RijksregisterPersoon
 

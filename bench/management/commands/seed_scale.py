@@ -1,4 +1,4 @@
-"""Builds the Flanders-sized dataset (`bezetting.schaal`) in its own database beside the working
+"""Builds the Flanders-sized dataset (`bench.schaal`) in its own database beside the working
 one, and keeps it for the benchmarks."""
 
 import time
@@ -6,7 +6,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from bezetting import schaal
+from bench import schaal
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""Benchmark of the reports on the Flanders-sized dataset (`bezetting.schaal`, built on first use
+"""Benchmark of the reports on the Flanders-sized dataset (`bench.schaal`, built on first use
 in its own database): the eight reports of the largest voorziening for one year with the
 Flanders and province columns, and the raw data XML of 100,000 dossiers with its peak memory."""
 
@@ -10,7 +10,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from bezetting import schaal
+from bench import schaal
 from binc.tenancy import all_voorzieningen, voorziening_context
 from dossiers.models import Dossier
 from rapporten.catalogus import RAPPORTEN
