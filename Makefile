@@ -104,7 +104,7 @@ bench: install
 	$(BIN)/python bin/bench-api
 
 # 50 medewerkers (locust) against gunicorn as in docker-compose on the Flanders-sized dataset:
-# p50/p95/p99 and requests per second per page (README, "Load").
+# p50/p95/p99 and requests per second per page (docs/performance.md).
 loadtest: install
 	$(BIN)/python bin/loadtest
 

@@ -2,7 +2,7 @@
 written part by part inside the caller's transaction (a file exists exactly when the row that
 names it was committed), read back part by part (a 10 MiB document or a large raw-data XML is
 never whole in memory). The default for every file Binc keeps; an S3-compatible store through
-django-storages is a setting (README, "Files")."""
+django-storages is a setting (docs/production.md, "Files")."""
 
 import io
 

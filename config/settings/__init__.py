@@ -1,7 +1,7 @@
 """Binc settings: one module, every difference between environments read from the environment.
 
-Every variable is listed in docs/configuration.md and .env.example. Development defaults are safe; with
-DEBUG off the site refuses to start without its secrets and its database.
+Every variable is listed in docs/configuration.md and .env.example. Development defaults are
+safe; with DEBUG off the site refuses to start without its secrets and its database.
 """
 
 import datetime
@@ -291,7 +291,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_VISIBILITY_TIMEOUT}
 # Separate queues, so that a large report never delays the daily D227 batch or a mail; the
-# compose worker serves them all, a larger installation runs a worker per queue (docs/production.md).
+# compose worker serves them all, a larger installation runs a worker per queue
+# (docs/production.md).
 CELERY_TASK_DEFAULT_QUEUE = "binc"
 # A worker started without -Q serves them all.
 CELERY_TASK_QUEUES = [Queue(naam) for naam in ("binc", "rapporten", "groeipakket", "mails")]

@@ -1,5 +1,6 @@
-"""The restore drill (README "Backups"): a seeded database is dumped with bin/backup, restored
-with bin/restore into a fresh database, and the application boots on it with the same counts."""
+"""The restore drill (docs/production.md "Backups"): a seeded database is dumped with
+bin/backup, restored with bin/restore into a fresh database, and the application boots on it
+with the same counts."""
 
 import json
 import os

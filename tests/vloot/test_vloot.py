@@ -1,4 +1,4 @@
-"""The production topology, started and used over HTTP as users would (README "Production"):
+"""The production topology, started and used over HTTP as users would (docs/production.md):
 two `bin/start-web` processes on two ports (DEBUG off, deploy check, migrations as the owner,
 the application as its non-owner role), one Celery worker and beat, on the machine's PostgreSQL
 and Redis, in a fresh database; each process in its own empty working directory.

@@ -1,4 +1,4 @@
-"""The database role the application runs as (docker-compose, README "Production"): not the
+"""The database role the application runs as (docker-compose, docs/production.md): not the
 owner of the tables, so it cannot alter them, disable their triggers or truncate them; on the
 audit tables (those with an append-only trigger) it may only read and append. Run as the owner
 after every migrate; idempotent."""
