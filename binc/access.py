@@ -14,7 +14,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from binc.aanmelding import gebeurtenis
+from binc.beveiligingslog import gebeurtenis
 from binc.models import Gebruiker, Voorziening
 from binc.selectors import lidmaatschap
 from binc.services.inzage import inzage_log

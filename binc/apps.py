@@ -7,10 +7,10 @@ class BincConfig(AppConfig):
     verbose_name = "Binc – kern"
 
     def ready(self) -> None:
-        from binc import aanmelding
+        from binc import beveiligingslog
         from binc.roles import opgroeien_roles_ensure
 
-        aanmelding.verbinden()
+        beveiligingslog.verbinden()
         # Runs after every app's migrations (idempotent): the roles hold permissions of several
         # apps, which auth's own post_migrate handler creates app by app.
         post_migrate.connect(opgroeien_roles_ensure, dispatch_uid="binc_opgroeien_roles")

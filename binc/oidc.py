@@ -13,7 +13,7 @@ from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from binc.models import Gebruiker
 
-logger = logging.getLogger("binc.aanmelding")
+logger = logging.getLogger("binc.beveiligingslog")
 
 
 class RijksregisternummerOIDCBackend(OIDCAuthenticationBackend):

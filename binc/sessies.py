@@ -63,7 +63,7 @@ class SessieMiddleware:
 
 
 def sessie_starten(request: HttpRequest) -> None:
-    """At login (binc.aanmelding): both clocks start now."""
+    """At login (binc.beveiligingslog): both clocks start now."""
     nu = time.time()
     request.session[BEGIN] = nu
     request.session[LAATST] = nu

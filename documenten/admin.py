@@ -7,7 +7,7 @@ from django.contrib import admin, messages
 from binc.admin import ActiesAdmin, opgroeien_site
 from documenten.constants import MailStatus
 from documenten.models import NietAfgeleverdeMail
-from documenten.services import mails_opnieuw
+from documenten.services import mislukte_mails_herstarten
 
 
 @admin.register(NietAfgeleverdeMail, site=opgroeien_site)
@@ -45,5 +45,5 @@ class NietAfgeleverdeMailAdmin(ActiesAdmin):
 
     @admin.action(description="De e-mail van de geselecteerde delingen opnieuw versturen")
     def opnieuw(self, request, queryset):
-        aantal = mails_opnieuw(list(queryset.values_list("pk", flat=True)))
+        aantal = mislukte_mails_herstarten(list(queryset.values_list("pk", flat=True)))
         messages.success(request, f"{aantal} e-mails staan opnieuw in de wachtrij.")

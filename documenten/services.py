@@ -21,8 +21,8 @@ from django.utils import timezone
 from binc.constants import Dienstsoort
 from binc.models import Dienst, DienstMedewerker, Gebruiker, Voorziening
 from binc.services.activiteiten import activiteit_log
-from binc.taken import inplannen
 from binc.tenancy import voorziening_context
+from binc.wachtrij import inplannen
 from documenten.bestanden import controleren, veilige_naam
 from documenten.constants import MAX_DAGEN, MAX_MAILPOGINGEN, MailStatus
 from documenten.models import Deling, Document, DocumentBeheerder, Opening
@@ -241,7 +241,7 @@ def _log(document: Document, gebruiker: Gebruiker, actie: str, tekst: str) -> No
 
 def deling_mailen(deling_pk: int) -> bool:
     """Send the recipient the manual's e-mail (000 §18.1). A failure is noted on the row, for
-    the sender to see and for `mails_herhalen` to try again; the share itself stays."""
+    the sender to see and for `openstaande_mails_verzenden` to try again; the share itself stays."""
     deling = (
         Deling.objects.select_related(
             "document__afzender", "document__afzender_voorziening", "document__afzender_dienst"
@@ -277,7 +277,7 @@ def deling_mailen(deling_pk: int) -> bool:
     return True
 
 
-def mails_herhalen() -> int:
+def openstaande_mails_verzenden() -> int:
     """The e-mails still to send (a failure, or a queue that lost its task), while the share is
     available and the attempts are not used up."""
     te_doen = Deling.objects.filter(
@@ -290,7 +290,7 @@ def mails_herhalen() -> int:
     return sum(deling_mailen(pk) for pk in list(te_doen))
 
 
-def mails_opnieuw(deling_pks: list[int]) -> int:
+def mislukte_mails_herstarten(deling_pks: list[int]) -> int:
     """Opgroeien's retry of notifications that failed after every attempt: they get their
     attempts back and are queued once more. Returns how many."""
     with transaction.atomic():

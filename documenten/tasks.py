@@ -10,11 +10,11 @@ def deling_mailen(deling_pk: int) -> bool:
     return services.deling_mailen(deling_pk)
 
 
-@shared_task(name="documenten.tasks.mails_herhalen")
-def mails_herhalen() -> int:
+@shared_task(name="documenten.tasks.openstaande_mails_verzenden")
+def openstaande_mails_verzenden() -> int:
     """Every 15 minutes (settings.CELERY_BEAT_SCHEDULE): failed notifications again."""
     with all_voorzieningen():
-        return services.mails_herhalen()
+        return services.openstaande_mails_verzenden()
 
 
 @shared_task(name="documenten.tasks.verlopen_opruimen")

@@ -13,7 +13,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from binc.admin import ActiesAdmin, ReadOnlyAdmin, opgroeien_site
-from binc.taken import inplannen
+from binc.wachtrij import inplannen
 from groeipakket.adapters import OngeldigAntwoordbestand
 from groeipakket.constants import BerichtStatus
 from groeipakket.models import GroeipakketBatch, GroeipakketBericht, GroeipakketBestand

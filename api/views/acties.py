@@ -37,7 +37,7 @@ class Toewijzen(BincAPIView):
             raise Ongeldig(
                 {"behandelaar": ["Geef de id van een medewerker van je voorziening."]}
             ) from None
-        verplaatst = dossier_services.dossiers_overdragen(
+        verplaatst = dossier_services.dossiers_transfer(
             gebruiker=behandelaar,
             van=dossier.behandelaar,
             dossier_ids=[dossier.pk],

@@ -335,7 +335,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute=5),
     },
     "documenten-mails": {
-        "task": "documenten.tasks.mails_herhalen",
+        "task": "documenten.tasks.openstaande_mails_verzenden",
         # A notification that failed is tried again; the share itself never waits for it.
         "schedule": crontab(minute="*/15"),
     },
@@ -388,7 +388,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    # binc.aanmelding logs every authentication event; django-axes need not say it again.
+    # binc.beveiligingslog logs every authentication event; django-axes need not say it again.
     "loggers": {"axes": {"level": "WARNING"}},
 }
 

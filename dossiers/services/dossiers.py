@@ -192,7 +192,7 @@ def dossier_delete(*, pk: int, gebruiker: Gebruiker) -> str:
 
 
 @transaction.atomic
-def dossiers_overdragen(
+def dossiers_transfer(
     *, gebruiker: Gebruiker, van: Gebruiker, dossier_ids: list[int], voorziening: Voorziening
 ) -> int:
     """000 §6: move a colleague's open dossiers to my 'Mijn dossiers'. Only dossiers that are

@@ -251,7 +251,7 @@ def overdragen_collega(request: HttpRequest, pk: int) -> HttpResponse:
     dossiers = selectors.dossier_overview(gebruiker=collega, overzicht=Overzicht(tab="mijn"))
     form = OverdragenForm(request.POST if request.method == "POST" else None, dossiers=dossiers)
     if form.is_valid():
-        aantal = dossier_services.dossiers_overdragen(
+        aantal = dossier_services.dossiers_transfer(
             gebruiker=request.user,
             van=collega,
             voorziening=request.voorziening,

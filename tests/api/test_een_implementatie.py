@@ -23,7 +23,7 @@ DIENSTEN = {
     ("schakelingen", "post"): (schakelingen, "schakeling_add"),
     ("schakeling", "put"): (schakelingen, "schakeling_update"),
     ("schakeling", "delete"): (schakelingen, "schakeling_delete"),
-    ("toewijzen", "post"): (dossiers, "dossiers_overdragen"),
+    ("toewijzen", "post"): (dossiers, "dossiers_transfer"),
     ("afsluiten", "post"): (afsluiten, "dossier_afsluiten"),
     ("heropenen", "post"): (afsluiten, "dossier_heropenen"),
     ("registratie", "put"): (registratie_services, "registratie_opslaan"),

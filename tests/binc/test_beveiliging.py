@@ -208,13 +208,13 @@ def test_authentication_events_are_logged_in_utc_without_secrets(
 ):
     medewerker.rijksregisternummer = "85073003328"
     medewerker.save()
-    with caplog.at_level(logging.INFO, logger="binc.aanmelding"):
+    with caplog.at_level(logging.INFO, logger="binc.beveiligingslog"):
         _login(client, "85073003328", "geheim-fout")
         _login(client, medewerker.username)
         client.get(reverse("binc:kies_voorziening"))
         client.post(reverse("binc:logout"))
 
-    regels = [r.getMessage() for r in caplog.records if r.name == "binc.aanmelding"]
+    regels = [r.getMessage() for r in caplog.records if r.name == "binc.beveiligingslog"]
     soorten = [r.split()[0] for r in regels]
     assert soorten == ["aanmelding_mislukt", "aanmelding", "voorziening_gekozen", "afmelding"]
     assert all(re.search(r" tijd=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ adres=[\d.]+ ", r) for r in regels)

@@ -334,9 +334,9 @@ def test_a_failed_mail_is_visible_to_the_sender_and_retried_without_losing_the_s
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     with time_machine.travel(datetime.datetime.now() + datetime.timedelta(minutes=20)):
-        from documenten.tasks import mails_herhalen
+        from documenten.tasks import openstaande_mails_verzenden
 
-        assert mails_herhalen.apply().get() == 1
+        assert openstaande_mails_verzenden.apply().get() == 1
     deling.refresh_from_db()
     assert (deling.mail_status, deling.mail_pogingen) == (MailStatus.VERZONDEN, 2)
     assert len(mail.outbox) == 1

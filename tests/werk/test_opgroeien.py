@@ -20,7 +20,7 @@ from binc.tenancy import all_voorzieningen, voorziening_context
 from binc.werk import Doelgroep, Werkcontext
 from documenten.constants import MAX_MAILPOGINGEN, MailStatus
 from documenten.models import Deling
-from documenten.services import mails_opnieuw
+from documenten.services import mislukte_mails_herstarten
 from dossiers.models import HeropenAanvraag
 from dossiers.services.afsluiten import heropenaanvraag_behandelen
 from groeipakket.constants import BerichtActie, BerichtStatus
@@ -158,7 +158,7 @@ def test_a_share_whose_mail_bounced_until_sent_again(
 
     mail.outbox.clear()
     with all_voorzieningen(), django_capture_on_commit_callbacks(execute=True):
-        assert mails_opnieuw([deling.pk]) == 1
+        assert mislukte_mails_herstarten([deling.pk]) == 1
     assert items(beleid, "deling") == []
     assert len(mail.outbox) == 1
     deling.refresh_from_db()

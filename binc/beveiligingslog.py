@@ -14,7 +14,7 @@ from django.http import HttpRequest
 
 from binc.sessies import sessie_starten
 
-logger = logging.getLogger("binc.aanmelding")
+logger = logging.getLogger("binc.beveiligingslog")
 
 
 def _adres(request: HttpRequest | None) -> str:
