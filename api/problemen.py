@@ -8,8 +8,8 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
-from binc.concurrency import STALE_MESSAGE, Conflict
-from binc.errors import PublicNotFound
+from lib.concurrency import STALE_MESSAGE, Conflict
+from lib.errors import PublicNotFound
 
 PROBLEEM = "application/problem+json"
 TYPE = "https://binc.opgroeien.be/api/v1/problemen/"

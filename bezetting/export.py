@@ -11,7 +11,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from bezetting.engine.model import Ratio
 from bezetting.engine.uitsplitsing import Regel
 from bezetting.weergave import Benutting, Opbouw, Rij
-from binc.xlsx import xlsx_response
+from lib.xlsx import xlsx_response
 
 PROCENT = "0.00%"
 GETAL = "#,##0.##"

@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from bezetting.engine.bezetting import kwartalen_tussen, periode_fout
-from dossiers.forms.common import DateInput
+from lib.formvelden import DateInput
 
 
 class PeriodeForm(forms.Form):

@@ -7,7 +7,7 @@ dashed) and stands beside the table that is its text alternative (WCAG 1.1.1).""
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from binc.getallen import nederlands
+from lib.getallen import nederlands
 
 BREEDTE = 760
 LABEL = 300  # room for the names left of the bars

@@ -22,7 +22,7 @@ from binc.admin import opgroeien_site
 from binc.constants import Organisatietype, Provincie
 from binc.selectors import voorzieningen_met_capaciteit
 from binc.tenancy import all_voorzieningen
-from binc.xlsx import xlsx_response
+from lib.xlsx import xlsx_response
 
 
 class OverzichtForm(PeriodeForm):

@@ -18,10 +18,10 @@ from bezetting.selectors.uitsplitsing import GEWOGEN, benutting_opbouw, bezettin
 from bezetting.weergave import Opbouw, rijnamen
 from binc.access import medewerker_required, opgroeien_required
 from binc.admin import opgroeien_site
+from binc.breadcrumbs import crumbs
 from binc.constants import Organisatietype
 from binc.selectors import voorziening_met_capaciteit_get
 from binc.tenancy import all_voorzieningen
-from dossiers.views.common import crumbs
 
 
 def _titel(rij: str, namen: dict[str, str]) -> str:

@@ -25,8 +25,8 @@ from bezetting.selectors.uitsplitsing import GEWOGEN, bezetting_per_maand
 from bezetting.templatetags.bezetting_tags import procent
 from bezetting.weergave import bezetting_rijen, dekking, formules
 from binc.access import medewerker_required
+from binc.breadcrumbs import crumbs
 from binc.constants import Organisatietype
-from dossiers.views.common import crumbs
 
 
 def _zoekvraag(request: HttpRequest, **anders: str) -> str:

@@ -20,7 +20,6 @@ from django.utils import timezone
 
 from binc import werk
 from binc.forms import posted_id
-from binc.invoer import geldige_datumfilters
 from binc.models import (
     Activiteit,
     Dienst,
@@ -36,6 +35,7 @@ from binc.models import (
     Voorziening,
 )
 from binc.tenancy import all_voorzieningen
+from lib.invoer import geldige_datumfilters
 
 # Opgroeien's screens by task, each with the permission it asks (docs/decisions.md).
 TAKEN = [

@@ -8,6 +8,7 @@ from django.forms.renderers import TemplatesSetting
 
 from binc.models import Voorziening
 from binc.selectors import voorzieningen_of
+from lib.formvelden import Keuzerondjes
 
 
 class BincFormRenderer(TemplatesSetting):
@@ -17,20 +18,6 @@ class BincFormRenderer(TemplatesSetting):
 
     form_template_name = "forms/form.html"
     field_template_name = "forms/field.html"
-
-
-class Keuzerondjes(forms.RadioSelect):
-    """Radio buttons without Django's empty choice ('---------'): on a radio list leaving every
-    button unticked is the empty answer, and a required one says so at the field."""
-
-    def optgroups(self, name, value, attrs=None):
-        groepen = super().optgroups(name, value, attrs)
-        result = []
-        for groep, opties, index in groepen:
-            opties = [o for o in opties if o["value"] not in ("", None)]
-            if opties:
-                result.append((groep, opties, index))
-        return result
 
 
 class LoginForm(AuthenticationForm):

@@ -29,7 +29,7 @@ from binc.selectors import (
     werkt_voor_een_dienst,
 )
 from binc.tenancy import all_voorzieningen
-from binc.xlsx import xlsx_response
+from lib.xlsx import xlsx_response
 
 if TYPE_CHECKING:
     from binc.models import ModuleGoedkeuring

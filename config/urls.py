@@ -27,6 +27,6 @@ urlpatterns = [
 if settings.OIDC_ENABLED:
     urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
 
-handler404 = "binc.errors.not_found"
-handler403 = "binc.errors.forbidden"
-handler500 = "binc.errors.server_error"
+handler404 = "lib.errors.not_found"
+handler403 = "lib.errors.forbidden"
+handler500 = "lib.errors.server_error"

@@ -18,7 +18,8 @@ from documenten.services import (
     delen_tot_fout,
     delen_tot_uiterlijk,
 )
-from dossiers.forms.common import DateInput, rijksregisternummer_clean
+from dossiers.forms.common import rijksregisternummer_clean
+from lib.formvelden import DateInput
 
 ONBEKENDE_DIENST = "Kies een dienst uit de lijst: enkel met gekende diensten kan je delen."
 ONBEKENDE_PERSOON = ONBEKENDE_GEADRESSEERDE[:-1] + ": begin de naam te typen."

@@ -11,9 +11,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from binc.access import inzage, medewerker_required
+from binc.breadcrumbs import crumbs
 from binc.constants import InzageSoort
 from binc.forms import add_service_errors, posted_id
-from binc.uploads import te_groot
 from documenten import selectors, services
 from documenten.access import documenten_lezer, lezer_required
 from documenten.forms import (
@@ -24,7 +24,7 @@ from documenten.forms import (
     diensten_op_label,
 )
 from dossiers.selectors import dossier_get
-from dossiers.views.common import crumbs
+from lib.uploads import te_groot
 
 
 def _pad(lezer: selectors.Lezer, *trail: tuple[str, str]) -> list[tuple[str, str]]:

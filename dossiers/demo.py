@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from binc.constants import Detailvraag, Organisatietype, Provincie
-from binc.dates import leeftijd
 from binc.models import Gebruiker, Medewerker, RijksregisterPersoon, Voorziening
 from binc.rijksregister import LokaalRijksregister
 from binc.selectors import modules_approved_on
@@ -30,6 +29,7 @@ from dossiers.services.beslissingen import beslissing_create
 from dossiers.services.clients import client_create
 from dossiers.services.dossiers import dossier_create
 from dossiers.services.schakelingen import schakeling_add
+from lib.dates import leeftijd
 
 PER_VOORZIENING = 30
 

@@ -8,10 +8,10 @@ import datetime
 from django.db.models import F, Min, Q
 from django.utils import timezone
 
-from binc.dates import add_months
 from binc.werk import Doelgroep, Werkcontext, Werkitem, Werksoort, registreer
 from dossiers.constants import AanvraagStatus, DossierStatus, Verwijzingsgrond
 from dossiers.models import Beslissing, HeropenAanvraag, Schakeling
+from lib.dates import add_months
 
 # 000 §4.2 (main text, "Enkele afspraken voor het registreren van een nieuwe beslissing", a):
 # the toegangspoort sends a new beslissing at these "schakelleeftijden". That the previous one

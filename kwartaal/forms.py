@@ -7,10 +7,10 @@ from django import forms
 
 from binc.constants import Functie
 from dossiers.constants import OndersteunendeBegeleidingVorm
-from dossiers.forms.common import VersieForm
 from kwartaal.models import TypemoduleInzet
 from kwartaal.rules import telt_in_ckg_punten
 from kwartaal.selectors import Rij
+from lib.formvelden import VersieForm
 
 
 def kort(waarde: Decimal | None) -> Decimal | None:

@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from binc.access import medewerker_required
+from binc.breadcrumbs import crumbs
 from binc.constants import Organisatietype
 from binc.forms import add_service_errors
-from dossiers.views.common import crumbs
 from kwartaal import selectors
 from kwartaal.export import kwartaal_export_response
 from kwartaal.forms import DetailForm, TotalenForm

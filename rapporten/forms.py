@@ -1,7 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from dossiers.forms.common import DateInput
+from lib.formvelden import DateInput
 from rapporten.catalogus import beschikbaar
 from rapporten.constants import Rapportsoort
 from rapporten.services.aanvragen import periode_fout

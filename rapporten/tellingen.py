@@ -10,9 +10,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Avg, Count, Q, QuerySet
 
-from binc.databank import met_werkgeheugen
 from binc.models import Voorziening
 from dossiers.models import Dossier
+from lib.databank import met_werkgeheugen
 from rapporten import selectors
 from rapporten.xlsx import Tabel
 from registratie.constants import Soort

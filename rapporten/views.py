@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from binc.access import inzage, medewerker_required
+from binc.breadcrumbs import crumbs
 from binc.constants import InzageSoort
-from dossiers.views.common import crumbs
 from rapporten import selectors
 from rapporten.catalogus import RAPPORTEN, RUWE_DATA, beschikbaar
 from rapporten.constants import AanvraagStatus, Rapportsoort

@@ -4,9 +4,9 @@ from django import forms
 from django.db.models import Q
 from django.http import Http404
 
-from binc.forms import BeperkingBijVeld, Keuzerondjes, keuzes_uit
+from binc.forms import BeperkingBijVeld, keuzes_uit
 from dossiers.constants import Hulpfunctie
-from dossiers.forms import DateInput, JaNeeField
+from lib.formvelden import DateInput, JaNeeField, Keuzerondjes
 from registratie.constants import GerealiseerdVervolg, Soort
 from registratie.models import Antwoord
 from registratie.schema import altijd_verplicht, show_when, velden

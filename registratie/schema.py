@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from binc.constants import Organisatietype
-from binc.formschema import Als, Formulier, Veld
+from lib.formschema import Als, Formulier, Veld
 from registratie.constants import Soort
 
 GEEN_VERVOLGHULP = "geen-vervolghulp-nodig"

@@ -6,11 +6,11 @@ from typing import Any
 from django.db import models
 from django.urls import reverse
 
-from binc.dates import add_months
 from dossiers.constants import BrStatus
 from dossiers.hooks import Ontbrekend
 from dossiers.models import Dossier, Schakeling
 from dossiers.rules.aanmelding import registratie_facultatief
+from lib.dates import add_months
 from registratie.constants import Soort
 from registratie.models import (
     Beginregistratie,

@@ -8,12 +8,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
-from binc.concurrency import Conflict, save_versioned
 from binc.models import Gebruiker
 from binc.services.activiteiten import activiteit_log
 from dossiers.models import Dossier
 from dossiers.selectors import dossier_get
 from dossiers.services.dossiers import dossier_summary_refresh
+from lib.concurrency import Conflict, save_versioned
 from registratie.constants import REEDS_AANGEMAAKT, Soort
 from registratie.models import Geopend
 from registratie.schema import ontbrekend, te_veel, velden, verborgen

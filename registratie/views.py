@@ -5,10 +5,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from binc.access import inzage, medewerker_required
+from binc.breadcrumbs import crumbs
 from binc.constants import InzageSoort
 from binc.forms import add_service_errors
 from dossiers.selectors import dossier_get
-from dossiers.views.common import crumbs
 from registratie.constants import Soort
 from registratie.forms import registratie_formulier
 from registratie.schema import ontbrekend, te_veel

@@ -6,11 +6,11 @@ import datetime
 
 from django.db.models import Exists, OuterRef
 
-from binc.dates import add_months
 from binc.werk import Doelgroep, Werkcontext, Werkitem, Werksoort, registreer
 from dossiers.constants import BrStatus, DossierStatus
 from dossiers.models import Dossier
 from dossiers.werk import DOSSIER, wat
+from lib.dates import add_months
 from registratie.constants import Soort
 from registratie.models import Beginregistratie, Eindregistratie
 from registratie.selectors import BR_TERMIJN_MAANDEN

@@ -18,6 +18,17 @@ OP_VANDAAG = pytest.mark.time_machine(
 )
 
 
+def pytest_sessionstart(session):
+    """The pages name their static files through the manifest collectstatic writes: brought up
+    to date once per run (it copies only what changed), by the controller when the tests run
+    in parallel, so a bare `pytest` works in a fresh clone."""
+    if hasattr(session.config, "workerinput"):
+        return
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """Hashing stays real, just cheap: the suite creates hundreds of users."""

@@ -19,7 +19,7 @@ from tests.binc.test_tenancy import NO_OBJECT_URLS, OBJECT_URLS
 from tests.conftest import OP_VANDAAG, logged_in_client
 from tests.dossiers.factories import BeslissingFactory, DossierFactory
 
-pytestmark = [OP_VANDAAG, pytest.mark.django_db]
+pytestmark = [OP_VANDAAG, pytest.mark.django_db, pytest.mark.traag]
 
 MARKUP = "<script>alert(1)</script>"
 VIJANDIG = [

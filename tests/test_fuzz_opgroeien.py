@@ -15,7 +15,7 @@ from binc.models import Gebruiker
 from tests.conftest import OP_VANDAAG, logged_in_client
 from tests.test_fuzz import _formulieren, alles_bestoken
 
-pytestmark = [OP_VANDAAG, pytest.mark.django_db]
+pytestmark = [OP_VANDAAG, pytest.mark.django_db, pytest.mark.traag]
 
 # Links that end the run or only lead to a confirmation or a history, not to a form of their own.
 OVERSLAAN = re.compile(r"logout|afmelden|/delete/|/history/|/password/|export|\?")

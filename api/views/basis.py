@@ -15,10 +15,10 @@ from rest_framework.views import APIView
 from api import services
 from api.problemen import Ongeldig, VoorwaardeOntbreekt, probleem
 from api.toegang import HeeftScope, KoppelingAuthentication, PerKoppeling
-from binc.concurrency import Conflict
 from binc.selectors import module_ids_op_code
 from binc.tenancy import voorziening_context
-from dossiers.forms.common import JaNeeField
+from lib.concurrency import Conflict
+from lib.formvelden import JaNeeField
 
 IDEMPOTENTIE = OpenApiParameter(
     "Idempotency-Key",

@@ -11,8 +11,6 @@ from rest_framework.response import Response
 from api import serializers as s
 from api.problemen import Bevestigen
 from api.views.basis import IDEMPOTENTIE, IF_MATCH, BincAPIView, formulier, met_etag, versie
-from binc.concurrency import Conflict
-from binc.errors import PublicNotFound
 from dossiers import selectors
 from dossiers.constants import BESLISSING_WEG
 from dossiers.forms import (
@@ -23,6 +21,8 @@ from dossiers.forms import (
 )
 from dossiers.services import beslissingen as beslissing_services
 from dossiers.services import schakelingen as schakeling_services
+from lib.concurrency import Conflict
+from lib.errors import PublicNotFound
 
 if TYPE_CHECKING:
     from dossiers.models import Beslissing

@@ -17,7 +17,7 @@ from bezetting.engine.dagen import (
     dossiers_per_dag,
 )
 from bezetting.engine.model import Gegevens, Module, Ratio, Schakeling
-from binc.dates import langer_dan_een_jaar
+from lib.dates import langer_dan_een_jaar
 
 D = datetime.date
 PLEEGZORG = (

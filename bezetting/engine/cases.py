@@ -21,8 +21,8 @@ from bezetting.engine.model import (
     Schakeling,
     Typemodule,
 )
-from binc.dates import iso_of_none
 from kwartaal.rules import afronding_geldig
+from lib.dates import iso_of_none
 
 
 def _dag(tekst: str) -> datetime.date:

@@ -22,14 +22,14 @@ from bezetting.engine.model import (
 from bezetting.selectors.sql import DOSSIERDAGEN_SQL
 from bezetting.selectors.staten import kwartaal_staten
 from binc.constants import Functie, Organisatietype
-from binc.databank import met_werkgeheugen
-from binc.dates import iso_of_none
 from binc.models import ModuleGoedkeuring, Voorziening
 from binc.models import Typemodule as TypemoduleModel
 from dossiers.models import SchakelingModule
 from kwartaal.models import Capaciteit as CapaciteitModel
 from kwartaal.models import TypemoduleInzet
 from kwartaal.rules import CKG_PUNTEN_FUNCTIES
+from lib.databank import met_werkgeheugen
+from lib.dates import iso_of_none
 
 # One module of a schakeling as the engine is fed it.
 SCHAKELINGRIJ = (

@@ -3,7 +3,7 @@ from fractions import Fraction
 
 from django import template
 
-from binc.getallen import nederlands
+from lib.getallen import nederlands
 
 register = template.Library()
 

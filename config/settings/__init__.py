@@ -71,13 +71,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "binc.sessies.SessieMiddleware",
-    "binc.headers.BeveiligingsheadersMiddleware",
+    "lib.headers.BeveiligingsheadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "binc.access.VoorzieningMiddleware",
-    "binc.invoer.OngeldigeInvoerMiddleware",
-    "binc.errors.ConflictMiddleware",
+    "lib.invoer.OngeldigeInvoerMiddleware",
+    "lib.errors.ConflictMiddleware",
     # Last, as django-axes asks: it turns a lockout into the Dutch page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -107,7 +107,7 @@ FORM_RENDERER = "binc.forms.BincFormRenderer"
 if "DATABASE_URL" in env:
     DATABASES = {"default": env.db_url("DATABASE_URL")}
 elif DEBUG or env.bool("BINC_EMBEDDED_DB", default=False):
-    from binc.embedded_db import embedded_database_url
+    from lib.embedded_db import embedded_database_url
 
     embedded_dir = env.path("BINC_EMBEDDED_DB_DIR", default=BASE_DIR / ".var" / "postgres")
     DATABASES = {"default": env.db_url_config(embedded_database_url(Path(embedded_dir)))}
@@ -197,10 +197,10 @@ STORAGES = {
         "OPTIONS": env.json("DOCUMENTEN_STORAGE_OPTIONS", default=BESTANDEN_STORAGE["OPTIONS"]),
     },
 }
-# 000 §18.1: at most 10 MB per file, enforced while the upload streams in (binc.uploads).
+# 000 §18.1: at most 10 MB per file, enforced while the upload streams in (lib.uploads).
 UPLOAD_MAX_BYTES = 10 * 1024 * 1024
 FILE_UPLOAD_HANDLERS = [
-    "binc.uploads.BegrensdeUpload",
+    "lib.uploads.BegrensdeUpload",
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
     "django.core.files.uploadhandler.TemporaryFileUploadHandler",
 ]
@@ -249,7 +249,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 X_FRAME_OPTIONS = "DENY"
-CSRF_FAILURE_VIEW = "binc.errors.csrf_failure"
+CSRF_FAILURE_VIEW = "lib.errors.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 if not DEBUG:

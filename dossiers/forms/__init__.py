@@ -8,14 +8,7 @@ from dossiers.forms.clients import (
     OngeborenForm,
     RijksregisterZoekForm,
 )
-from dossiers.forms.common import (
-    JA_NEE,
-    ONGELDIG_NUMMER,
-    DateInput,
-    JaNeeField,
-    VersieForm,
-    rijksregisternummer_clean,
-)
+from dossiers.forms.common import ONGELDIG_NUMMER, rijksregisternummer_clean
 from dossiers.forms.dossiers import (
     AanmeldingForm,
     AanmeldingWijzigenForm,
@@ -37,7 +30,6 @@ from dossiers.forms.zorg import (
 )
 
 __all__ = [
-    "JA_NEE",
     "ONGELDIG_NUMMER",
     "PLEEGZORGER_ONVOLLEDIG",
     "AanmeldingForm",
@@ -48,10 +40,8 @@ __all__ = [
     "ClientExtraForm",
     "ClientWijzigenForm",
     "ContextPersoonForm",
-    "DateInput",
     "DossierZoekForm",
     "EinddatumForm",
-    "JaNeeField",
     "KoppelenForm",
     "ModuleChoiceField",
     "OngeborenForm",
@@ -59,7 +49,6 @@ __all__ = [
     "RijksregisterZoekForm",
     "SchakelingForm",
     "SchakelingFormulier",
-    "VersieForm",
     "bestaande_schakeling",
     "nieuwe_schakeling",
     "rijksregisternummer_clean",

@@ -5,13 +5,14 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from binc.constants import Geslacht
-from binc.dates import geboortedatum_fout
-from binc.forms import BeperkingBijVeld, Keuzerondjes
+from binc.forms import BeperkingBijVeld
 from dossiers.constants import (
     NietBegeleid,
 )
-from dossiers.forms.common import DateInput, VersieForm, rijksregisternummer_clean
+from dossiers.forms.common import rijksregisternummer_clean
 from dossiers.models import Client, ContextPersoon
+from lib.dates import geboortedatum_fout
+from lib.formvelden import DateInput, Keuzerondjes, VersieForm
 
 
 class RijksregisterZoekForm(forms.Form):

@@ -6,15 +6,15 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from binc.forms import BeperkingBijVeld, Keuzerondjes
+from binc.forms import BeperkingBijVeld
 from binc.models import Voorziening
 from dossiers.constants import (
     Aanmelder,
     Hulpfunctie,
 )
-from dossiers.forms.common import DateInput, JaNeeField, VersieForm
 from dossiers.models import Aanmelding
 from dossiers.rules.aanmelding import aanmelding_clean, aanmelding_formulier, specifieke_choices
+from lib.formvelden import DateInput, JaNeeField, Keuzerondjes, VersieForm
 
 
 def _help(name: str) -> str:

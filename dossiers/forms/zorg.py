@@ -7,7 +7,6 @@ from django import forms
 from django.utils import timezone
 
 from binc.constants import Detailvraag
-from binc.forms import Keuzerondjes
 from binc.models import Module, Voorziening
 from dossiers import selectors
 from dossiers.constants import (
@@ -16,9 +15,10 @@ from dossiers.constants import (
     OndersteunendeBegeleidingVorm,
     SchakelingSoort,
 )
-from dossiers.forms.common import DateInput, JaNeeField, VersieForm, rijksregisternummer_clean
+from dossiers.forms.common import rijksregisternummer_clean
 from dossiers.models import Beslissing, Dossier, Schakeling
 from dossiers.rules import OVERGANGSREGELING_VOOR, ModuleKeuze, SchakelingInvoer
+from lib.formvelden import DateInput, JaNeeField, Keuzerondjes, VersieForm
 
 PLEEGZORGER_ONVOLLEDIG = "Vul voor een pleegzorger zowel het rijksregisternummer als de naam in."
 

@@ -6,7 +6,6 @@ from django.db.models import Q
 from django.db.models.functions import Upper
 from django.urls import reverse
 
-from binc.concurrency import VersionedModel
 from binc.constants import Geslacht
 from binc.models import Gebruiker, Voorziening
 from binc.tenancy import TenantManager, UnscopedManager
@@ -15,6 +14,7 @@ from dossiers.constants import (
     Omgangstaal,
     Relatie,
 )
+from lib.concurrency import VersionedModel
 
 
 class Client(VersionedModel):

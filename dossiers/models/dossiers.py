@@ -5,7 +5,6 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from binc.concurrency import VersionedModel
 from binc.constants import Provincie
 from binc.models import Gebruiker, Voorziening
 from binc.tenancy import TenantManager, UnscopedManager
@@ -20,6 +19,7 @@ from dossiers.constants import (
     SpecifiekeAanmelding,
 )
 from dossiers.models.clients import Client
+from lib.concurrency import VersionedModel
 
 
 class Dossier(VersionedModel):

@@ -6,7 +6,6 @@ from django.contrib.postgres.fields import ArrayField, DateTimeRangeField, Range
 from django.db import models
 from django.db.models import Case, F, Func, Q, Value, When
 
-from binc.concurrency import VersionedModel
 from binc.models import Gebruiker, Module, Voorziening
 from binc.tenancy import TenantManager
 from dossiers.constants import (
@@ -18,6 +17,7 @@ from dossiers.constants import (
     WijzigingActie,
 )
 from dossiers.models.dossiers import Dossier
+from lib.concurrency import VersionedModel
 
 
 def _middernacht(field: str) -> Func:

@@ -13,9 +13,9 @@ from typing import Any, Protocol
 from django.core.exceptions import ValidationError
 
 from binc.constants import Organisatietype
-from binc.dates import zorgdatum_fout
-from binc.formschema import Als, Formulier, Invulling, Veld
 from dossiers.constants import Aanmelder, Pleegzorgdoelgroep, SpecifiekeAanmelding
+from lib.dates import zorgdatum_fout
+from lib.formschema import Als, Formulier, Invulling, Veld
 
 OVBJ_TYPES = {Organisatietype.OVBJ, Organisatietype.OVBJ_VERBLIJF}
 GEZIN = frozenset({Organisatietype.GEZIN_1G1P})

@@ -5,12 +5,12 @@ import dataclasses
 import datetime
 from collections.abc import Iterable
 
-from binc.dates import leeftijd
 from binc.models import Module
 from dossiers.constants import (
     SpecifiekeAanmelding,
 )
 from dossiers.rules.invoer import DossierFeiten, SchakelingInvoer
+from lib.dates import leeftijd
 
 # 000 §4.2.7: pleegzorg messages for schakelingen created since the release of 26/05/2020; the
 # transitional arrangement for dossiers running before 01/01/2019.

@@ -7,7 +7,6 @@ from collections.abc import Collection, Iterable
 from django.core.exceptions import ValidationError
 
 from binc.constants import Detailvraag, Functie, Organisatietype
-from binc.dates import zorgdatum_fout
 from binc.models import Module
 from dossiers.constants import (
     EINDIGT_IN_VERWERKT_JAAR,
@@ -24,6 +23,7 @@ from dossiers.rules.groeipakket import (
     pleegzorgers_verplicht,
 )
 from dossiers.rules.invoer import DossierFeiten, Fouten, ModuleKeuze, Periode, SchakelingInvoer
+from lib.dates import zorgdatum_fout
 
 # Typemodules the warnings of 000 §4.2.3 name.
 ONDERSTEUNENDE_PLEEGZORG = "pleeggezin-ondersteunend"

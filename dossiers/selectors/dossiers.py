@@ -11,11 +11,11 @@ from django.db.models.functions import Left, Upper
 from django.http import Http404
 from django.utils import timezone
 
-from binc.errors import PublicNotFound
 from binc.models import Activiteit, Gebruiker
 from binc.tenancy import active_voorziening
 from dossiers.constants import DOSSIER_WEG, AanvraagStatus, DossierStatus
 from dossiers.models import Client, ClientToegang, ContextPersoon, Dossier, HeropenAanvraag
+from lib.errors import PublicNotFound
 
 LETTERS = list(string.ascii_uppercase)
 

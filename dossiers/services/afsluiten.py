@@ -9,7 +9,6 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from binc.concurrency import Conflict
 from binc.models import Gebruiker
 from binc.services.activiteiten import activiteit_log
 from dossiers.constants import (
@@ -23,6 +22,7 @@ from dossiers.models import Beslissing, Dossier, HeropenAanvraag, Schakeling
 from dossiers.rules import Waarschuwing
 from dossiers.selectors import dossier_get
 from dossiers.services.dossiers import dossier_touch
+from lib.concurrency import Conflict
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from binc.concurrency import Conflict, save_versioned
 from binc.models import Gebruiker, Module
 from binc.services.activiteiten import activiteit_log
 from dossiers import rules
@@ -14,6 +13,7 @@ from dossiers.constants import BESLISSING_WEG
 from dossiers.models import Beslissing, Dossier
 from dossiers.selectors import approved_module_ids, dossier_feiten, dossier_get
 from dossiers.services.dossiers import dossier_summary_refresh
+from lib.concurrency import Conflict, save_versioned
 
 
 def _locked(beslissing_pk: int) -> tuple[Dossier, Beslissing]:

@@ -9,9 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from binc.concurrency import Conflict, save_versioned
 from binc.constants import LEEFTIJDSGRENS_OPZOEKING, Zoekwijze
-from binc.dates import geboortedatum_fout, leeftijd
 from binc.models import Gebruiker, RijksregisterOpzoeking, Voorziening
 from binc.rijksregister import (
     LokaalRijksregister,
@@ -23,6 +21,8 @@ from binc.rijksregister import (
 from binc.services.activiteiten import activiteit_log
 from dossiers.constants import ONGEBOREN_KIND, ONGEBOREN_TYPES, DossierStatus
 from dossiers.models import Client, ClientToegang, ContextPersoon, Dossier
+from lib.concurrency import Conflict, save_versioned
+from lib.dates import geboortedatum_fout, leeftijd
 
 REGISTER_FIELDS = [
     "rijksregisternummer",

@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from binc.concurrency import Conflict, save_versioned
 from binc.models import Activiteit, Gebruiker, Voorziening
 from binc.services.activiteiten import activiteit_log
 from dossiers.constants import (
@@ -27,6 +26,7 @@ from dossiers.selectors import (
     laatste_schakeling,
 )
 from dossiers.services.clients import client_toegang_ensure
+from lib.concurrency import Conflict, save_versioned
 
 
 def dossier_code_next() -> str:

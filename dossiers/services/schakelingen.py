@@ -9,9 +9,7 @@ from collections.abc import Callable
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from binc.concurrency import Conflict, save_versioned
 from binc.models import Gebruiker
-from binc.results import Resultaat
 from binc.services.activiteiten import activiteit_log
 from dossiers import rules
 from dossiers.constants import (
@@ -37,6 +35,8 @@ from dossiers.selectors import (
 from dossiers.services.beslissingen import ACTIE_WOORD
 from dossiers.services.dossiers import dossier_summary_refresh
 from dossiers.services.groeipakket import snapshot, wijziging_record
+from lib.concurrency import Conflict, save_versioned
+from lib.results import Resultaat
 
 OVERLAP = "Deze schakeling overlapt met een andere schakeling in het dossier."
 

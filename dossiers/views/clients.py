@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from binc.access import inzage, medewerker_required
+from binc.breadcrumbs import crumbs
 from binc.constants import InzageSoort
 from binc.rijksregister import Persoon, RijksregisterUnavailable
 from dossiers import selectors
@@ -21,7 +22,6 @@ from dossiers.forms import (
     RijksregisterZoekForm,
 )
 from dossiers.services import clients as client_services
-from dossiers.views.common import crumbs
 
 REGISTER_ONBEREIKBAAR = "Het rijksregister kon niet bevraagd worden. Probeer het later opnieuw."
 

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from binc.access import inzage, medewerker_required
+from binc.breadcrumbs import crumbs
 from binc.constants import InzageSoort
 from binc.forms import add_service_errors
 from dossiers import selectors
@@ -24,7 +25,6 @@ from dossiers.forms import (
 from dossiers.selectors import LETTERS, Overzicht
 from dossiers.services import dossiers as dossier_services
 from dossiers.services.afsluiten import heropenen_mogelijk
-from dossiers.views.common import crumbs
 
 SEARCH_KEY = "binc_dossier_zoekopdracht"
 

@@ -15,10 +15,10 @@ from django.views.decorators.http import require_http_methods
 
 from binc.access import is_privacycontact, medewerker_required, opgroeien_required
 from binc.admin import opgroeien_site
+from binc.breadcrumbs import crumbs
 from binc.tenancy import all_voorzieningen
 from dossiers.forms.common import rijksregisternummer_clean
 from dossiers.selectors.inzage import client_op_nummer, inzages, opzoekingen
-from dossiers.views.common import crumbs
 
 if TYPE_CHECKING:
     from binc.models import Voorziening

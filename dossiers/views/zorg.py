@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from binc.access import medewerker_required
-from binc.concurrency import Conflict
+from binc.breadcrumbs import crumbs
 from binc.forms import add_service_errors, posted_id
 from dossiers import hooks, selectors
 from dossiers.constants import BESLISSING_WEG
@@ -23,7 +23,7 @@ from dossiers.forms import (
 from dossiers.services import afsluiten as afsluit_services
 from dossiers.services import beslissingen as beslissing_services
 from dossiers.services import schakelingen as schakeling_services
-from dossiers.views.common import crumbs
+from lib.concurrency import Conflict
 
 METHODS = ["GET", "POST"]
 

@@ -8,12 +8,12 @@ from decimal import Decimal
 from django.db import models
 from django.db.models import Q
 
-from binc.concurrency import VersionedModel
 from binc.models import Typemodule, Voorziening
 from binc.tenancy import TenantManager
 from dossiers.constants import OndersteunendeBegeleidingVorm
 from dossiers.models import Dossier
 from kwartaal.constants import KwartaalStatus
+from lib.concurrency import VersionedModel
 
 
 class Kwartaalstaat(VersionedModel):

@@ -8,14 +8,14 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from binc.concurrency import Conflict, save_versioned
 from binc.models import Gebruiker
-from binc.results import Resultaat
 from binc.services.activiteiten import activiteit_log
 from kwartaal.constants import VERWERKT_ONWIJZIGBAAR, KwartaalStatus
 from kwartaal.models import ClientInzet, Kwartaalstaat, SoortInzet, TypemoduleInzet
 from kwartaal.rules import benuttingsfout
 from kwartaal.selectors import overzicht
+from lib.concurrency import Conflict, save_versioned
+from lib.results import Resultaat
 
 Waarden = dict[int, Decimal | None]
 TOTAAL_OVERSCHREVEN = (

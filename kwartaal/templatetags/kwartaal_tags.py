@@ -2,7 +2,7 @@ from decimal import Decimal
 
 from django import template
 
-from binc.getallen import nederlands
+from lib.getallen import nederlands
 
 register = template.Library()
 

@@ -13,10 +13,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from binc.dates import langer_dan_een_jaar
 from binc.models import Gebruiker, Voorziening
 from binc.tenancy import voorziening_context
 from binc.wachtrij import inplannen
+from lib.dates import langer_dan_een_jaar
 from rapporten import ruwe_data
 from rapporten.catalogus import RAPPORTEN, RUWE_DATA, beschikbaar
 from rapporten.constants import BEWAARTERMIJN_DAGEN, AanvraagStatus

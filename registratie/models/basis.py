@@ -2,8 +2,8 @@
 
 from django.db import models
 
-from binc.concurrency import VersionedModel
 from dossiers.models import Dossier
+from lib.concurrency import VersionedModel
 from registratie.constants import (
     Lijst,
     Soort,

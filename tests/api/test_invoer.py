@@ -6,7 +6,8 @@ from django import forms
 from rest_framework import serializers
 
 from api import serializers as s
-from dossiers.forms import BeslissingForm, JaNeeField, SchakelingForm
+from dossiers.forms import BeslissingForm, SchakelingForm
+from lib.formvelden import JaNeeField
 
 # A form field's kind, as the JSON body carries it.
 SOORTEN = [

@@ -23,6 +23,8 @@ from dossiers.models import Dossier
 from kwartaal.models import Kwartaalstaat
 from tests.api.conftest import token_halen
 
+pytestmark = pytest.mark.traag  # hundreds of generated requests
+
 CHECKS = [
     not_a_server_error,
     status_code_conformance,

@@ -76,6 +76,7 @@ def verblijf():
     return logged_in_client(gebruiker, voorziening), codes, voorziening
 
 
+@pytest.mark.traag  # LibreOffice opens the file
 def test_veilig_verblijf_and_gezinshuis_are_divided_by_their_own_capacity(verblijf, tmp_path):
     client, codes, _ = verblijf
     vraag = {"van": "2026-02-01", "tot": "2026-02-28", "typemodules": codes[:3]}
@@ -94,6 +95,7 @@ def test_veilig_verblijf_and_gezinshuis_are_divided_by_their_own_capacity(verbli
     libreoffice_opent(tmp_path / "bezetting.xlsx")
 
 
+@pytest.mark.traag  # LibreOffice opens the file
 def test_the_benuttingsgraad_per_function_group_without_a_total_across_functions(
     verblijf, tmp_path
 ):
@@ -152,6 +154,7 @@ def ckg():
     return client, [m(c).typemodule.code for c in ("BEGCMP01", "BEGKG01")]
 
 
+@pytest.mark.traag  # LibreOffice opens the file
 def test_a_ckgs_crisisbegeleiding_earns_6_points_per_started_month_unless_ticked(ckg, tmp_path):
     client, codes = ckg
     vraag = {"van": "2026-01-01", "tot": "2026-03-31", "typemodules": codes}

@@ -96,6 +96,7 @@ def test_the_weighted_average_opens_to_its_parts_and_each_part_to_its_lines(cb):
     assert _links(opbouw, typemodule.code)
 
 
+@pytest.mark.traag  # LibreOffice opens the file
 def test_a_breakdown_downloads_as_excel_that_adds_up(cb, tmp_path: Path):
     _, _, dossier, typemodule, client = cb
     vraag = {**PERIODE, "typemodules": typemodule.code, "rij": typemodule.code}

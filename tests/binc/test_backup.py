@@ -17,6 +17,8 @@ from dossiers.models import Client, Dossier, Schakeling
 from tests.databank import databank_url
 from tests.dossiers.factories import SchakelingFactory
 
+pytestmark = pytest.mark.traag  # dumps and restores a seeded database
+
 ROOT = Path(settings.BASE_DIR)
 MODELLEN = {
     "voorzieningen": Voorziening,
@@ -42,7 +44,7 @@ def _pg_bin() -> str:
     systeem = Path(f"/usr/lib/postgresql/{major}/bin")
     if systeem.exists():
         return str(systeem)
-    from binc.embedded_db import _bin
+    from lib.embedded_db import _bin
 
     return str(Path(_bin("pg_dump")).parent)
 

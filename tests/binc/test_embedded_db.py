@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from binc.embedded_db import EmbeddedPostgres
+from lib.embedded_db import EmbeddedPostgres
+
+pytestmark = pytest.mark.traag  # starts `make run` twice
 
 ROOT = Path(__file__).resolve().parents[2]
 

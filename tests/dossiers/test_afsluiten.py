@@ -5,12 +5,12 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from binc.concurrency import Conflict
 from binc.tenancy import all_voorzieningen, voorziening_context
 from dossiers import selectors
 from dossiers.constants import AL_OPEN_DOSSIER, AanvraagStatus, DossierStatus
 from dossiers.models import Dossier, HeropenAanvraag
 from dossiers.services import afsluiten
+from lib.concurrency import Conflict
 from tests.conftest import OP_VANDAAG, VANDAAG, logged_in_client
 from tests.dossiers.factories import DossierFactory
 from tests.dossiers.zorg_helpers import D, add, beslissing

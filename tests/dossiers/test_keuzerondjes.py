@@ -6,7 +6,7 @@ import re
 from django import forms
 from django.urls import reverse
 
-from binc.forms import Keuzerondjes
+from lib.formvelden import Keuzerondjes
 from tests.conftest import logged_in_client
 
 

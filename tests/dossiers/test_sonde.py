@@ -11,11 +11,11 @@ from django.db.models import UniqueConstraint
 from django.test import Client as BrowserClient
 from django.urls import reverse
 
-from binc.dates import add_months
 from binc.models import RijksregisterOpzoeking
 from binc.rijksregister import RijksregisterUnavailable
 from dossiers.models import Schakeling
 from dossiers.services.clients import context_persoon_add, rijksregister_zoeken
+from lib.dates import add_months
 from tests.conftest import OP_VANDAAG, logged_in_client
 from tests.dossiers.factories import ClientFactory, SchakelingFactory
 from tests.dossiers.zorg_helpers import D, add, beslissing

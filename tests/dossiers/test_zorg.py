@@ -9,7 +9,6 @@ from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from binc.concurrency import Conflict
 from binc.constants import Organisatietype
 from binc.models import Typemodule
 from binc.tenancy import voorziening_context
@@ -28,6 +27,7 @@ from dossiers.rules import ModuleKeuze
 from dossiers.services import beslissingen, schakelingen
 from kwartaal.constants import KwartaalStatus
 from kwartaal.models import Kwartaalstaat
+from lib.concurrency import Conflict
 from tests.binc.factories import (
     MedewerkerFactory,
     ModuleFactory,

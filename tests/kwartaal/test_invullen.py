@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from binc.concurrency import Conflict
 from binc.constants import Functie, Organisatietype
 from dossiers.models import VerwerktJaar
 from dossiers.services import schakelingen
@@ -16,6 +15,7 @@ from kwartaal.constants import EXPORT_DISCLAIMER, KwartaalStatus
 from kwartaal.models import ClientInzet, Kwartaalstaat, TypemoduleInzet
 from kwartaal.services import invullen
 from kwartaal.services.opgroeien import heropenen, jaar_verwerken, jaar_voorbeeld
+from lib.concurrency import Conflict
 from tests.binc.factories import MedewerkerFactory, TypemoduleFactory, VoorzieningFactory
 from tests.conftest import OP_VANDAAG, logged_in_client
 from tests.dossiers.factories import DossierFactory

@@ -112,6 +112,7 @@ def test_the_ckg_note_on_provinces(db):
     assert "provincie van het hoofdadres" in " ".join(_tabel("Aantal dossiers", ckg).uitleg)
 
 
+@pytest.mark.traag  # LibreOffice opens the file
 def test_the_file_has_a_sheet_per_table_no_formulas_and_opens_in_libreoffice(eigen, tmp_path):
     eigen.naam = "=De Linde"  # a name that would be a formula
     tabellen = [_tabel(t.titel, eigen) for t in AANTALLEN.tellingen]

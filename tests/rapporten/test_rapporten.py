@@ -118,6 +118,7 @@ def test_registration_reports_count_only_opened_forms(eigen):
     assert (uitval["Weglopen"], uitval["Verhuis"], uitval["Totaal"]) == (1, 0, 1)
 
 
+@pytest.mark.traag  # LibreOffice opens the file
 def test_every_report_is_a_file_libreoffice_opens(eigen, tmp_path):
     with all_voorzieningen():
         gebruiker = eigen.dossiers.first().behandelaar

@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from binc.constants import Organisatietype
-from binc.dates import add_months
 from binc.tenancy import voorziening_context
 from dossiers.constants import BrStatus
 from dossiers.services import afsluiten
+from lib.dates import add_months
 from registratie.constants import Lijst
 from registratie.models import (
     Antwoord,

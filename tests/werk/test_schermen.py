@@ -137,6 +137,7 @@ def test_another_voorzienings_work_is_not_shown(team):
     assert "Selecteer een geldige keuze" in response.content.decode()
 
 
+@pytest.mark.traag  # LibreOffice opens the file
 def test_export_is_the_list_as_shown(team, tmp_path):
     voorziening, gebruiker, *_ = team
     response = logged_in_client(gebruiker, voorziening).get(WERK, {"wie": "mij", "export": "1"})

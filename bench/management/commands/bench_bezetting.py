@@ -20,9 +20,9 @@ from bezetting.uitsplitsing import bezetting_opbouw_scherm
 from bezetting.views import bezetting_trend, staafdiagram
 from bezetting.voorbeeld import voorbeeld_rijen
 from bezetting.weergave import bezetting_rijen
-from binc.databank import met_werkgeheugen
 from binc.models import Gebruiker, Voorziening
 from binc.tenancy import all_voorzieningen, voorziening_context
+from lib.databank import met_werkgeheugen
 
 VAN, TOT = datetime.date(2024, 1, 1), datetime.date(2024, 12, 31)
 SWEEP_SQL = """

@@ -1,3 +1,5 @@
+"""The breadcrumb trail of every page: it starts at the start page, 'Overzicht Dossiers'."""
+
 from django.urls import reverse
 
 

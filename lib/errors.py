@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 
-from binc.concurrency import Conflict
+from lib.concurrency import Conflict
 
 
 class PublicNotFound(Http404):

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from binc.errors import probleem
+from lib.errors import probleem
 
 NUL_TEKEN = "Het verzoek bevat een NUL-teken; dat kan Binc niet bewaren."
 
