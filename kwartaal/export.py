@@ -12,13 +12,13 @@ from collections.abc import Iterator
 from django.http import FileResponse
 from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from binc.models import Gebruiker
 from kwartaal.constants import EXPORT_DISCLAIMER
 from kwartaal.models import ClientInzet, Kwartaalstaat, SoortInzet
 from kwartaal.selectors import overzicht
+from lib.xlsx import cel
 
 KOLOMMEN = ["Typemodule", "Eenheid", "Naam", "Voornaam", "Dossiercode", "Benutting"]
 
@@ -80,17 +80,8 @@ def kwartaal_export(staat: Kwartaalstaat, *, gebruiker: Gebruiker, bestand) -> N
     blad.column_dimensions["A"].width = 45
     vet = Font(bold=True)
     for rij in _rijen(staat, gebruiker):
-        if rij is KOLOMMEN:
-            blad.append([_vet(blad, waarde, vet) for waarde in rij])
-        else:
-            blad.append(rij)
+        blad.append([cel(blad, waarde, vet if rij is KOLOMMEN else None) for waarde in rij])
     boek.save(bestand)
-
-
-def _vet(blad, waarde, font) -> WriteOnlyCell:
-    cel = WriteOnlyCell(blad, value=waarde)
-    cel.font = font
-    return cel
 
 
 def kwartaal_export_response(staat: Kwartaalstaat, *, gebruiker: Gebruiker) -> FileResponse:

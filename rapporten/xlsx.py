@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass, field
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+
+from lib.xlsx import cel
 
 # Spreadsheet programs read a cell starting with one of these as a formula (OWASP: CSV/formula
 # injection); such text is stored as a string cell, which no program evaluates.
-FORMULE_TEKENS = ("=", "+", "-", "@")
 ONGELDIG_IN_BLADNAAM = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -22,15 +22,6 @@ class Tabel:
     koppen: list[str]
     rijen: list[list]
     uitleg: list[str] = field(default_factory=list)
-
-
-def _cel(blad, waarde, font: Font | None = None) -> WriteOnlyCell:
-    cel = WriteOnlyCell(blad, value=waarde)
-    if isinstance(waarde, str) and waarde.startswith(FORMULE_TEKENS):
-        cel.data_type = "s"
-    if font is not None:
-        cel.font = font
-    return cel
 
 
 # Words a shortened sheet name does not end on.
@@ -67,16 +58,16 @@ def schrijven(
     for tabel in tabellen:
         blad = boek.create_sheet(bladnaam(tabel.titel, gebruikt))
         blad.column_dimensions["A"].width = 40
-        blad.append([_cel(blad, f"{rapport} – {tabel.titel}", vet)])
-        blad.append([_cel(blad, voorziening)])
-        blad.append([f"Periode {van:%d/%m/%Y} tot en met {tot:%d/%m/%Y}"])
-        blad.append([_cel(blad, f"Telt: {tabel.telt}")])
+        blad.append([cel(blad, f"{rapport} – {tabel.titel}", vet)])
+        blad.append([cel(blad, voorziening)])
+        blad.append([cel(blad, f"Periode {van:%d/%m/%Y} tot en met {tot:%d/%m/%Y}")])
+        blad.append([cel(blad, f"Telt: {tabel.telt}")])
         for regel in tabel.uitleg:
-            blad.append([_cel(blad, regel)])
+            blad.append([cel(blad, regel)])
         blad.append([])
-        blad.append([_cel(blad, kop, vet) for kop in tabel.koppen])
+        blad.append([cel(blad, kop, vet) for kop in tabel.koppen])
         for rij in tabel.rijen:
-            blad.append([_cel(blad, waarde) for waarde in rij])
+            blad.append([cel(blad, waarde) for waarde in rij])
     boek.save(bestand)
 
 

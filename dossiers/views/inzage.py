@@ -19,6 +19,7 @@ from binc.breadcrumbs import crumbs
 from binc.tenancy import all_voorzieningen
 from dossiers.forms.common import rijksregisternummer_clean
 from dossiers.selectors.inzage import client_op_nummer, inzages, opzoekingen
+from lib.xlsx import csv_tekst
 
 if TYPE_CHECKING:
     from binc.models import Voorziening
@@ -55,12 +56,22 @@ def _antwoord(request: HttpRequest, voorziening: "Voorziening | None") -> dict |
     return {**context, "client": client, "inzages": rijen, "opzoekingen": zoekingen}
 
 
+class _Veilig:
+    """A CSV writer whose every value is text in the reader's spreadsheet (lib.xlsx)."""
+
+    def __init__(self, schrijver) -> None:
+        self.schrijver = schrijver
+
+    def writerow(self, rij) -> None:
+        self.schrijver.writerow([csv_tekst(w) for w in rij])
+
+
 def _csv(client, rijen, zoekingen) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     naam = f"inzage-{client.pk}-{timezone.localdate():%Y%m%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{naam}"'
     response.write("\ufeff")  # Excel reads the accents as UTF-8
-    schrijver = csv.writer(response, delimiter=";")
+    schrijver = _Veilig(csv.writer(response, delimiter=";"))
     schrijver.writerow(["Tijdstip (UTC)", "Wat", "Wie", "Voorziening", "Object"])
     for r in rijen:
         schrijver.writerow(

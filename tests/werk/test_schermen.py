@@ -155,6 +155,19 @@ def test_export_is_the_list_as_shown(team, tmp_path):
     libreoffice_opent(pad)
 
 
+def test_the_export_carries_a_name_that_looks_like_a_formula_as_text(team):
+    """A medewerker named '=HYPERLINK(...)' must not run in the exporter's spreadsheet."""
+    voorziening, gebruiker, *_ = team
+    naam = '=HYPERLINK("http://aanval.example";"Open")'
+    gebruiker.first_name, gebruiker.last_name = naam, ""
+    gebruiker.save()
+    response = logged_in_client(gebruiker, voorziening).get(WERK, {"wie": "mij", "export": "1"})
+    blad = load_workbook(io.BytesIO(response.content)).active
+    behandelaar = blad.cell(5, 7)
+    assert behandelaar.value == naam
+    assert behandelaar.data_type == "s"
+
+
 def test_queries_do_not_grow_with_the_work(team):
     voorziening, gebruiker, collega, *_ = team
     client = logged_in_client(gebruiker, voorziening)
