@@ -30,7 +30,7 @@ def _worker(ontvanger: Ontvanger) -> subprocess.Popen:
         "GROEIPAKKET_BACKEND": "ksz",
         "GROEIPAKKET_URL": ontvanger.url,
     }
-    command = [sys.executable, "-m", "celery", "-A", "binc", "worker", "--pool", "solo"]
+    command = [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool", "solo"]
     command += ["-Q", "groeipakket-test", "--loglevel", "WARNING"]
     return subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603 - our own worker
 
