@@ -7,8 +7,10 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-# Without DATABASE_URL, an embedded PostgreSQL (binc/embedded_db.py) under .var/postgres is used.
+# Without DATABASE_URL, an embedded PostgreSQL (lib/embedded_db.py) under .var/postgres is used.
 DEV_ENV := DEBUG=true
+# Test processes in parallel (pytest-xdist), each with its own test database.
+TEST_WORKERS ?= 2
 TEST_ENV := SECRET_KEY=make-test-not-a-secret BINC_EMBEDDED_DB=true SECURE_SSL_REDIRECT=false
 # Production-like settings for `check --deploy`; bin/start-web runs the same check.
 DEPLOY_ENV := DEBUG=false SECRET_KEY=deploy-check-$$(printf '%064d' 0)-not-a-real-secret \
@@ -16,7 +18,7 @@ DEPLOY_ENV := DEBUG=false SECRET_KEY=deploy-check-$$(printf '%064d' 0)-not-a-rea
 
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: run test vloot install lint check chromium libreoffice axe worker beat bench loadtest lock openapi clean
+.PHONY: run test test-fast vloot install lint check chromium libreoffice axe worker beat bench loadtest lock openapi clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,8 +50,12 @@ check: install
 	$(DEPLOY_ENV) $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 test: lint check chromium libreoffice axe
-	$(TEST_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	$(TEST_ENV) $(BIN)/pytest
+	$(TEST_ENV) $(BIN)/pytest -n $(TEST_WORKERS)
+
+# The loop while working: everything but the browser, LibreOffice, `make run`, the backup drill
+# and the fuzzers (marked `browser` and `traag`), in parallel.
+test-fast: install
+	$(TEST_ENV) $(BIN)/pytest -n $(TEST_WORKERS) -m "not browser and not traag and not benchmark and not vloot"
 
 # Debian's Chromium for the Playwright tests; never a browser downloaded by a test tool.
 # Installed where apt-get and root are at hand (CI, Debian machines); elsewhere the browser
