@@ -1,15 +1,19 @@
 """Who calls and what it may do: an OAuth2 access token of an active koppeling, its scopes, its
 voorziening (the same fail-closed tenancy as the screens) and its rate limit."""
 
+import base64
+import binascii
 import datetime
 import hashlib
 
 from django.conf import settings
+from django.http import JsonResponse
 from django.utils import timezone
 from oauth2_provider.contrib.rest_framework import OAuth2Authentication
 from oauth2_provider.models import AccessToken
 from oauth2_provider.oauth2_validators import OAuth2Validator
 from oauth2_provider.scopes import SettingsScopes
+from oauth2_provider.views import TokenView as BaseTokenView
 from rest_framework import exceptions
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.throttling import BaseThrottle
@@ -20,7 +24,17 @@ from api.services import verzoek_tellen
 
 class KoppelingValidator(OAuth2Validator):
     """The token with its koppeling, the koppeling's voorziening and user in one query: the
-    check every call pays for."""
+    check every call pays for. A revoked koppeling's client is unknown: `invalid_client`."""
+
+    def _load_application(self, client_id, request):
+        if not client_id or "\x00" in client_id:
+            return None
+        application = super()._load_application(client_id, request)
+        if application is None:
+            return None
+        if Koppeling.alle.filter(application=application, ingetrokken_op__isnull=False).exists():
+            return None
+        return application
 
     def _load_access_token(self, token):
         checksum = hashlib.sha256(token.encode()).hexdigest()
@@ -90,3 +104,34 @@ class PerKoppeling(BaseThrottle):
     def wait(self) -> float:
         volgende = self.nu.replace(second=0, microsecond=0) + datetime.timedelta(minutes=1)
         return max(1.0, (volgende - self.nu).total_seconds())
+
+
+class TokenView(BaseTokenView):
+    """`POST /api/v1/token/`: only the client-credentials grant, and no NUL anywhere; anything
+    else is refused as OAuth 2 says (RFC 6749 §5.2), never a server error."""
+
+    def post(self, request, *args, **kwargs):
+        velden = [*request.POST.values(), request.headers.get("Authorization", "")]
+        if any("\x00" in waarde for waarde in velden) or _nul_in_basic(request):
+            return _oauth_fout("invalid_request", "Het verzoek bevat een NUL-teken.")
+        if request.POST.get("grant_type") != "client_credentials":
+            return _oauth_fout(
+                "unsupported_grant_type", "Enkel grant_type=client_credentials is mogelijk."
+            )
+        return super().post(request, *args, **kwargs)
+
+
+def _nul_in_basic(request) -> bool:
+    soort, _, waarde = request.headers.get("Authorization", "").partition(" ")
+    if soort.lower() != "basic":
+        return False
+    try:
+        return "\x00" in base64.b64decode(waarde).decode("utf-8", "replace")
+    except (ValueError, binascii.Error):
+        return False
+
+
+def _oauth_fout(fout: str, uitleg: str) -> JsonResponse:
+    response = JsonResponse({"error": fout, "error_description": uitleg}, status=400)
+    response["Cache-Control"] = "no-store"
+    return response

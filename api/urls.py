@@ -1,49 +1,57 @@
 from csp.decorators import csp_update
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
-from oauth2_provider.views import TokenView
 
+from api.toegang import TokenView
 from api.views import acties, bezetting, dossiers, kwartaal, registraties, wijzigingen, zorg
 
 app_name = "api"
 
+
+def _beide(route: str, view, name: str) -> list:
+    """The route with and without its trailing slash, the same answer: a client that leaves it
+    off is served, never redirected (a redirect would drop a POST's body). The document names
+    the form with the slash (api.schema.met_slash)."""
+    return [path(route, view, name=name), path(route.removesuffix("/"), view)]
+
+
 urlpatterns = [
-    path("token/", TokenView.as_view(), name="token"),
-    path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
+    *_beide("token/", TokenView.as_view(), "token"),
+    *_beide("schema/", SpectacularAPIView.as_view(api_version="v1"), "schema"),
     # Redoc styles itself inline and searches in a worker: allowed on this page only.
-    path(
+    *_beide(
         "docs/",
         csp_update({"style-src": ["'unsafe-inline'"], "worker-src": ["blob:"]})(
             SpectacularRedocView.as_view(url_name="api:schema")
         ),
-        name="docs",
+        "docs",
     ),
-    path("clienten/", dossiers.Clienten.as_view(), name="clienten"),
-    path("dossiers/", dossiers.Dossiers.as_view(), name="dossiers"),
-    path("dossiers/<int:pk>/", dossiers.DossierDetail.as_view(), name="dossier"),
-    path("dossiers/<int:pk>/toewijzen/", acties.Toewijzen.as_view(), name="toewijzen"),
-    path("dossiers/<int:pk>/afsluiten/", acties.Afsluiten.as_view(), name="afsluiten"),
-    path("dossiers/<int:pk>/heropenen/", acties.Heropenen.as_view(), name="heropenen"),
-    path("dossiers/<int:pk>/beslissingen/", zorg.Beslissingen.as_view(), name="beslissingen"),
-    path(
+    *_beide("clienten/", dossiers.Clienten.as_view(), "clienten"),
+    *_beide("dossiers/", dossiers.Dossiers.as_view(), "dossiers"),
+    *_beide("dossiers/<int:pk>/", dossiers.DossierDetail.as_view(), "dossier"),
+    *_beide("dossiers/<int:pk>/toewijzen/", acties.Toewijzen.as_view(), "toewijzen"),
+    *_beide("dossiers/<int:pk>/afsluiten/", acties.Afsluiten.as_view(), "afsluiten"),
+    *_beide("dossiers/<int:pk>/heropenen/", acties.Heropenen.as_view(), "heropenen"),
+    *_beide("dossiers/<int:pk>/beslissingen/", zorg.Beslissingen.as_view(), "beslissingen"),
+    *_beide(
         "dossiers/<int:pk>/beslissingen/<int:beslissing_pk>/",
         zorg.BeslissingDetail.as_view(),
-        name="beslissing",
+        "beslissing",
     ),
-    path("dossiers/<int:pk>/schakelingen/", zorg.Schakelingen.as_view(), name="schakelingen"),
-    path(
+    *_beide("dossiers/<int:pk>/schakelingen/", zorg.Schakelingen.as_view(), "schakelingen"),
+    *_beide(
         "dossiers/<int:pk>/schakelingen/<int:schakeling_pk>/",
         zorg.SchakelingDetail.as_view(),
-        name="schakeling",
+        "schakeling",
     ),
-    path(
+    *_beide(
         "dossiers/<int:pk>/registraties/<str:soort>/",
         registraties.Registratie.as_view(),
-        name="registratie",
+        "registratie",
     ),
-    path("bezetting/", bezetting.Bezetting.as_view(), name="bezetting"),
-    path("benutting/", bezetting.Benutting.as_view(), name="benutting"),
-    path("kwartalen/", kwartaal.Kwartalen.as_view(), name="kwartalen"),
-    path("kwartalen/<int:pk>/", kwartaal.KwartaalDetail.as_view(), name="kwartaal"),
-    path("wijzigingen/", wijzigingen.Wijzigingen.as_view(), name="wijzigingen"),
+    *_beide("bezetting/", bezetting.Bezetting.as_view(), "bezetting"),
+    *_beide("benutting/", bezetting.Benutting.as_view(), "benutting"),
+    *_beide("kwartalen/", kwartaal.Kwartalen.as_view(), "kwartalen"),
+    *_beide("kwartalen/<int:pk>/", kwartaal.KwartaalDetail.as_view(), "kwartaal"),
+    *_beide("wijzigingen/", wijzigingen.Wijzigingen.as_view(), "wijzigingen"),
 ]

@@ -3,12 +3,13 @@ them, so a query with one fails) answer 400 with a Dutch page instead of a serve
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from lib.errors import probleem
 
 NUL_TEKEN = "Het verzoek bevat een NUL-teken; dat kan Binc niet bewaren."
+TOKENPAD = "/api/v1/token"
 
 
 def _bevat_nul(waarden) -> bool:
@@ -23,6 +24,10 @@ class OngeldigeInvoerMiddleware:
         if _bevat_nul(request.GET.lists()) or (
             request.method == "POST" and _bevat_nul(request.POST.lists())
         ):
+            if request.path.startswith(TOKENPAD):
+                # The token endpoint speaks OAuth 2 (RFC 6749 §5.2), also here.
+                fout = {"error": "invalid_request", "error_description": NUL_TEKEN}
+                return JsonResponse(fout, status=400, headers={"Cache-Control": "no-store"})
             if request.path.startswith("/api/"):
                 # The API speaks problem details (RFC 9457), also here.
                 return probleem(400, "Ongeldig verzoek", NUL_TEKEN)

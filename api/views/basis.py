@@ -20,12 +20,14 @@ from binc.tenancy import voorziening_context
 from lib.concurrency import Conflict
 from lib.formvelden import JaNeeField
 
+SLEUTEL_MAX = 100
 IDEMPOTENTIE = OpenApiParameter(
     "Idempotency-Key",
     str,
     OpenApiParameter.HEADER,
-    description="Een eigen sleutel (bv. een UUID): hetzelfde verzoek met dezelfde sleutel krijgt "
-    "binnen 24 uur hetzelfde antwoord, zonder iets een tweede keer te doen.",
+    description="Een eigen sleutel (bv. een UUID) van hoogstens 100 tekens: hetzelfde verzoek "
+    "met dezelfde sleutel krijgt binnen 24 uur hetzelfde antwoord, zonder iets een tweede keer "
+    "te doen.",
 )
 IF_MATCH = OpenApiParameter(
     "If-Match",
@@ -65,7 +67,12 @@ class BincAPIView(APIView):
         # The koppeling's voorziening, as the screens' middleware sets the chosen one.
         request.voorziening = request.koppeling.voorziening
         self._stack.enter_context(voorziening_context(request.voorziening))
-        self._sleutel = request.headers.get("Idempotency-Key", "")[:100]
+        self._sleutel = request.headers.get("Idempotency-Key", "")
+        if len(self._sleutel) > SLEUTEL_MAX:
+            # Cut short, two long keys would share their start and collide.
+            raise Ongeldig(
+                {"Idempotency-Key": [f"Een Idempotency-Key is hoogstens {SLEUTEL_MAX} tekens."]}
+            )
         if request.method == "POST" and self._sleutel:
             self._idempotent(request)
 

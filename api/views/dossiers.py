@@ -91,8 +91,9 @@ class Dossiers(BincAPIView):
     )
     def get(self, request):
         gewijzigd_na = None
-        if na := request.query_params.get("gewijzigd_na"):
+        if "gewijzigd_na" in request.query_params:  # empty is refused like any bad value
             try:
+                na = request.query_params["gewijzigd_na"]
                 gewijzigd_na = serializers.DateTimeField().to_internal_value(na)
             except serializers.ValidationError as fout:
                 raise Ongeldig({"gewijzigd_na": fout.detail}) from None

@@ -8,7 +8,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["api.toegang.KoppelingAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["api.toegang.HeeftScope"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["api.invoer.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "api.problemen.afhandelen",
 }
@@ -75,5 +75,6 @@ rijksregisternummer staat nooit in een URL.""",
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SERVE_AUTHENTICATION": [],
     "REDOC_DIST": "SIDECAR",
+    "PREPROCESSING_HOOKS": ["api.schema.met_slash"],
     "COMPONENT_SPLIT_REQUEST": True,
 }
