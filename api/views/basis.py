@@ -34,9 +34,10 @@ IF_MATCH = OpenApiParameter(
     str,
     OpenApiParameter.HEADER,
     required=True,
-    description="De ETag van wat je wijzigt, zoals je het las.",
+    description='De ETag van wat je wijzigt, zoals je het las (bv. "3"), of * om te wijzigen '
+    "wat er nu is. Een zwakke ETag (W/) past nooit bij een wijziging.",
 )
-ETAG = re.compile(r'^\s*(?:W/)?"(\d{1,9})"\s*$')
+ETAG = re.compile(r'^(W/)?"(\d{1,9})"$')
 
 
 class Herhaling(Exception):
@@ -153,16 +154,30 @@ def met_etag(response: Response, obj) -> Response:
     return response
 
 
-def versie(request, *, minimum: int = 1) -> int:
-    """The version in If-Match: required for a change; one that does not parse never matches
-    (version 0: a registration form not made yet)."""
-    waarde = request.headers.get("If-Match")
+def versie(request, huidig: int, *, de_dienst_beslist: bool = False) -> int:
+    """If-Match as RFC 9110 §13.1.1, required for a change (428 without): `*` matches the
+    current version; otherwise one of the listed strong tags must be it (a weak tag never
+    matches a change), else someone saved first (412); a value that does not parse is refused
+    (400). Answers the version the change is made against; the service checks it again under
+    its lock. `de_dienst_beslist`: a tag that is not the current one goes to the service,
+    which has its own answer (a registration form made meanwhile: the manual's 409)."""
+    waarde = request.headers.get("If-Match", "").strip()
     if not waarde:
         raise VoorwaardeOntbreekt()
-    gevonden = ETAG.match(waarde)
-    if gevonden is None or int(gevonden.group(1)) < minimum:
-        raise Conflict()
-    return int(gevonden.group(1))
+    if waarde == "*":
+        return huidig
+    sterk = set()
+    for tag in (t.strip() for t in waarde.split(",")):
+        gevonden = ETAG.match(tag)
+        if gevonden is None:
+            raise Ongeldig({"If-Match": ['Geef de ETag zoals Binc hem gaf (bv. "3"), of *.']})
+        if not gevonden.group(1):
+            sterk.add(int(gevonden.group(2)))
+    if huidig in sterk:
+        return huidig
+    if de_dienst_beslist and len(sterk) == 1:
+        return sterk.pop()
+    raise Conflict()
 
 
 def formulier(form_class, data, **kwargs) -> forms.BaseForm:

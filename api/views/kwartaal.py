@@ -71,7 +71,7 @@ class KwartaalDetail(BincAPIView):
     def put(self, request, pk: int):
         # Locked: it cannot go (its last schakeling removed) while this request fills it in.
         staat = selectors.kwartaalstaat_get(pk=pk, for_update=True)
-        gezien = versie(request)
+        gezien = versie(request, staat.versie)
         data = request.data if isinstance(request.data, dict) else {}
         totalen = data.get("totalen", {})
         if not isinstance(totalen, dict):

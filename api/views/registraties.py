@@ -86,7 +86,8 @@ class Registratie(BincAPIView):
     )
     def put(self, request, pk: int, soort: str):
         dossier = selectors.dossier_get(pk=pk)
-        gezien = versie(request, minimum=0)
+        huidig = registratie_formulier(dossier, soort).versie
+        gezien = versie(request, huidig, de_dienst_beslist=True)
         data = {**request.data, "versie": gezien} if isinstance(request.data, dict) else None
         form, _ = _formulier(dossier, soort, data)
         registratie_services.registratie_opslaan(

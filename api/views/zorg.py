@@ -92,7 +92,7 @@ class BeslissingDetail(BincAPIView):
     def put(self, request, pk: int, beslissing_pk: int):
         dossier = selectors.dossier_get(pk=pk)
         beslissing = _beslissing(dossier, beslissing_pk)
-        gezien = versie(request)
+        gezien = versie(request, beslissing.versie)
         form = formulier(
             BeslissingForm, request.data, instance=beslissing, voorziening=dossier.voorziening
         )
@@ -183,7 +183,8 @@ class SchakelingDetail(BincAPIView):
     def put(self, request, pk: int, schakeling_pk: int):
         dossier = selectors.dossier_get(pk=pk)
         bestaand = bestaande_schakeling(dossier, schakeling_pk)
-        gezien = versie(request)
+        assert bestaand.schakeling is not None
+        gezien = versie(request, bestaand.schakeling.versie)
         data = {**request.data, "versie": gezien} if isinstance(request.data, dict) else None
         form = formulier(SchakelingForm, data, **bestaand.kwargs())
         resultaat = schakeling_services.schakeling_update(

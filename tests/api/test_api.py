@@ -223,6 +223,25 @@ def test_a_change_needs_the_etag_and_the_first_save_wins(api, omgeving):
     assert tweede.json()["detail"] == "De gevraagde actie kon niet uitgevoerd worden."
 
 
+def test_if_match_as_rfc_9110_says(api, omgeving):
+    """`*` matches what is there now, a weak tag never matches a change, a list matches when
+    one of its tags does, and a value that is no ETag is a bad request, not a lost race."""
+    _, _, dossier = omgeving
+    beslissing = _beslissing(api, dossier)
+    pad = f"dossiers/{dossier.pk}/beslissingen/{beslissing.json()['id']}/"
+    wijziging = {
+        "begindatum": "2026-01-06",
+        "modules": ["BEGBJB02"],
+        "verwijzingsgrond": "vrijwillig",
+    }
+    assert api.put(pad, wijziging, **{"If-Match": 'W/"1"'}).status_code == 412
+    assert api.put(pad, wijziging, **{"If-Match": "drie"}).status_code == 400
+    assert api.put(pad, wijziging, **{"If-Match": '"7", "1"'}).status_code == 200
+    ster = api.put(pad, {**wijziging, "begindatum": "2026-01-07"}, **{"If-Match": "*"})
+    assert ster.status_code == 200
+    assert ster["ETag"] == '"3"'
+
+
 def test_the_d227_warning_is_confirmed_like_on_the_screen(api, omgeving):
     _, _, dossier = omgeving
     _beslissing(api, dossier, codes=("VBFBJB04",))
