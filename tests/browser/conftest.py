@@ -113,8 +113,12 @@ class Toegankelijkheid:
             gevonden = page.evaluate(AXE_RUN)
             breedte, scherm, uit = page.evaluate(REFLOW, SMAL["width"])
         except Error as fout:
-            if any(w in str(fout).lower() for w in ("destroyed", "navigation", "closed")):
-                return  # the page went on to the next one meanwhile, or the test ended
+            # The page went on to the next one meanwhile, the test ended, or a check of this
+            # very page is still running (two load events close together).
+            if any(w in str(fout).lower() for w in ("destroyed", "navigation", "closed")) or (
+                "already running" in str(fout)
+            ):
+                return
             # Raised here it would only be logged: the test fails on it instead.
             self.fouten.append(f"{page.url}: controle mislukt: {fout}")
             return
