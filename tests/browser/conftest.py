@@ -62,6 +62,9 @@ PAGINABREEDTE = "document.documentElement.scrollWidth"
 # the test's own window keeps its size, so nothing the test is doing meanwhile moves. Answers
 # how wide the page then is and the first element that sticks out outside a box that scrolls.
 REFLOW = """async (breed) => {
+  // A document the browser is still replacing has nothing to measure yet; its own load
+  // event brings it back here.
+  if (!document.body || document.readyState !== "complete") return [0, 0, ""];
   const kader = document.createElement("iframe");
   kader.setAttribute("sandbox", "allow-same-origin");
   Object.assign(kader.style, {position: "fixed", left: "-10000px", top: "0", border: "0",
