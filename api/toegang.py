@@ -7,7 +7,6 @@ import datetime
 import hashlib
 
 from django.conf import settings
-from django.http import JsonResponse
 from django.utils import timezone
 from oauth2_provider.contrib.rest_framework import OAuth2Authentication
 from oauth2_provider.models import AccessToken
@@ -20,6 +19,7 @@ from rest_framework.throttling import BaseThrottle
 
 from api.models import Koppeling
 from api.services import verzoek_tellen
+from lib.invoer import NUL_TEKEN, oauth_fout
 
 
 class KoppelingValidator(OAuth2Validator):
@@ -107,15 +107,15 @@ class PerKoppeling(BaseThrottle):
 
 
 class TokenView(BaseTokenView):
-    """`POST /api/v1/token/`: only the client-credentials grant, and no NUL anywhere; anything
-    else is refused as OAuth 2 says (RFC 6749 §5.2), never a server error."""
+    """`POST /api/v1/token/`: only the client-credentials grant; anything else is refused as
+    OAuth 2 says (RFC 6749 §5.2), never a server error. A NUL in the body is refused before
+    (lib.invoer); one in the Basic credentials here."""
 
     def post(self, request, *args, **kwargs):
-        velden = [*request.POST.values(), request.headers.get("Authorization", "")]
-        if any("\x00" in waarde for waarde in velden) or _nul_in_basic(request):
-            return _oauth_fout("invalid_request", "Het verzoek bevat een NUL-teken.")
+        if _nul_in_basic(request):
+            return oauth_fout("invalid_request", NUL_TEKEN)
         if request.POST.get("grant_type") != "client_credentials":
-            return _oauth_fout(
+            return oauth_fout(
                 "unsupported_grant_type", "Enkel grant_type=client_credentials is mogelijk."
             )
         return super().post(request, *args, **kwargs)
@@ -129,9 +129,3 @@ def _nul_in_basic(request) -> bool:
         return "\x00" in base64.b64decode(waarde).decode("utf-8", "replace")
     except (ValueError, binascii.Error):
         return False
-
-
-def _oauth_fout(fout: str, uitleg: str) -> JsonResponse:
-    response = JsonResponse({"error": fout, "error_description": uitleg}, status=400)
-    response["Cache-Control"] = "no-store"
-    return response

@@ -294,3 +294,15 @@ def meten(functie: Callable[[], object], herhalingen: int) -> tuple[float, float
         functie()
         tijden.append((time.perf_counter() - begin) * 1000)
     return statistics.median(tijden), max(tijden)
+
+
+def aanwezig_of_opbouwen(*, voorzieningen: int, dossiers: int, stdout=None) -> list[Voorziening]:
+    """The dataset in the current database, built first if it is not there (saying how long
+    that took, when there is somewhere to say it)."""
+    lijst = aanwezig()
+    if not lijst:
+        begin = time.perf_counter()
+        lijst = opbouwen(voorzieningen=voorzieningen, dossiers=dossiers)
+        if stdout is not None:
+            stdout.write(f"Opgebouwd in {time.perf_counter() - begin:.0f} s.")
+    return lijst

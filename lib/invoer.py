@@ -16,6 +16,15 @@ def _bevat_nul(waarden) -> bool:
     return any("\x00" in sleutel or any("\x00" in w for w in lijst) for sleutel, lijst in waarden)
 
 
+def oauth_fout(fout: str, uitleg: str) -> JsonResponse:
+    """A refusal at the token endpoint, in OAuth 2's own form (RFC 6749 §5.2)."""
+    return JsonResponse(
+        {"error": fout, "error_description": uitleg},
+        status=400,
+        headers={"Cache-Control": "no-store"},
+    )
+
+
 class OngeldigeInvoerMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -26,8 +35,7 @@ class OngeldigeInvoerMiddleware:
         ):
             if request.path.startswith(TOKENPAD):
                 # The token endpoint speaks OAuth 2 (RFC 6749 §5.2), also here.
-                fout = {"error": "invalid_request", "error_description": NUL_TEKEN}
-                return JsonResponse(fout, status=400, headers={"Cache-Control": "no-store"})
+                return oauth_fout("invalid_request", NUL_TEKEN)
             if request.path.startswith("/api/"):
                 # The API speaks problem details (RFC 9457), also here.
                 return probleem(400, "Ongeldig verzoek", NUL_TEKEN)

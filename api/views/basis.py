@@ -186,8 +186,6 @@ def formulier(form_class, data, **kwargs) -> forms.BaseForm:
     with the form's own messages."""
     if not isinstance(data, dict):
         raise Ongeldig({"": ["Verwacht een JSON-object."]})
-    if _bevat_nul(data):
-        raise Ongeldig({"": ["Een NUL-teken kan Binc niet bewaren."]})
     getoond = form_class(**kwargs)
     post = QueryDict(mutable=True)
     for naam, veld in getoond.fields.items():
@@ -211,17 +209,6 @@ def geweigerd(form: forms.BaseForm) -> Ongeldig:
     """The form's own messages, per field, as the API's refusal."""
     fouten = form.errors.get_json_data()
     return Ongeldig({naam: [f["message"] for f in lijst] for naam, lijst in fouten.items()})
-
-
-def _bevat_nul(waarde) -> bool:
-    """PostgreSQL cannot store a NUL character: refused as input, not a server error."""
-    if isinstance(waarde, str):
-        return "\x00" in waarde
-    if isinstance(waarde, dict):
-        return any(_bevat_nul(k) or _bevat_nul(v) for k, v in waarde.items())
-    if isinstance(waarde, list):
-        return any(_bevat_nul(v) for v in waarde)
-    return False
 
 
 def _modules(veld: forms.ModelMultipleChoiceField) -> bool:

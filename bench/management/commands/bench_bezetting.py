@@ -3,7 +3,6 @@ first use in its own database): bezetting for one year of the largest voorzienin
 voorziening at once against a bare sweep-line SQL over the same rows, and the live preview."""
 
 import datetime
-import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -53,11 +52,9 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("bench_bezetting draait enkel met DEBUG aan (ontwikkelomgeving).")
         with schaal.eigen_databank() as naam, all_voorzieningen():
-            lijst = schaal.aanwezig()
-            if not lijst:
-                begin = time.perf_counter()
-                lijst = schaal.opbouwen(voorzieningen=voorzieningen, dossiers=dossiers)
-                self.stdout.write(f"Opgebouwd in {time.perf_counter() - begin:.0f} s.")
+            lijst = schaal.aanwezig_of_opbouwen(
+                voorzieningen=voorzieningen, dossiers=dossiers, stdout=self.stdout
+            )
             n = sum(v.n for v in lijst)
             self.stdout.write(
                 f"Databank {naam}: {len(lijst)} voorzieningen, {n:,} dossiers, {3 * n:,} "

@@ -35,11 +35,9 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("bench_rapporten draait enkel met DEBUG aan (ontwikkelomgeving).")
         with schaal.eigen_databank() as naam, all_voorzieningen():
-            lijst = schaal.aanwezig()
-            if not lijst:
-                begin = time.perf_counter()
-                lijst = schaal.opbouwen(voorzieningen=voorzieningen, dossiers=dossiers)
-                self.stdout.write(f"Opgebouwd in {time.perf_counter() - begin:.0f} s.")
+            lijst = schaal.aanwezig_of_opbouwen(
+                voorzieningen=voorzieningen, dossiers=dossiers, stdout=self.stdout
+            )
             self.stdout.write(f"Databank {naam}: {sum(v.n for v in lijst):,} dossiers.")
             # The raw data first: the peak RSS then is its own.
             if ruwe_data:

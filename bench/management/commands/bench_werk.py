@@ -61,7 +61,7 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("bench_werk draait enkel met DEBUG aan (ontwikkelomgeving).")
         with schaal.eigen_databank() as naam, all_voorzieningen():
-            lijst = schaal.aanwezig() or schaal.opbouwen(voorzieningen=200, dossiers=1_000_000)
+            lijst = schaal.aanwezig_of_opbouwen(voorzieningen=200, dossiers=1_000_000)
             self.stdout.write(f"Databank {naam}: {len(lijst)} voorzieningen.")
             try:
                 with transaction.atomic():

@@ -20,7 +20,7 @@ class Command(BaseCommand):
         if not settings.DEBUG:
             raise CommandError("loadtest_voorbereiden draait enkel met DEBUG aan.")
         with schaal.eigen_databank() as naam, all_voorzieningen():
-            lijst = schaal.aanwezig() or schaal.opbouwen(voorzieningen=200, dossiers=1_000_000)
+            lijst = schaal.aanwezig_of_opbouwen(voorzieningen=200, dossiers=1_000_000)
             for i, voorziening in enumerate(lijst[:AANTAL], start=1):
                 gebruiker, nieuw = Gebruiker.objects.get_or_create(
                     username=f"belasting{i:02d}",
