@@ -67,7 +67,7 @@ class KoppelingAdmin(ActiesAdmin):
             else:
                 geheim_onthouden(request, koppeling, geheim)
                 return redirect("opgroeien:api_koppeling_nieuw")
-        nieuw, geheim = geheim_eenmalig(request, Koppeling.alle.select_related("voorziening"))
+        nieuw, eenmalig = geheim_eenmalig(request, Koppeling.alle.select_related("voorziening"))
         return TemplateResponse(
             request,
             "admin/api/koppeling/nieuw.html",
@@ -75,7 +75,7 @@ class KoppelingAdmin(ActiesAdmin):
                 **self.admin_site.each_context(request),
                 "form": form,
                 "nieuw": nieuw,
-                "geheim": geheim,
+                "geheim": eenmalig,
                 "title": "Nieuwe API-koppeling",
             },
         )

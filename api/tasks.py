@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from celery import shared_task
 from django.utils import timezone
 
@@ -10,5 +12,5 @@ def opruimen() -> int:
     """Hourly: answers past their day, request counts past their minute."""
     nu = timezone.now()
     antwoorden, _ = Antwoord.objects.filter(aangemaakt_op__lt=nu - ANTWOORD_BEWAARD).delete()
-    tellers, _ = Verzoekteller.objects.filter(minuut__lt=nu - timezone.timedelta(hours=1)).delete()
+    tellers, _ = Verzoekteller.objects.filter(minuut__lt=nu - timedelta(hours=1)).delete()
     return antwoorden + tellers

@@ -10,6 +10,7 @@ import statistics
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING, TypedDict
 
 from django.core.management import call_command
 from django.db import connection, transaction
@@ -18,6 +19,15 @@ from django.db.models import Count
 from binc.constants import Organisatietype, Provincie
 from binc.models import Gebruiker, Module, Voorziening
 from binc.tenancy import all_voorzieningen
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+    class _Aantal(TypedDict):
+        n: int
+
+    # A voorziening with `n`, its number of dossiers.
+    Gemeten = WithAnnotations[Voorziening, _Aantal]
 
 # A module mix per voorziening: verblijf, context, dagbegeleiding and autonoom wonen.
 MODULES = ["VBFBJB04", "VBFBJB05", "BEGBJB02", "BEGBJB05", "DAGBJB01"]
@@ -265,7 +275,7 @@ def eigen_databank() -> Iterator[str]:
         connection.settings_dict["NAME"] = werk
 
 
-def aanwezig() -> list[Voorziening]:
+def aanwezig() -> "list[Gemeten]":
     """The voorzieningen of a dataset built earlier, largest first."""
     return list(
         Voorziening.objects.filter(erkenningsnummer__startswith="SCHAAL-")
@@ -274,7 +284,7 @@ def aanwezig() -> list[Voorziening]:
     )
 
 
-def opbouwen(*, voorzieningen: int, dossiers: int) -> list[Voorziening]:
+def opbouwen(*, voorzieningen: int, dossiers: int) -> "list[Gemeten]":
     """Builds and commits the dataset, then vacuums it as autovacuum would."""
     with transaction.atomic(), all_voorzieningen():
         _bouwen(voorzieningen=voorzieningen, dossiers=dossiers)
@@ -296,7 +306,7 @@ def meten(functie: Callable[[], object], herhalingen: int) -> tuple[float, float
     return statistics.median(tijden), max(tijden)
 
 
-def aanwezig_of_opbouwen(*, voorzieningen: int, dossiers: int, stdout=None) -> list[Voorziening]:
+def aanwezig_of_opbouwen(*, voorzieningen: int, dossiers: int, stdout=None) -> "list[Gemeten]":
     """The dataset in the current database, built first if it is not there (saying how long
     that took, when there is somewhere to say it)."""
     lijst = aanwezig()

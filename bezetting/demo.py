@@ -22,7 +22,7 @@ from kwartaal.services.invullen import totalen_opslaan
 from kwartaal.services.opgroeien import heropenen, jaar_verwerken
 
 
-def _totalen(staat: Kwartaalstaat, rng: random.Random) -> dict[int, Decimal]:
+def _totalen(staat: Kwartaalstaat, rng: random.Random) -> dict[int, Decimal | None]:
     """Per row the total that brings its benuttingsgraad to a plausible figure: the engine's own
     denominator for the quarter, less what it counts without input (OB's reserved places)."""
     inzet = list(
@@ -38,7 +38,7 @@ def _totalen(staat: Kwartaalstaat, rng: random.Random) -> dict[int, Decimal]:
     ratios = benutting(leeg, [(staat.jaar, staat.kwartaal)], codes).typemodules
     # The verblijf typemodules share one denominator: each fills its part of it.
     gedeeld = sum(i.typemodule.in_verblijfscapaciteit for i in inzet) or 1
-    totalen = {}
+    totalen: dict[int, Decimal | None] = {}
     for i in inzet:
         ratio = ratios[i.typemodule.code]
         doel = ratio.noemer * Fraction(rng.randint(60, 95), 100) - ratio.teller

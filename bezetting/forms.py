@@ -1,4 +1,5 @@
 import datetime
+from typing import cast
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -16,7 +17,8 @@ class PeriodeForm(forms.Form):
     )
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         van, tot = data.get("van"), data.get("tot")
         if van and tot and (fout := periode_fout("", van, tot)):
             self.add_error("tot", fout)
@@ -26,7 +28,8 @@ class PeriodeForm(forms.Form):
 def alle_of_gekozen(form: forms.Form, veld: str, fout: str) -> list[str]:
     """Every choice when 'Alle …' is ticked; else those chosen, at least one."""
     if form.data.get("alle") in ("on", "true", "1"):
-        return [code for code, _ in form.fields[veld].choices]
+        keuzes = cast(forms.ChoiceField, form.fields[veld]).choices
+        return [code for code, _ in keuzes]  # type: ignore[union-attr, misc]  # a plain list
     if not form.cleaned_data[veld]:
         raise ValidationError(f"{fout} of vink '{form.fields['alle'].label}' aan.")
     return form.cleaned_data[veld]
@@ -44,7 +47,7 @@ class TypemodulesMixin(forms.Form):
     )
 
     def _keuzes(self, keuzes: list[tuple[str, str]]) -> None:
-        self.fields["typemodules"].choices = keuzes
+        cast(forms.ChoiceField, self.fields["typemodules"]).choices = keuzes
 
     def clean_typemodules(self):
         return alle_of_gekozen(self, "typemodules", "Kies minstens één typemodule")
@@ -111,7 +114,9 @@ class KwartaalForm(TypemodulesMixin, forms.Form):
     def __init__(self, *args, keuzes: list[tuple[str, str]], jaar: int, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._keuzes(keuzes)
-        self.fields["van"].choices = self.fields["tot"].choices = _kwartalen(jaar)
+        kwartalen = _kwartalen(jaar)
+        cast(forms.ChoiceField, self.fields["van"]).choices = kwartalen
+        cast(forms.ChoiceField, self.fields["tot"]).choices = kwartalen
         self.order_fields(["van", "tot", "alle", "typemodules"])
 
     def kwartalen(self) -> list[tuple[int, int]]:
@@ -120,7 +125,8 @@ class KwartaalForm(TypemodulesMixin, forms.Form):
         return kwartalen_tussen(van, tot)  # type: ignore[arg-type]
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("van") and data.get("tot"):
             aantal = len(self.kwartalen())
             if aantal == 0:
@@ -145,13 +151,14 @@ class InzetForm(forms.Form):
 
     def __init__(self, *args, keuzes: list[tuple[str, str]], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["modules"].choices = keuzes
+        cast(forms.ChoiceField, self.fields["modules"]).choices = keuzes
 
     def clean_modules(self):
         return alle_of_gekozen(self, "modules", "Kies minstens één module")
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         van, tot = data.get("van"), data.get("tot")
         if van and tot and tot < van:
             self.add_error("tot", "De einddatum ligt vóór de begindatum.")

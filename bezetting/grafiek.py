@@ -101,10 +101,10 @@ def lijndiagram(
     top = max(max(b, c) for _, b, c in stappen) or 1
     breed = (BREEDTE - links - 10) / len(stappen)
 
-    def pad(index: int) -> str:
+    def pad(waarden: list[float]) -> str:
         punten = []
-        for i, stap in enumerate(stappen):
-            y = 10 + (hoogte - 10) * (1 - stap[index] / top)
+        for i, waarde in enumerate(waarden):
+            y = 10 + (hoogte - 10) * (1 - waarde / top)
             punten += [f"{links + i * breed:.1f},{y:.1f}", f"{links + (i + 1) * breed:.1f},{y:.1f}"]
         return "M" + " L".join(punten)
 
@@ -112,8 +112,8 @@ def lijndiagram(
     return Lijndiagram(
         titel,
         eenheid,
-        pad(1),
-        pad(2),
+        pad([cijfer for _, cijfer, _ in stappen]),
+        pad([capaciteit for _, _, capaciteit in stappen]),
         hoogte + onder,
         BREEDTE,
         [(10 + (hoogte - 10) * (1 - d / 4), nederlands(Decimal(top * d / 4), 0)) for d in range(5)],

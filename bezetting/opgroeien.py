@@ -2,11 +2,12 @@
 each voorziening for a period, in one pass over all of them (a handful of queries in total)."""
 
 from decimal import Decimal
+from typing import Any
 from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -17,7 +18,7 @@ from bezetting.engine.bezetting import bezetting
 from bezetting.engine.model import Gegevens
 from bezetting.forms import PeriodeForm
 from bezetting.selectors import gegevens_overzicht
-from binc.access import opgroeien_required
+from binc.access import IngelogdRequest, opgroeien_required
 from binc.admin import opgroeien_site
 from binc.constants import Organisatietype, Provincie
 from binc.selectors import voorzieningen_met_capaciteit
@@ -61,7 +62,7 @@ def overzicht_rijen(form: OverzichtForm) -> list[dict]:
         )
     )
     alle = gegevens_overzicht(lijst, van, tot)
-    rijen = []
+    rijen: list[dict[str, Any]] = []
     for voorziening in lijst:
         gegevens = alle[voorziening.pk]
         codes = overzicht_codes(gegevens)
@@ -87,7 +88,7 @@ def overzicht_rijen(form: OverzichtForm) -> list[dict]:
 
 @opgroeien_required
 @require_GET
-def overzicht(request: HttpRequest) -> HttpResponse:
+def overzicht(request: IngelogdRequest) -> HttpResponse:
     if not request.user.has_perm("kwartaal.view_capaciteit"):
         raise PermissionDenied
     form = OverzichtForm(request.GET or None)

@@ -3,7 +3,7 @@ bezettingsgraad', 'Bereken benuttingsgraad' and Opgroeien's overview, and their 
 lines add up to the figure on the page exactly (bezetting.engine.uitsplitsing)."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,7 +16,7 @@ from bezetting.opgroeien import overzicht_codes
 from bezetting.selectors import gegevens_overzicht, typemodule_keuzes
 from bezetting.selectors.uitsplitsing import GEWOGEN, benutting_opbouw, bezetting_opbouw
 from bezetting.weergave import Opbouw, rijnamen
-from binc.access import medewerker_required, opgroeien_required
+from binc.access import IngelogdRequest, MedewerkerRequest, medewerker_required, opgroeien_required
 from binc.admin import opgroeien_site
 from binc.breadcrumbs import crumbs
 from binc.constants import Organisatietype
@@ -65,7 +65,7 @@ def _eigen(voorziening, titel: str, periode: str, scherm: str) -> dict:
 
 @medewerker_required
 @require_GET
-def bezetting_opbouw_scherm(request: HttpRequest) -> HttpResponse:
+def bezetting_opbouw_scherm(request: MedewerkerRequest) -> HttpResponse:
     """One row of 'Bereken bezettingsgraad', or its weighted average, as its lines."""
     voorziening = request.voorziening
     keuzes = typemodule_keuzes(voorziening)
@@ -92,7 +92,7 @@ def bezetting_opbouw_scherm(request: HttpRequest) -> HttpResponse:
 
 @medewerker_required
 @require_GET
-def benutting_opbouw_scherm(request: HttpRequest) -> HttpResponse:
+def benutting_opbouw_scherm(request: MedewerkerRequest) -> HttpResponse:
     """A benutting row or function group (and the OB bezetting, whose rate it is) as lines."""
     voorziening = request.voorziening
     keuzes = typemodule_keuzes(voorziening, ob=None)
@@ -115,7 +115,7 @@ def benutting_opbouw_scherm(request: HttpRequest) -> HttpResponse:
 
 @opgroeien_required
 @require_GET
-def opgroeien_opbouw(request: HttpRequest, pk: int) -> HttpResponse:
+def opgroeien_opbouw(request: IngelogdRequest, pk: int) -> HttpResponse:
     """Opgroeien's overview: one voorziening's weighted average and its rows as lines, with
     dossier codes only (docs/decisions.md)."""
     if not request.user.has_perm("kwartaal.view_capaciteit"):

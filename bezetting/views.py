@@ -24,7 +24,7 @@ from bezetting.selectors import (
 from bezetting.selectors.uitsplitsing import GEWOGEN, bezetting_per_maand
 from bezetting.templatetags.bezetting_tags import procent
 from bezetting.weergave import bezetting_rijen, dekking, formules
-from binc.access import medewerker_required
+from binc.access import MedewerkerRequest, medewerker_required
 from binc.breadcrumbs import crumbs
 from binc.constants import Organisatietype
 
@@ -40,7 +40,7 @@ def _zoekvraag(request: HttpRequest, **anders: str) -> str:
 
 @medewerker_required
 @require_GET
-def bezettingsgraad(request: HttpRequest) -> HttpResponse:
+def bezettingsgraad(request: MedewerkerRequest) -> HttpResponse:
     voorziening = request.voorziening
     keuzes = typemodule_keuzes(voorziening)
     form = BezettingForm(request.GET or None, keuzes=keuzes)
@@ -98,7 +98,7 @@ def staafdiagram(rijen) -> grafiek.Staafdiagram | None:
 
 @medewerker_required
 @require_GET
-def bezetting_trend(request: HttpRequest) -> HttpResponse:
+def bezetting_trend(request: MedewerkerRequest) -> HttpResponse:
     """The weighted average per month of the page's period beside the table of its figures:
     loaded after the page (htmx), or as a page of its own without JavaScript."""
     voorziening = request.voorziening
@@ -134,7 +134,7 @@ def _voorkeuzes(*, per_kwartaal: bool) -> list[tuple[str, str]]:
     ]
 
 
-def _kwartaal_scherm(request: HttpRequest, *, titel: str, ob: bool) -> HttpResponse:
+def _kwartaal_scherm(request: MedewerkerRequest, *, titel: str, ob: bool) -> HttpResponse:
     voorziening = request.voorziening
     keuzes = typemodule_keuzes(voorziening, ob=True if ob else None)
     form = KwartaalForm(request.GET or None, keuzes=keuzes, jaar=timezone.localdate().year)
@@ -197,21 +197,21 @@ def _kwartaal_scherm(request: HttpRequest, *, titel: str, ob: bool) -> HttpRespo
 
 @medewerker_required
 @require_GET
-def benuttingsgraad(request: HttpRequest) -> HttpResponse:
+def benuttingsgraad(request: MedewerkerRequest) -> HttpResponse:
     """'Bereken benuttingsgraad' (000 §13): one or more quarters."""
     return _kwartaal_scherm(request, titel="Benuttingsgraad", ob=False)
 
 
 @medewerker_required
 @require_GET
-def bezetting_ob_scherm(request: HttpRequest) -> HttpResponse:
+def bezetting_ob_scherm(request: MedewerkerRequest) -> HttpResponse:
     """Bezetting of ondersteunende begeleiding, per quarter (000 §14.1)."""
     return _kwartaal_scherm(request, titel="Bezettingsgraad ondersteunende begeleiding", ob=True)
 
 
 @medewerker_required
 @require_GET
-def inzet(request: HttpRequest) -> HttpResponse:
+def inzet(request: MedewerkerRequest) -> HttpResponse:
     """'Inzet modules' (000 §16): per module the schakelingen active and started in the period;
     with several modules those holding all of them; for one day the open places."""
     voorziening = request.voorziening

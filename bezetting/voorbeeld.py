@@ -7,7 +7,7 @@ import datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -16,7 +16,7 @@ from bezetting.engine.bezetting import bezetting, kwartaal_grenzen
 from bezetting.engine.dagen import dossierdagen
 from bezetting.engine.model import Module, Schakeling
 from bezetting.selectors import gegevens_per_periode, schakelingen_van_dossier
-from binc.access import medewerker_required
+from binc.access import MedewerkerRequest, medewerker_required
 from binc.forms import posted_id
 from dossiers.selectors import dossier_get, modules_by_pk
 
@@ -87,11 +87,11 @@ def _met(code: str):
 
 @medewerker_required
 @require_GET
-def voorbeeld(request: HttpRequest, pk: int) -> HttpResponse:
+def voorbeeld(request: MedewerkerRequest, pk: int) -> HttpResponse:
     dossier = dossier_get(pk=pk)
     begin = _datum(request.GET.get("begindatum"))
     einde = _datum(request.GET.get("einddatum"))
-    pks = [pk for p in request.GET.getlist("modules") if (pk := posted_id(p)) is not None]
+    pks = [n for p in request.GET.getlist("modules") if (n := posted_id(p)) is not None]
     modules = modules_by_pk(pks)
     if begin is None or not modules or (einde is not None and einde < begin):
         return render(request, "bezetting/_voorbeeld.html", {"rijen": []})

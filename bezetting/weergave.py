@@ -72,7 +72,8 @@ def dekking(resultaat: Bezetting, namen: dict[str, str]) -> str:
     """What the weighted average covers, and what it leaves out with why, in a sentence."""
     namen = rijnamen(namen)
     punten = resultaat.typemodules.get(BEGELEIDINGSPUNTEN)
-    mee, buiten = [], []
+    mee: list[str] = []
+    buiten: list[str] = []
     for code, ratio in resultaat.typemodules.items():
         if code != BEGELEIDINGSPUNTEN and ratio is punten:
             continue  # a points typemodule counts within the begeleidingspunten

@@ -4,15 +4,17 @@ the voorziening the medewerker chose (``binc.tenancy`` scopes every query to it)
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Concatenate, ParamSpec, TypeVar
 from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django_htmx.middleware import HtmxDetails
 
 from binc.beveiligingslog import gebeurtenis
 from binc.models import Gebruiker, Voorziening
@@ -22,9 +24,26 @@ from binc.tenancy import SESSION_KEY, voorziening_context
 
 
 class VoorzieningRequest(HttpRequest):
-    """A request after the middleware: it carries the active voorziening."""
+    """A request after the middleware: it carries the active voorziening (if any)."""
 
     voorziening: Voorziening | None
+    htmx: HtmxDetails
+
+
+class IngelogdRequest(VoorzieningRequest):
+    """A request behind a decorator that lets only a signed-in user through."""
+
+    user: Gebruiker  # narrowed by the decorator
+
+
+class MedewerkerRequest(IngelogdRequest):
+    """A request behind ``medewerker_required``: a signed-in medewerker and their voorziening."""
+
+    voorziening: Voorziening
+
+
+P = ParamSpec("P")
+R = TypeVar("R", bound=HttpResponseBase)
 
 
 class VoorzieningMiddleware:
@@ -83,32 +102,36 @@ def activate_for_session(request: VoorzieningRequest, voorziening: Voorziening) 
     request.voorziening = voorziening
 
 
-def medewerker_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def medewerker_required(
+    view: Callable[Concatenate[MedewerkerRequest, P], R],
+) -> Callable[Concatenate[HttpRequest, P], R | HttpResponse]:
     """Views of a voorziening's data: a logged-in medewerker with an active voorziening."""
 
     @wraps(view)
-    def wrapper(request: VoorzieningRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> R | HttpResponse:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if request.voorziening is None:
+        if getattr(request, "voorziening", None) is None:
             return naar_kies_voorziening(request)
-        return view(request, *args, **kwargs)
+        return view(request, *args, **kwargs)  # type: ignore[arg-type]  # narrowed above
 
     return wrapper
 
 
-def opgroeien_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+def opgroeien_required(
+    view: Callable[Concatenate[IngelogdRequest, P], R],
+) -> Callable[Concatenate[HttpRequest, P], R | HttpResponse]:
     """Opgroeien's own screens beside its admin site: staff only. Signed out, to the login
     page; signed in as anyone else (a medewerker), 403 with the Dutch page, as the admin site
     answers (never the login page, which sends a signed-in user straight back)."""
 
     @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def wrapper(request: HttpRequest, *args: P.args, **kwargs: P.kwargs) -> R | HttpResponse:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path(), reverse("binc:login"))
         if not (request.user.is_active and request.user.is_staff):
             raise PermissionDenied
-        return view(request, *args, **kwargs)
+        return view(request, *args, **kwargs)  # type: ignore[arg-type]  # narrowed above
 
     return wrapper
 

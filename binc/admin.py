@@ -230,7 +230,7 @@ class GeldigeAutocomplete(AutocompleteSelect):
         return super().optgroups(name, geldig, attr)
 
 
-class AutocompleteMixin:
+class AutocompleteMixin(admin.options.BaseModelAdmin):
     """For an admin or inline with `autocomplete_fields`: the widget above."""
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
@@ -259,7 +259,7 @@ class VoorzieningAdmin(admin.ModelAdmin):
 @admin.register(Gebruiker, site=opgroeien_site)
 class GebruikerAdmin(UserAdmin):
     fieldsets = (
-        *UserAdmin.fieldsets,
+        *(UserAdmin.fieldsets or ()),
         ("Identificatie", {"fields": ["rijksregisternummer"]}),
     )
     search_fields = [*UserAdmin.search_fields, "rijksregisternummer"]
@@ -349,8 +349,8 @@ class GeblokkeerdeAanmeldingAdmin(admin.ModelAdmin):
     search_fields = ["username", "ip_address"]
     date_hierarchy = "attempt_time"
     actions = ["deblokkeren"]
-    fields = ["username", "ip_address", "attempt_time", "failures_since_start"]
-    readonly_fields = fields
+    readonly_fields = ("username", "ip_address", "attempt_time", "failures_since_start")
+    fields = readonly_fields
 
     def has_add_permission(self, request):
         return False

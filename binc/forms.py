@@ -1,4 +1,5 @@
 from collections.abc import Iterable
+from typing import cast
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
@@ -49,7 +50,8 @@ class KiesVoorzieningForm(forms.Form):
 
     def __init__(self, *args, gebruiker, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["voorziening"].queryset = voorzieningen_of(gebruiker=gebruiker)
+        self.voorzieningen = voorzieningen_of(gebruiker=gebruiker)
+        cast(forms.ModelChoiceField, self.fields["voorziening"]).queryset = self.voorzieningen
 
 
 class ModuleFilterForm(forms.Form):
@@ -77,7 +79,7 @@ class BeperkingBijVeld:
             rest = []
             for fout in errors.error_dict[NON_FIELD_ERRORS]:
                 veld = berichten.get(" ".join(fout.messages))
-                if veld in self.fields:  # type: ignore[attr-defined]
+                if veld is not None and veld in self.fields:  # type: ignore[attr-defined]
                     errors.error_dict.setdefault(veld, []).append(fout)
                 else:
                     rest.append(fout)
@@ -105,7 +107,7 @@ def posted_id(value: str) -> int | None:
 
 
 def add_service_errors(
-    form: forms.BaseForm, error: ValidationError, *, aliases: dict[str, str] | None = None
+    form: forms.BaseForm, error: ValidationError, *, aliases: dict[str, str | None] | None = None
 ) -> None:
     """Put a service's ValidationError on the form: at its field when the form has it (or the
     field `aliases` names for it), else above the form."""
@@ -128,11 +130,11 @@ class WerkFilterForm(forms.Form):
 
     def __init__(self, *args, soorten: list[tuple[str, str]], medewerkers=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["soort"].choices = [("", "Alle soorten"), *soorten]
+        cast(forms.ChoiceField, self.fields["soort"]).choices = [("", "Alle soorten"), *soorten]
         if medewerkers is None:  # Opgroeien: no medewerkers
             del self.fields["wie"]
             return
-        self.fields["wie"].choices = [
+        cast(forms.ChoiceField, self.fields["wie"]).choices = [
             ("", "Het hele team"),
             (self.MIJ, "Mijn werk"),
             (self.TEAM, "Zonder behandelaar"),

@@ -93,6 +93,6 @@ class DatabankOpslag(Storage):
     def size(self, name: str) -> int:
         return Bestand.objects.values_list("grootte", flat=True).get(naam=name)
 
-    def url(self, name: str) -> str:
+    def url(self, name: str | None) -> str:
         # Files are served only by the views that check who may read them.
         raise NotImplementedError("Bestanden hebben geen publieke URL.")

@@ -121,7 +121,7 @@ class KszRijksregister(KszVerbinding):
             rijksregisternummer=item["ssin"],
             naam=item["lastName"],
             voornaam=" ".join(item.get("givenNames", [])),
-            geslacht={"MALE": "M", "FEMALE": "V"}.get(item.get("gender"), "X"),
+            geslacht={"MALE": "M", "FEMALE": "V"}.get(str(item.get("gender")), "X"),
             geboortedatum=datetime.date.fromisoformat(item["birthDate"]),
             geboorteplaats=item.get("birthPlace", ""),
             nationaliteit=item.get("nationality", ""),

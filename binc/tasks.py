@@ -14,4 +14,5 @@ def sync_moduledatabank(path: str | None = None) -> int:
     Returns the id of the recorded run."""
     result = moduledatabank_sync_file(path=path or settings.MODULEDATABANK_FEED_PATH)
     logger.info("Moduledatabank sync %s:\n%s", result.status, "\n".join(result.verslag))
+    assert result.run is not None  # every run is recorded, a refused one too
     return result.run.pk

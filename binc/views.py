@@ -15,6 +15,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from binc import werk
 from binc.access import (
+    IngelogdRequest,
+    MedewerkerRequest,
     activate_for_session,
     medewerker_required,
     opgroeien_required,
@@ -43,11 +45,11 @@ class LoginView(auth_views.LoginView):
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def kies_voorziening(request: HttpRequest) -> HttpResponse:
+def kies_voorziening(request: IngelogdRequest) -> HttpResponse:
     """000 §1.1: after logging in, a medewerker chooses the voorziening to register for."""
     data = request.POST if request.method == "POST" else None  # an empty POST is still a POST
     form = KiesVoorzieningForm(data, gebruiker=request.user)
-    choices = form.fields["voorziening"].queryset
+    choices = form.voorzieningen
     if request.method == "GET" and request.voorziening is None:
         if len(choices) == 1:
             activate_for_session(request, choices[0])
@@ -70,7 +72,7 @@ def kies_voorziening(request: HttpRequest) -> HttpResponse:
 
 
 @medewerker_required
-def module_list(request: HttpRequest) -> HttpResponse:
+def module_list(request: MedewerkerRequest) -> HttpResponse:
     form = ModuleFilterForm(request.GET or {"alleen_actief": True})
     goedkeuringen: Iterable[ModuleGoedkeuring] = []
     if form.is_valid():
@@ -88,7 +90,7 @@ def module_list(request: HttpRequest) -> HttpResponse:
 
 
 @medewerker_required
-def module_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def module_detail(request: MedewerkerRequest, pk: int) -> HttpResponse:
     goedkeuring = goedkeuring_get(pk=pk)
     breadcrumbs = [
         ("Overzicht Dossiers", reverse("dossiers:overzicht")),
@@ -116,7 +118,7 @@ def logout(request: HttpRequest) -> HttpResponse:
     return redirect("binc:login")
 
 
-def _werklijst(request: HttpRequest, doelgroep: werk.Doelgroep, context: werk.Werkcontext):
+def _werklijst(request: IngelogdRequest, doelgroep: werk.Doelgroep, context: werk.Werkcontext):
     """Every item of the audience, and the labels of the kinds this person sees."""
     labels = {s.sleutel: s.label for s in werk.soorten(doelgroep, request.user)}
     return werk.werklijst(context, doelgroep), labels
@@ -124,7 +126,7 @@ def _werklijst(request: HttpRequest, doelgroep: werk.Doelgroep, context: werk.We
 
 @medewerker_required
 @require_GET
-def werklijst(request: HttpRequest) -> HttpResponse:
+def werklijst(request: MedewerkerRequest) -> HttpResponse:
     """'Werklijst': what the voorziening's rules make due, per medewerker and for the team,
     most urgent first, each with the link that opens its action."""
     vandaag = timezone.localdate()
@@ -166,7 +168,7 @@ def werklijst(request: HttpRequest) -> HttpResponse:
 
 @medewerker_required
 @require_GET
-def werk_tellingen(request: HttpRequest) -> HttpResponse:
+def werk_tellingen(request: MedewerkerRequest) -> HttpResponse:
     """The start page's counts, mine and the team's, loaded after the page itself."""
     vandaag = timezone.localdate()
     context = werk.Werkcontext(vandaag, request.user, request.voorziening)
@@ -177,7 +179,7 @@ def werk_tellingen(request: HttpRequest) -> HttpResponse:
 
 @opgroeien_required
 @require_GET
-def opgroeien_werklijst(request: HttpRequest) -> HttpResponse:
+def opgroeien_werklijst(request: IngelogdRequest) -> HttpResponse:
     """Opgroeien's work list across every voorziening: what waits for its decision."""
     vandaag = timezone.localdate()
     with all_voorzieningen():

@@ -1,6 +1,7 @@
 """'Toevoegen document' (000 §18.1, §18.2) and 'Gebruikersbeheer documenten' (§18.3.1)."""
 
 import datetime
+from typing import cast
 
 from django import forms
 from django.conf import settings
@@ -19,7 +20,7 @@ from documenten.services import (
     delen_tot_uiterlijk,
 )
 from dossiers.forms.common import rijksregisternummer_clean
-from lib.formvelden import DateInput
+from lib.formvelden import DateInput, hint
 
 ONBEKENDE_DIENST = "Kies een dienst uit de lijst: enkel met gekende diensten kan je delen."
 ONBEKENDE_PERSOON = ONBEKENDE_GEADRESSEERDE[:-1] + ": begin de naam te typen."
@@ -130,7 +131,7 @@ class OntvangerForm(forms.Form):
         self.persoonlijk = persoonlijk
         self.fields["delen_tot"].initial = delen_tot_uiterlijk(timezone.localdate())
         # Mandatory for a voorziening's recipient; for a dienst's, Binc fills it in (clean).
-        self.fields["email"].verplicht = True
+        hint(self.fields["email"], verplicht=True)
 
     def clean_dienst(self) -> Voorziening | Dienst:
         organisatie = self.diensten.get(self.cleaned_data["dienst"].strip().casefold())
@@ -145,7 +146,8 @@ class OntvangerForm(forms.Form):
         return datum
 
     def clean(self) -> dict:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         organisatie = data.get("dienst")
         if isinstance(organisatie, Dienst) and data.get("naam"):
             mensen = [m.gebruiker for m in selectors.dienst_medewerkers(dienst=organisatie)]
@@ -197,14 +199,17 @@ class BaseOntvangers(forms.BaseFormSet):
         }
 
 
-OntvangersFormSet = forms.formset_factory(
-    OntvangerForm,
-    formset=BaseOntvangers,
-    extra=0,
-    min_num=1,
-    validate_min=True,
-    max_num=20,
-    validate_max=True,
+OntvangersFormSet = cast(
+    type[BaseOntvangers],
+    forms.formset_factory(
+        OntvangerForm,
+        formset=BaseOntvangers,
+        extra=0,
+        min_num=1,
+        validate_min=True,
+        max_num=20,
+        validate_max=True,
+    ),
 )
 
 
@@ -232,7 +237,8 @@ class ZoekPersoonForm(forms.Form):
 
     def clean_rijksregisternummer(self):
         nummer = rijksregisternummer_clean(self.cleaned_data["rijksregisternummer"])
-        self.persoon = selectors.opgezochte_persoon(rijksregisternummer=nummer)
-        if self.persoon is None:
+        persoon = selectors.opgezochte_persoon(rijksregisternummer=nummer)
+        if persoon is None:
             raise ValidationError(NIET_GEVONDEN)
+        self.persoon = persoon
         return nummer

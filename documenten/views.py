@@ -3,14 +3,14 @@ personal documents. Every document reached here went through `selectors.delingen
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from binc.access import inzage, medewerker_required
+from binc.access import IngelogdRequest, MedewerkerRequest, inzage, medewerker_required
 from binc.breadcrumbs import crumbs
 from binc.constants import InzageSoort
 from binc.forms import add_service_errors, posted_id
@@ -35,7 +35,7 @@ def _pad(lezer: selectors.Lezer, *trail: tuple[str, str]) -> list[tuple[str, str
 
 @lezer_required
 @require_GET
-def ontvangen(request: HttpRequest, lezer: selectors.Lezer) -> HttpResponse:
+def ontvangen(request: IngelogdRequest, lezer: selectors.Lezer) -> HttpResponse:
     """'Ontvangen documenten' (000 §18.3)."""
     return render(
         request,
@@ -49,7 +49,7 @@ def ontvangen(request: HttpRequest, lezer: selectors.Lezer) -> HttpResponse:
 
 @lezer_required
 @require_GET
-def verzonden(request: HttpRequest, lezer: selectors.Lezer) -> HttpResponse:
+def verzonden(request: IngelogdRequest, lezer: selectors.Lezer) -> HttpResponse:
     """'Beheer documenten' (000 §18.1): what was sent, to whom, its e-mail and its receipts."""
     return render(
         request,
@@ -64,20 +64,20 @@ def verzonden(request: HttpRequest, lezer: selectors.Lezer) -> HttpResponse:
 
 @lezer_required
 @require_http_methods(["GET", "POST"])
-def toevoegen(request: HttpRequest, lezer: selectors.Lezer) -> HttpResponse:
+def toevoegen(request: IngelogdRequest, lezer: selectors.Lezer) -> HttpResponse:
     """'Toevoegen document' from the start page: not client-bound, may be vertrouwelijk."""
     return _toevoegen(request, lezer, dossier=None)
 
 
 @medewerker_required
 @require_http_methods(["GET", "POST"])
-def dossier_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
+def dossier_toevoegen(request: MedewerkerRequest, pk: int) -> HttpResponse:
     """'Delen documenten' in a dossier (000 §18.1): client-bound."""
     dossier = dossier_get(pk=pk)
     return _toevoegen(request, documenten_lezer(request), dossier=dossier)
 
 
-def _toevoegen(request: HttpRequest, lezer: selectors.Lezer, dossier) -> HttpResponse:
+def _toevoegen(request: IngelogdRequest, lezer: selectors.Lezer, dossier) -> HttpResponse:
     data = request.POST if request.method == "POST" else None
     mag_persoonlijk = services.mag_persoonlijk(lezer)
     form = DocumentForm(
@@ -151,7 +151,7 @@ def _met_lege_rij(data, diensten, persoonlijk):
 @never_cache
 @lezer_required
 @require_GET
-def downloaden(request: HttpRequest, lezer: selectors.Lezer, pk: int) -> HttpResponse:
+def downloaden(request: IngelogdRequest, lezer: selectors.Lezer, pk: int) -> FileResponse:
     """Open a document: only for whom may see it, while it is available; every opening is a
     receipt (000 §18.1.1)."""
     document = selectors.document_beschikbaar(lezer=lezer, pk=pk)
@@ -172,7 +172,7 @@ def _namens(lezer: selectors.Lezer) -> str:
 
 @lezer_required
 @require_POST
-def intrekken(request: HttpRequest, lezer: selectors.Lezer, pk: int) -> HttpResponse:
+def intrekken(request: IngelogdRequest, lezer: selectors.Lezer, pk: int) -> HttpResponse:
     document = selectors.document_als_afzender(lezer=lezer, pk=pk)
     services.document_intrekken(lezer=lezer, document=document)
     messages.success(request, f"Het document {document.bestandsnaam} is niet langer gedeeld.")
@@ -181,7 +181,7 @@ def intrekken(request: HttpRequest, lezer: selectors.Lezer, pk: int) -> HttpResp
 
 @medewerker_required
 @require_http_methods(["GET", "POST"])
-def gebruikersbeheer(request: HttpRequest) -> HttpResponse:
+def gebruikersbeheer(request: MedewerkerRequest) -> HttpResponse:
     """'Gebruikersbeheer documenten' (000 §18.3.1): every medewerker may consult and manage who
     sees the voorziening's personal documents."""
     voorziening = request.voorziening

@@ -49,7 +49,7 @@ def _ckg_punten(voorziening: Voorziening, typemodule) -> bool:
     )
 
 
-def _erkend(voorziening: Voorziening, typemodule, bezet: Decimal, innovatief: Decimal, rng):
+def _erkend(voorziening: Voorziening, typemodule, bezet: int, innovatief: Decimal, rng):
     """What an erkenningsbesluit would grant for the load the demo gives it: a CKG's points on
     the one row that holds them, elsewhere the places its clients fill at 75 to 95 %."""
     if _ckg_punten(voorziening, typemodule):

@@ -47,7 +47,7 @@ class TotalenForm(VersieForm):
             )
             self.initial.setdefault(name, initial)
 
-    def totalen(self) -> dict[int, object]:
+    def totalen(self) -> dict[int, Decimal | None]:
         return {
             int(name.removeprefix("totaal_")): value
             for name, value in self.cleaned_data.items()

@@ -3,13 +3,13 @@ voorziening: thin views over the selectors and services."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from binc.access import medewerker_required
+from binc.access import MedewerkerRequest, medewerker_required
 from binc.breadcrumbs import crumbs
 from binc.constants import Organisatietype
 from binc.forms import add_service_errors
@@ -27,7 +27,7 @@ def _trail(*items: tuple[str, str]) -> list[tuple[str, str]]:
 
 @medewerker_required
 @require_GET
-def lijst(request: HttpRequest) -> HttpResponse:
+def lijst(request: MedewerkerRequest) -> HttpResponse:
     return render(
         request,
         "kwartaal/lijst.html",
@@ -40,7 +40,7 @@ def lijst(request: HttpRequest) -> HttpResponse:
 
 @medewerker_required
 @require_http_methods(["GET", "POST"])
-def staat(request: HttpRequest, pk: int) -> HttpResponse:
+def staat(request: MedewerkerRequest, pk: int) -> HttpResponse:
     """The typemodules of one quarter with their totals; [Opslaan] and [Verzenden]."""
     kwartaalstaat = selectors.kwartaalstaat_get(pk=pk)
     rijen = selectors.overzicht(kwartaalstaat)
@@ -82,7 +82,7 @@ def staat(request: HttpRequest, pk: int) -> HttpResponse:
 
 @medewerker_required
 @require_http_methods(["GET", "POST"])
-def typemodule(request: HttpRequest, pk: int, inzet_pk: int) -> HttpResponse:
+def typemodule(request: MedewerkerRequest, pk: int, inzet_pk: int) -> HttpResponse:
     """'Wijzigen Overzicht typemodule inzet': the figures per client, [Bereken totaal]."""
     kwartaalstaat = selectors.kwartaalstaat_get(pk=pk)
     inzet = selectors.inzet_get(kwartaalstaat, pk=inzet_pk)
@@ -114,8 +114,9 @@ def typemodule(request: HttpRequest, pk: int, inzet_pk: int) -> HttpResponse:
                 messages.success(request, f"{inzet.typemodule} werd opgeslagen.")
                 return redirect("kwartaal:staat", pk=kwartaalstaat.pk)
             waarschuwingen = result.waarschuwingen
-            form.data = form.data.copy()
-            form.data["bevestigd"] = "on"
+            bevestigen = request.POST.copy()
+            bevestigen["bevestigd"] = "on"
+            form.data = bevestigen
     return render(
         request,
         "kwartaal/typemodule.html",
@@ -134,13 +135,13 @@ def typemodule(request: HttpRequest, pk: int, inzet_pk: int) -> HttpResponse:
 
 @medewerker_required
 @require_GET
-def export(request: HttpRequest, pk: int) -> HttpResponse:
+def export(request: MedewerkerRequest, pk: int) -> FileResponse:
     return kwartaal_export_response(selectors.kwartaalstaat_get(pk=pk), gebruiker=request.user)
 
 
 @medewerker_required
 @require_GET
-def capaciteit(request: HttpRequest) -> HttpResponse:
+def capaciteit(request: MedewerkerRequest) -> HttpResponse:
     """'Raadplegen capaciteit' (000 §15): read-only, as Opgroeien maintains it."""
     rijen = selectors.capaciteit_op(timezone.localdate())
     return render(
@@ -156,7 +157,7 @@ def capaciteit(request: HttpRequest) -> HttpResponse:
 
 @medewerker_required
 @require_GET
-def capaciteit_historiek(request: HttpRequest, typemodule_pk: int) -> HttpResponse:
+def capaciteit_historiek(request: MedewerkerRequest, typemodule_pk: int) -> HttpResponse:
     historiek = list(selectors.capaciteit_historiek(typemodule_id=typemodule_pk))
     if not historiek:
         raise Http404("Geen capaciteit voor deze typemodule.")

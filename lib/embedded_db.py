@@ -24,6 +24,7 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 # initdb and postgres refuse to run as root; as root the server runs as this system user.
 SYSTEM_USER = "binc-pg"
@@ -74,7 +75,9 @@ class EmbeddedPostgres:
     def _run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         # As root: the server's user with its own group only, not root's groups, so the
         # directory permissions apply to it as to any other user.
-        account = {} if self.user is None else {"user": self.user, "group": self.user}
+        account: dict[str, Any] = (
+            {} if self.user is None else {"user": self.user, "group": self.user, "extra_groups": []}
+        )
         result = subprocess.run(
             [_bin(args[0]), *args[1:]],
             capture_output=True,
@@ -82,7 +85,6 @@ class EmbeddedPostgres:
             check=False,
             timeout=START_TIMEOUT + 10,
             **account,
-            **({"extra_groups": []} if account else {}),
         )
         if check and result.returncode != 0:
             raise EmbeddedDatabaseError(f"{args[0]} mislukte: {result.stderr.strip()}")

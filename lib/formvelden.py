@@ -1,5 +1,6 @@
 """Form fields and widgets every app's forms share: a date input, radio buttons without an
-empty choice, a Ja/Nee question, and the version a save checks."""
+empty choice, a Ja/Nee question, the version a save checks, and the hints the field template
+reads."""
 
 from django import forms
 
@@ -51,3 +52,21 @@ class VersieForm(forms.Form):
     """Carries the version the user saw, so a later conflicting save is refused (000 §11)."""
 
     versie = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+def hint(
+    veld: forms.Field,
+    *,
+    verplicht: bool = False,
+    show_when: str | None = None,
+    lock_when: str | None = None,
+) -> None:
+    """What the field template (forms/form.html, forms/field.html) shows beside a field: '*' for
+    a field a rule requires though the form cannot (it depends on other answers), and when the
+    script shows or locks it. Kept on the field, so it travels wherever the field is shown."""
+    if verplicht:
+        veld.verplicht = True  # type: ignore[attr-defined]
+    if show_when is not None:
+        veld.show_when = show_when  # type: ignore[attr-defined]
+    if lock_when is not None:
+        veld.lock_when = lock_when  # type: ignore[attr-defined]

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -26,7 +28,7 @@ class RapportForm(forms.Form):
 
     def __init__(self, *args, is_1g1p: bool, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["rapporten"].choices = [
+        cast(forms.ChoiceField, self.fields["rapporten"]).choices = [
             (soort, Rapportsoort(soort).label) for soort in beschikbaar(is_1g1p)
         ]
 
@@ -37,7 +39,8 @@ class RapportForm(forms.Form):
         return waarde
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         van, tot = data.get("van"), data.get("tot")
         if van and tot and (fout := periode_fout(van, tot)):
             self.add_error("tot", fout)

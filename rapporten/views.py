@@ -1,12 +1,12 @@
 """'Overzicht Binc Rapporten' and 'Nieuw rapport' (000 §17.1)."""
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from binc.access import inzage, medewerker_required
+from binc.access import MedewerkerRequest, inzage, medewerker_required
 from binc.breadcrumbs import crumbs
 from binc.constants import InzageSoort
 from rapporten import selectors
@@ -21,7 +21,7 @@ BEZIG = {AanvraagStatus.WACHTRIJ, AanvraagStatus.BEZIG}
 
 @medewerker_required
 @require_GET
-def lijst(request: HttpRequest) -> HttpResponse:
+def lijst(request: MedewerkerRequest) -> HttpResponse:
     filter_ = request.GET.get("filter", "")
     aanvragen = list(selectors.aanvragen()) if filter_ != "periodiek" else []
     schattingen = {
@@ -51,7 +51,7 @@ def lijst(request: HttpRequest) -> HttpResponse:
 
 @medewerker_required
 @require_http_methods(["GET", "POST"])
-def nieuw(request: HttpRequest) -> HttpResponse:
+def nieuw(request: MedewerkerRequest) -> HttpResponse:
     is_1g1p = request.voorziening.is_1g1p
     form = RapportForm(request.POST or None, is_1g1p=is_1g1p)
     if request.method == "POST" and form.is_valid():
@@ -91,7 +91,7 @@ def _tabellen(soort: str) -> list[str]:
 
 @medewerker_required
 @require_GET
-def download(request: HttpRequest, pk: int) -> FileResponse:
+def download(request: MedewerkerRequest, pk: int) -> FileResponse:
     aanvraag = selectors.aanvraag_get(pk=pk)
     if aanvraag is None or not aanvraag.is_klaar or not aanvraag.bestand:
         raise Http404

@@ -1,14 +1,16 @@
 import dataclasses
+from typing import cast
 
 from django import forms
+from django.db import models
 from django.db.models import Q
 from django.http import Http404
 
 from binc.forms import BeperkingBijVeld, keuzes_uit
 from dossiers.constants import Hulpfunctie
-from lib.formvelden import DateInput, JaNeeField, Keuzerondjes
+from lib.formvelden import DateInput, JaNeeField, Keuzerondjes, hint
 from registratie.constants import GerealiseerdVervolg, Soort
-from registratie.models import Antwoord
+from registratie.models import Antwoord, Registratie
 from registratie.schema import altijd_verplicht, show_when, velden
 from registratie.selectors import MODELS, registratie_get, soorten
 
@@ -39,11 +41,11 @@ class RegistratieForm(BeperkingBijVeld, forms.ModelForm):
         for field in self.fields.values():
             field.required = False
         for name in altijd_verplicht(soort, organisatietype):
-            self.fields[name].verplicht = True
+            hint(self.fields[name], verplicht=True)
         conditions = show_when(soort, organisatietype)
         for name, condition in conditions.items():
             if name in self.fields:
-                self.fields[name].show_when = condition
+                hint(self.fields[name], show_when=condition)
         self._answer_lists()
         if soort == Soort.TRAJECT:
             self.fields["hulp_functies"] = forms.MultipleChoiceField(
@@ -52,7 +54,7 @@ class RegistratieForm(BeperkingBijVeld, forms.ModelForm):
                 required=False,
                 widget=forms.CheckboxSelectMultiple,
             )
-            self.fields["hulp_functies"].show_when = conditions["hulp_functies"]
+            hint(self.fields["hulp_functies"], show_when=conditions["hulp_functies"])
             gerealiseerd = (self.instance.hulp_gerealiseerd or {}) if self.instance.pk else {}
             for value, label in Hulpfunctie.choices:
                 name = f"gerealiseerd_{value}"
@@ -62,7 +64,7 @@ class RegistratieForm(BeperkingBijVeld, forms.ModelForm):
                     choices=[("", "---------"), *GerealiseerdVervolg.choices],
                     initial=gerealiseerd.get(value, ""),
                 )
-                self.fields[name].show_when = f"hulp_functies={value}"
+                hint(self.fields[name], show_when=f"hulp_functies={value}")
             del self.fields["hulp_gerealiseerd"]
 
     def _answer_lists(self) -> None:
@@ -73,11 +75,11 @@ class RegistratieForm(BeperkingBijVeld, forms.ModelForm):
             for name, field in self.fields.items()
             if isinstance(field, forms.ModelChoiceField)
         }
-        lijsten, houden = {}, {}
+        lijsten: dict[str, str] = {}
+        houden: dict[str, set[int]] = {}
         for name, field in keuzes.items():
-            lijsten[name] = self.Meta.model._meta.get_field(name).remote_field.limit_choices_to[
-                "lijst"
-            ]
+            relatie = self.Meta.model._meta.get_field(name).remote_field
+            lijsten[name] = relatie.limit_choices_to["lijst"]
             houden[name] = set()
             if self.instance.pk:
                 if isinstance(field, forms.ModelMultipleChoiceField):
@@ -117,9 +119,10 @@ class RegistratieForm(BeperkingBijVeld, forms.ModelForm):
 def registratie_form_class(soort: str, organisatietype: str) -> type[RegistratieForm]:
     model = MODELS[soort]
     fields = velden(soort, organisatietype)
-    widgets = {}
+    widgets: dict[str, type[forms.Widget] | forms.Widget] = {}
     for name in fields:
         field = model._meta.get_field(name)
+        assert isinstance(field, models.Field)  # a form field is a model field, never a relation
         if field.get_internal_type() == "DateField":
             widgets[name] = DateInput
         elif field.many_to_many:
@@ -127,8 +130,11 @@ def registratie_form_class(soort: str, organisatietype: str) -> type[Registratie
         elif field.choices and name != "begeleiding_reden_einde":
             widgets[name] = Keuzerondjes
     field_classes = {name: JaNeeField for name in JA_NEE_MODELVELDEN if name in fields}
-    return forms.modelform_factory(
-        model, form=RegistratieForm, fields=fields, widgets=widgets, field_classes=field_classes
+    return cast(
+        type[RegistratieForm],
+        forms.modelform_factory(
+            model, form=RegistratieForm, fields=fields, widgets=widgets, field_classes=field_classes
+        ),
     )
 
 
@@ -139,7 +145,7 @@ class RegistratieFormulier:
     'niet-begeleide minderjarige' as the answer already known."""
 
     form_class: type[RegistratieForm]
-    instance: object
+    instance: Registratie | None
     kwargs: dict = dataclasses.field(default_factory=dict)
 
     @property

@@ -1,10 +1,10 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from binc.access import inzage, medewerker_required
+from binc.access import MedewerkerRequest, inzage, medewerker_required
 from binc.breadcrumbs import crumbs
 from binc.constants import InzageSoort
 from binc.forms import add_service_errors
@@ -20,7 +20,7 @@ VERPLICHT = "Dit veld is verplicht."
 
 @medewerker_required
 @require_http_methods(["GET", "POST"])
-def formulier(request: HttpRequest, pk: int, soort: str) -> HttpResponse:
+def formulier(request: MedewerkerRequest, pk: int, soort: str) -> HttpResponse:
     """A registration form with [Valideren] (reports blanks, saves nothing) and [Opslaan]
     (saves what is filled in, and says what is still missing)."""
     dossier = dossier_get(pk=pk)

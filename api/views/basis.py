@@ -4,6 +4,7 @@ validation of what comes in."""
 
 import re
 from contextlib import ExitStack
+from typing import Any, TypeVar
 
 from django import forms
 from django.db import IntegrityError, transaction
@@ -180,7 +181,10 @@ def versie(request, huidig: int, *, de_dienst_beslist: bool = False) -> int:
     raise Conflict()
 
 
-def formulier(form_class, data, **kwargs) -> forms.BaseForm:
+F = TypeVar("F", bound=forms.BaseForm)
+
+
+def formulier(form_class: type[F], data: Any, **kwargs: Any) -> F:
     """The screen's form fed with the JSON body, as a browser would post it: a field left out
     keeps what the screen shows (its default, or the stored value when changing); refused
     with the form's own messages."""
@@ -212,7 +216,7 @@ def geweigerd(form: forms.BaseForm) -> Ongeldig:
 
 
 def _modules(veld: forms.ModelMultipleChoiceField) -> bool:
-    return veld.queryset.model._meta.label == "binc.Module"
+    return veld.queryset is not None and veld.queryset.model._meta.label == "binc.Module"
 
 
 def _module_ids(codes) -> list[str]:

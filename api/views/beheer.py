@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from api.forms import KoppelingForm
 from api.selectors import koppeling_actief, koppelingen_lijst
 from api.services import koppeling_intrekken, koppeling_maken
-from binc.access import medewerker_required
+from binc.access import MedewerkerRequest, medewerker_required
 from binc.forms import add_service_errors
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def geheim_eenmalig(request: HttpRequest, koppelingen) -> tuple["Koppeling | Non
 @never_cache
 @medewerker_required
 @require_http_methods(["GET", "POST"])
-def koppelingen(request: HttpRequest) -> HttpResponse:
+def koppelingen(request: MedewerkerRequest) -> HttpResponse:
     form = KoppelingForm(request.POST or None)
     if form.is_valid():
         try:
@@ -54,7 +54,7 @@ def koppelingen(request: HttpRequest) -> HttpResponse:
         else:
             geheim_onthouden(request, koppeling, geheim)
             return redirect("koppelingen:lijst")
-    nieuw, geheim = geheim_eenmalig(request, koppelingen_lijst())
+    nieuw, eenmalig = geheim_eenmalig(request, koppelingen_lijst())
     return render(
         request,
         "api/koppelingen.html",
@@ -62,7 +62,7 @@ def koppelingen(request: HttpRequest) -> HttpResponse:
             "form": form,
             "koppelingen": koppelingen_lijst(),
             "nieuw": nieuw,
-            "geheim": geheim,
+            "geheim": eenmalig,
             "breadcrumbs": [("API-koppelingen", "")],
         },
     )
@@ -70,7 +70,7 @@ def koppelingen(request: HttpRequest) -> HttpResponse:
 
 @medewerker_required
 @require_POST
-def intrekken(request: HttpRequest, pk: int) -> HttpResponse:
+def intrekken(request: MedewerkerRequest, pk: int) -> HttpResponse:
     koppeling = koppeling_actief(pk)
     if koppeling is None:
         raise Http404("Deze koppeling bestaat niet (meer).")

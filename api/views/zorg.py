@@ -121,8 +121,11 @@ class BeslissingDetail(BincAPIView):
 def _opgeslagen(dossier, resultaat, *, status: int) -> Response:
     if resultaat.te_bevestigen:
         raise Bevestigen(resultaat.waarschuwingen)
+    assert resultaat.object is not None  # no warnings: saved
     schakeling = selectors.schakeling_get(dossier, resultaat.object.pk)
     response = Response(s.SchakelingSerializer(schakeling).data, status=status)
+    if status == 201:
+        response["Location"] = reverse("api:schakeling", args=[dossier.pk, schakeling.pk])
     return met_etag(response, schakeling)
 
 
@@ -159,9 +162,7 @@ class Schakelingen(BincAPIView):
             gebruiker=request.user,
             bevestigd=form.cleaned_data["bevestigd"],
         )
-        response = _opgeslagen(dossier, resultaat, status=201)
-        response["Location"] = reverse("api:schakeling", args=[dossier.pk, resultaat.object.pk])
-        return response
+        return _opgeslagen(dossier, resultaat, status=201)
 
 
 class SchakelingDetail(BincAPIView):

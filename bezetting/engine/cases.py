@@ -3,6 +3,7 @@ selectors would, and its answer compared with the expected one (rates to 4 decim
 and denominators exactly; only the keys the case expects)."""
 
 import datetime
+from collections.abc import Mapping
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
@@ -34,7 +35,7 @@ def _kwartaal(tekst: str) -> tuple[int, int]:
     return int(jaar), int(nummer)
 
 
-Catalogus = dict[str, dict[str, Any]]
+Catalogus = Mapping[str, Mapping[str, Any]]
 
 
 def _typemodule(t: dict[str, Any], organisatietype: str, catalogus: Catalogus) -> Typemodule:

@@ -4,6 +4,8 @@ modules and kwartaal benutting in a few set-based queries, whatever the number o
 import dataclasses
 import datetime
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from django.db.models import Q
 
@@ -45,7 +47,7 @@ SCHAKELINGRIJ = (
 )
 
 
-def catalogus() -> dict[str, dict]:
+def catalogus() -> dict[str, Mapping[str, Any]]:
     """The catalogue's typemodules by code, as plain properties (a worked case may name one by
     code alone)."""
     return {
@@ -100,7 +102,7 @@ def _sinds(voorziening: Voorziening, van: datetime.date) -> datetime.date:
 
 
 def gegevens_per_voorziening(
-    voorzieningen: list[Voorziening],
+    voorzieningen: Sequence[Voorziening],
     van: datetime.date,
     tot: datetime.date,
     *,
@@ -114,12 +116,14 @@ def gegevens_per_voorziening(
     sinds = min((_sinds(v, van) for v in voorzieningen), default=van)
     ids = [v.pk for v in voorzieningen]
     capaciteit: dict[int, list[CapaciteitModel]] = defaultdict(list)
-    typemodule_ids = set()
-    for rij in CapaciteitModel.objects.filter(voorziening_id__in=ids).select_related("overtal_op"):
-        capaciteit[rij.voorziening_id].append(rij)
-        typemodule_ids.add(rij.typemodule_id)
-        if rij.overtal_op_id:
-            typemodule_ids.add(rij.overtal_op_id)
+    typemodule_ids: set[int] = set()
+    for erkenning in CapaciteitModel.objects.filter(voorziening_id__in=ids).select_related(
+        "overtal_op"
+    ):
+        capaciteit[erkenning.voorziening_id].append(erkenning)
+        typemodule_ids.add(erkenning.typemodule_id)
+        if erkenning.overtal_op_id:
+            typemodule_ids.add(erkenning.overtal_op_id)
     voorwaarde = Q(schakeling__dossier__voorziening_id__in=ids)
     if typemodules is not None:
         voorwaarde &= Q(module__typemodule__code__in=typemodules) | Q(
@@ -127,7 +131,7 @@ def gegevens_per_voorziening(
                 c.typemodule_id
                 for rijen in capaciteit.values()
                 for c in rijen
-                if c.overtal_op_id and c.overtal_op.code in typemodules
+                if c.overtal_op is not None and c.overtal_op.code in typemodules
             ]
         )
     rijen = (
@@ -137,7 +141,7 @@ def gegevens_per_voorziening(
     for rij in rijen:
         per_schakeling[rij[0]][rij[1]].append(rij)
         typemodule_ids.add(rij[7])
-    typemodules = {t.pk: t for t in TypemoduleModel.objects.filter(pk__in=typemodule_ids)}
+    bekend = {t.pk: t for t in TypemoduleModel.objects.filter(pk__in=typemodule_ids)}
     benutting: dict[int, list[Benutting]] = defaultdict(list)
     for v, jaar, nummer, t, totaal in TypemoduleInzet.objects.filter(
         kwartaalstaat__voorziening_id__in=ids,
@@ -151,8 +155,8 @@ def gegevens_per_voorziening(
         "typemodule_id",
         "totaal",
     ):
-        if t in typemodules:
-            benutting[v].append(Benutting(jaar, nummer, typemodules[t].code, totaal))
+        if t in bekend and totaal is not None:  # never None: filtered above
+            benutting[v].append(Benutting(jaar, nummer, bekend[t].code, totaal))
     result = {}
     for voorziening in voorzieningen:
         eigen_ids = {c.typemodule_id for c in capaciteit[voorziening.pk]} | {
@@ -161,17 +165,17 @@ def gegevens_per_voorziening(
         result[voorziening.pk] = Gegevens(
             organisatietype=voorziening.organisatietype.upper(),
             typemodules={
-                typemodules[t].code: _typemodule(typemodules[t], voorziening.organisatietype)
+                bekend[t].code: _typemodule(bekend[t], voorziening.organisatietype)
                 for t in eigen_ids
             },
             capaciteit=[
                 Capaciteit(
-                    typemodule=typemodules[c.typemodule_id].code,
+                    typemodule=bekend[c.typemodule_id].code,
                     van=c.geldig_van,
                     erkend=c.erkende_capaciteit,
                     innovatief=c.innovatief_project,
                     verzekerd=c.verzekerd_aanbod,
-                    overtal_op=typemodules[c.overtal_op_id].code if c.overtal_op_id else None,
+                    overtal_op=bekend[c.overtal_op_id].code if c.overtal_op_id else None,
                 )
                 for c in capaciteit[voorziening.pk]
             ],
@@ -183,9 +187,7 @@ def gegevens_per_voorziening(
                     begin=modules[0][4],
                     einde=modules[0][5],
                     modules=tuple(
-                        Module(
-                            module=m[6], typemodule=typemodules[m[7]].code, verzekerd_aanbod=m[8]
-                        )
+                        Module(module=m[6], typemodule=bekend[m[7]].code, verzekerd_aanbod=m[8])
                         for m in modules
                     ),
                 )
@@ -205,7 +207,7 @@ def _schakelingrijen(voorwaarde: Q, sinds: datetime.date, tot: datetime.date) ->
     )
 
 
-def _per_schakeling_nodig(voorzieningen: list[Voorziening]) -> Q | None:
+def _per_schakeling_nodig(voorzieningen: Sequence[Voorziening]) -> Q | None:
     """The modules whose formula needs each schakeling rather than dossier-days: a CKG's
     begeleidingspunten (000 §14.4) and a CaH's crisis inzet (000 §14.2)."""
     ckg = [v.pk for v in voorzieningen if v.organisatietype == Organisatietype.CKG]
@@ -281,7 +283,7 @@ def benutting_van(
 
 
 def gegevens_overzicht(
-    voorzieningen: list[Voorziening],
+    voorzieningen: Sequence[Voorziening],
     van: datetime.date,
     tot: datetime.date,
     *,
@@ -295,7 +297,7 @@ def gegevens_overzicht(
 
 
 def gegevens_per_periode(
-    voorzieningen: list[Voorziening],
+    voorzieningen: Sequence[Voorziening],
     perioden: list[Periode],
     *,
     typemodules: list[str] | None = None,

@@ -1,5 +1,7 @@
 """Identification, the client form and the client context (000 §3)."""
 
+from typing import cast
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -55,14 +57,15 @@ class RijksregisterZoekForm(forms.Form):
         return rijksregisternummer_clean(value) if value else ""
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if self.errors or data.get("nummer"):
             return data
         missing = [name for name in ("naam", "geslacht", self.geboorte) if not data.get(name)]
         if len(missing) == 3:
             raise ValidationError(
                 "Zoek op rijksregisternummer (of BIS-nummer), of op naam, geslacht en "
-                f"{self.fields[self.geboorte].label.lower()} samen."
+                f"{str(self.fields[self.geboorte].label).lower()} samen."
             )
         for name in missing:
             self.add_error(name, "Vul ook dit veld in om op gegevens te zoeken.")
@@ -80,7 +83,9 @@ class ClientExtraForm(BeperkingBijVeld, forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["niet_begeleide_minderjarige"].choices = NietBegeleid.choices
+        cast(
+            forms.ChoiceField, self.fields["niet_begeleide_minderjarige"]
+        ).choices = NietBegeleid.choices
         widget = self.fields["land_van_origine"].widget
         widget.attrs.update({"list": "landen", "data-shortcut": "België"})  # 000 §3.3.1
 

@@ -1,9 +1,11 @@
 """The aanmelding, search and transfer (000 §2, §4.1, §6)."""
 
 import datetime
+from typing import cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils import timezone
 
 from binc.forms import BeperkingBijVeld
@@ -14,11 +16,13 @@ from dossiers.constants import (
 )
 from dossiers.models import Aanmelding
 from dossiers.rules.aanmelding import aanmelding_clean, aanmelding_formulier, specifieke_choices
-from lib.formvelden import DateInput, JaNeeField, Keuzerondjes, VersieForm
+from lib.formvelden import DateInput, JaNeeField, Keuzerondjes, VersieForm, hint
 
 
 def _help(name: str) -> str:
-    return Aanmelding._meta.get_field(name).help_text
+    veld = Aanmelding._meta.get_field(name)
+    assert isinstance(veld, models.Field)
+    return str(veld.help_text)
 
 
 class AanmeldingForm(BeperkingBijVeld, forms.ModelForm):
@@ -91,17 +95,23 @@ class AanmeldingForm(BeperkingBijVeld, forms.ModelForm):
         for name in wanted:
             self.fields[name].required = False
         for name in formulier.verplicht_wanneer_getoond():
-            self.fields[name].verplicht = True  # shown with '*' (forms/field.html)
+            hint(self.fields[name], verplicht=True)
         # Shown only with the answer they depend on (forms/form.html, static/js/binc.js).
         for name, condition in formulier.show_when().items():
-            self.fields[name].show_when = condition
+            hint(self.fields[name], show_when=condition)
         if "specifieke_aanmelding" in self.fields:
-            self.fields["specifieke_aanmelding"].choices = specifieke_choices(voorziening)
+            cast(
+                forms.ChoiceField, self.fields["specifieke_aanmelding"]
+            ).choices = specifieke_choices(voorziening)
         if "aanmelder" in self.fields:
-            self.fields["aanmelder"].choices = [("", "---------"), *Aanmelder.choices]
+            cast(forms.ChoiceField, self.fields["aanmelder"]).choices = [
+                ("", "---------"),
+                *Aanmelder.choices,
+            ]
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if self.errors:
             return data
         try:
@@ -126,14 +136,15 @@ class AanmeldingForm(BeperkingBijVeld, forms.ModelForm):
                 value is False and isinstance(field, forms.BooleanField)
             ):
                 continue
+            keuzes = getattr(field, "choices", None)
             if isinstance(value, bool):
                 text = "Ja" if value else "Nee"
             elif isinstance(value, datetime.date):
                 text = f"{value:%d/%m/%Y}"
             elif isinstance(value, list):
-                text = ", ".join(str(dict(field.choices).get(v, v)) for v in value)
-            elif getattr(field, "choices", None):
-                text = str(dict(field.choices).get(value, value))
+                text = ", ".join(str(dict(keuzes or ()).get(v, v)) for v in value)
+            elif keuzes:
+                text = str(dict(keuzes).get(value, value))
             else:
                 text = str(value)
             rows.append((str(field.label), text))
@@ -152,7 +163,8 @@ class DossierZoekForm(forms.Form):
     uw_referentie = forms.CharField(label="Uw referentie", required=False, max_length=100)
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not self.errors and not any(data.values()):
             raise ValidationError("Vul minstens 1 zoekterm in.")
         return data
@@ -167,6 +179,6 @@ class OverdragenForm(forms.Form):
 
     def __init__(self, *args, dossiers, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["dossiers"].choices = [
+        cast(forms.ChoiceField, self.fields["dossiers"]).choices = [
             (str(d.pk), f"{d.client.naam} {d.client.voornaam} – {d.code}") for d in dossiers
         ]

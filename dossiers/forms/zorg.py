@@ -2,6 +2,7 @@
 
 import datetime
 from dataclasses import dataclass
+from typing import cast
 
 from django import forms
 from django.utils import timezone
@@ -18,7 +19,7 @@ from dossiers.constants import (
 from dossiers.forms.common import rijksregisternummer_clean
 from dossiers.models import Beslissing, Dossier, Schakeling
 from dossiers.rules import OVERGANGSREGELING_VOOR, ModuleKeuze, SchakelingInvoer
-from lib.formvelden import DateInput, JaNeeField, Keuzerondjes, VersieForm
+from lib.formvelden import DateInput, JaNeeField, Keuzerondjes, VersieForm, hint
 
 PLEEGZORGER_ONVOLLEDIG = "Vul voor een pleegzorger zowel het rijksregisternummer als de naam in."
 
@@ -65,7 +66,7 @@ class BeslissingForm(forms.ModelForm):
         queryset = _approved_modules(voorziening)
         if self.instance.pk:  # modules chosen earlier stay visible even if no longer approved
             queryset = (queryset | self.instance.modules.all()).distinct()
-        self.fields["modules"].queryset = queryset
+        cast(forms.ModelChoiceField, self.fields["modules"]).queryset = queryset
 
 
 class BeslissingWijzigenForm(BeslissingForm, VersieForm):
@@ -169,8 +170,8 @@ class SchakelingForm(VersieForm):
             queryset = (
                 queryset | Module.objects.filter(pk__in=[m.pk for m in instance_modules])
             ).distinct()
-        self.fields["modules"].queryset = queryset
-        self.fields["verzekerd_aanbod"].queryset = queryset
+        cast(forms.ModelChoiceField, self.fields["modules"]).queryset = queryset
+        cast(forms.ModelChoiceField, self.fields["verzekerd_aanbod"]).queryset = queryset
         if dossier.aanmelding.aanmelder != Aanmelder.CRISISMELDPUNT:
             del self.fields["verzekerd_aanbod"]
         if dossier.voorziening.is_pleegzorg:
@@ -196,14 +197,14 @@ class SchakelingForm(VersieForm):
         for n in ("1", "2"):
             conditions[f"pleegzorger_{n}_nummer"] = pleegzorg
             conditions[f"pleegzorger_{n}_naam"] = pleegzorg
-        for name, pks in conditions.items():
-            if not pks:
+        for name, gekozen in conditions.items():
+            if not gekozen:
                 del self.fields[name]
             else:
-                self.fields[name].show_when = "modules=" + "|".join(str(pk) for pk in pks)
+                hint(self.fields[name], show_when="modules=" + "|".join(map(str, gekozen)))
         for name in ("modules", "verzekerd_aanbod", *conditions, "zwaartepunt_elders"):
             if name in self.fields and "verlenging" in self.fields:
-                self.fields[name].lock_when = "verlenging=on"
+                hint(self.fields[name], lock_when="verlenging=on")
 
     def clean_pleegzorger_1_nummer(self) -> str:
         value = self.cleaned_data["pleegzorger_1_nummer"].strip()
@@ -214,7 +215,8 @@ class SchakelingForm(VersieForm):
         return rijksregisternummer_clean(value) if value else ""
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         for n in ("1", "2"):
             nummer, naam = data.get(f"pleegzorger_{n}_nummer"), data.get(f"pleegzorger_{n}_naam")
             if bool(nummer) != bool(naam) and f"pleegzorger_{n}_nummer" not in self.errors:

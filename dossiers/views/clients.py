@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from binc.access import inzage, medewerker_required
+from binc.access import MedewerkerRequest, inzage, medewerker_required
 from binc.breadcrumbs import crumbs
 from binc.constants import InzageSoort
 from binc.rijksregister import Persoon, RijksregisterUnavailable
@@ -32,7 +32,7 @@ NIEUW_KEY = "binc_nieuwe_client"
 
 @medewerker_required
 @require_http_methods(["GET", "POST"])
-def client_zoeken(request: HttpRequest) -> HttpResponse:
+def client_zoeken(request: MedewerkerRequest) -> HttpResponse:
     """'Toevoegen nieuwe cliënt/dossier' (000 §3.1): look a person up in the register."""
     form = RijksregisterZoekForm(
         request.POST if request.method == "POST" else None, voorziening=request.voorziening
@@ -70,7 +70,7 @@ def _found_person(request: HttpRequest, nummer: str) -> Persoon | None:
 
 @medewerker_required
 @require_POST
-def client_toevoegen(request: HttpRequest) -> HttpResponse:
+def client_toevoegen(request: MedewerkerRequest) -> HttpResponse:
     nummer = request.POST.get("nummer", "")
     if _found_person(request, nummer) is None:
         messages.error(request, "Zoek de cliënt eerst op in het rijksregister.")
@@ -90,7 +90,7 @@ def client_toevoegen(request: HttpRequest) -> HttpResponse:
 
 @medewerker_required
 @require_http_methods(["GET", "POST"])
-def client_nieuw(request: HttpRequest) -> HttpResponse:
+def client_nieuw(request: MedewerkerRequest) -> HttpResponse:
     """000 §3.3.1: complete the register's identification with Binc's mandatory fields."""
     nummer = request.session.get(NIEUW_KEY, "")
     persoon = _found_person(request, nummer)
@@ -126,7 +126,7 @@ def client_nieuw(request: HttpRequest) -> HttpResponse:
 
 @medewerker_required
 @require_http_methods(["GET", "POST"])
-def client_ongeboren(request: HttpRequest) -> HttpResponse:
+def client_ongeboren(request: MedewerkerRequest) -> HttpResponse:
     """000 §3.2: 'Toevoegen ongeboren kind' for CIG, CKG and 1G1P."""
     if request.voorziening.organisatietype not in ONGEBOREN_TYPES:
         return render(request, "errors/403.html", status=403)
@@ -166,7 +166,7 @@ def _client_page(request: HttpRequest, client, context_form: ContextPersoonForm)
 
 @medewerker_required
 @require_GET
-def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def client_detail(request: MedewerkerRequest, pk: int) -> HttpResponse:
     """'Cliëntcontext' (000 §3.3.2): identification, context and this voorziening's dossiers."""
     client = selectors.client_get(pk=pk)
     inzage(request, InzageSoort.CLIENT, object_id=client.pk, client_id=client.pk)
@@ -175,7 +175,7 @@ def client_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @medewerker_required
 @require_http_methods(["GET", "POST"])
-def client_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
+def client_wijzigen(request: MedewerkerRequest, pk: int) -> HttpResponse:
     client = selectors.client_get(pk=pk)
     form = ClientWijzigenForm(
         request.POST if request.method == "POST" else None,
@@ -207,7 +207,7 @@ def client_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
 
 @medewerker_required
 @require_http_methods(["GET", "POST"])
-def client_koppelen(request: HttpRequest, pk: int) -> HttpResponse:
+def client_koppelen(request: MedewerkerRequest, pk: int) -> HttpResponse:
     """'Wijzigen via rijksregisternummer': link an unborn child to its number (000 §3.2)."""
     client = selectors.client_get(pk=pk)
     if not client.ongeboren:
@@ -246,7 +246,7 @@ def client_koppelen(request: HttpRequest, pk: int) -> HttpResponse:
 
 @medewerker_required
 @require_POST
-def context_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
+def context_toevoegen(request: MedewerkerRequest, pk: int) -> HttpResponse:
     client = selectors.client_get(pk=pk)
     form = ContextPersoonForm(request.POST)
     if form.is_valid():
@@ -263,7 +263,7 @@ def context_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
 
 @medewerker_required
 @require_http_methods(["GET", "POST"])
-def context_verwijderen(request: HttpRequest, pk: int, persoon_pk: int) -> HttpResponse:
+def context_verwijderen(request: MedewerkerRequest, pk: int, persoon_pk: int) -> HttpResponse:
     client = selectors.client_get(pk=pk)
     persoon = selectors.context_persoon_get(client=client, pk=persoon_pk)
     error = None

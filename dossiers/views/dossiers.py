@@ -6,12 +6,12 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from binc.access import inzage, medewerker_required
+from binc.access import MedewerkerRequest, inzage, medewerker_required
 from binc.breadcrumbs import crumbs
 from binc.constants import InzageSoort
 from binc.forms import add_service_errors
@@ -34,7 +34,7 @@ PAGE_SIZE = 50
 
 @medewerker_required
 @require_GET
-def overzicht(request: HttpRequest) -> HttpResponse:
+def overzicht(request: MedewerkerRequest) -> HttpResponse:
     """'Overzicht Dossiers' (000 §2): the voorziening's open dossiers, alphabetical."""
     tab = request.GET.get("tab", "alle")
     letter = request.GET.get("letter", "").upper()
@@ -62,7 +62,7 @@ def overzicht(request: HttpRequest) -> HttpResponse:
 
 @medewerker_required
 @require_http_methods(["GET", "POST"])
-def dossier_zoeken(request: HttpRequest) -> HttpResponse:
+def dossier_zoeken(request: MedewerkerRequest) -> HttpResponse:
     """'Opzoeken dossier' (000 §2.1). The terms (a minor's name, birth date) are posted and
     kept in the session for 'Resultaten dossiers', never put in a URL."""
     if request.method == "POST":
@@ -87,7 +87,7 @@ def dossier_zoeken(request: HttpRequest) -> HttpResponse:
 
 @medewerker_required
 @require_http_methods(["GET", "POST"])
-def dossier_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
+def dossier_nieuw(request: MedewerkerRequest, pk: int) -> HttpResponse:
     """'Maak nieuw dossier aan' (000 §4): the aanmelding of a new dossier."""
     client = selectors.client_get(pk=pk)
     form = AanmeldingForm(
@@ -120,7 +120,7 @@ def dossier_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @medewerker_required
 @require_GET
-def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def dossier_detail(request: MedewerkerRequest, pk: int) -> HttpResponse:
     """'Raadplegen Dossier'."""
     dossier = selectors.dossier_get(pk=pk)
     inzage(
@@ -151,7 +151,7 @@ def dossier_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @medewerker_required
 @require_http_methods(["GET", "POST"])
-def aanmelding_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
+def aanmelding_wijzigen(request: MedewerkerRequest, pk: int) -> HttpResponse:
     dossier = selectors.dossier_get(pk=pk)
     aanmelding = dossier.aanmelding
     form = AanmeldingWijzigenForm(
@@ -190,7 +190,7 @@ def aanmelding_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
 
 @medewerker_required
 @require_GET
-def dossier_activiteiten(request: HttpRequest, pk: int) -> HttpResponse:
+def dossier_activiteiten(request: MedewerkerRequest, pk: int) -> HttpResponse:
     """'Activiteiten dossier' (000 §7): every change, newest first."""
     dossier = selectors.dossier_get(pk=pk)
     activiteiten = selectors.dossier_activiteiten(dossier=dossier)
@@ -209,7 +209,7 @@ def dossier_activiteiten(request: HttpRequest, pk: int) -> HttpResponse:
 
 @medewerker_required
 @require_http_methods(["GET", "POST"])
-def dossier_verwijderen(request: HttpRequest, pk: int) -> HttpResponse:
+def dossier_verwijderen(request: MedewerkerRequest, pk: int) -> HttpResponse:
     """000 §8: delete after confirmation; definitive."""
     if request.method == "POST":
         try:
@@ -232,7 +232,7 @@ def dossier_verwijderen(request: HttpRequest, pk: int) -> HttpResponse:
 
 @medewerker_required
 @require_GET
-def overdragen(request: HttpRequest) -> HttpResponse:
+def overdragen(request: MedewerkerRequest) -> HttpResponse:
     """'Overdragen dossier naar mezelf' (000 §6): colleagues with open dossiers."""
     return render(
         request,
@@ -246,7 +246,7 @@ def overdragen(request: HttpRequest) -> HttpResponse:
 
 @medewerker_required
 @require_http_methods(["GET", "POST"])
-def overdragen_collega(request: HttpRequest, pk: int) -> HttpResponse:
+def overdragen_collega(request: MedewerkerRequest, pk: int) -> HttpResponse:
     collega = selectors.colleague_get(pk=pk)
     dossiers = selectors.dossier_overview(gebruiker=collega, overzicht=Overzicht(tab="mijn"))
     form = OverdragenForm(request.POST if request.method == "POST" else None, dossiers=dossiers)

@@ -13,7 +13,13 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from binc.access import is_privacycontact, medewerker_required, opgroeien_required
+from binc.access import (
+    IngelogdRequest,
+    MedewerkerRequest,
+    is_privacycontact,
+    medewerker_required,
+    opgroeien_required,
+)
 from binc.admin import opgroeien_site
 from binc.breadcrumbs import crumbs
 from binc.tenancy import all_voorzieningen
@@ -104,7 +110,7 @@ def _wie(gebruiker) -> str:
 
 @opgroeien_required
 @require_http_methods(["GET", "POST"])
-def opgroeien(request: HttpRequest) -> HttpResponse:
+def opgroeien(request: IngelogdRequest) -> HttpResponse:
     if not request.user.has_perm("binc.view_inzage"):
         raise PermissionDenied
     with all_voorzieningen():
@@ -120,7 +126,7 @@ def opgroeien(request: HttpRequest) -> HttpResponse:
 
 @medewerker_required
 @require_http_methods(["GET", "POST"])
-def privacy(request: HttpRequest) -> HttpResponse:
+def privacy(request: MedewerkerRequest) -> HttpResponse:
     if not is_privacycontact(request):
         raise PermissionDenied
     antwoord = _antwoord(request, voorziening=request.voorziening)

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from binc.access import medewerker_required
+from binc.access import MedewerkerRequest, medewerker_required
 from binc.breadcrumbs import crumbs
 from binc.forms import add_service_errors, posted_id
 from dossiers import hooks, selectors
@@ -49,7 +49,7 @@ def _beslissing_page(request, dossier, form, titel: str, label: str) -> HttpResp
 
 @medewerker_required
 @require_http_methods(METHODS)
-def beslissing_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
+def beslissing_nieuw(request: MedewerkerRequest, pk: int) -> HttpResponse:
     dossier = selectors.dossier_get(pk=pk)
     form = BeslissingForm(_data(request), voorziening=dossier.voorziening)
     if form.is_valid():
@@ -76,7 +76,7 @@ def beslissing_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @medewerker_required
 @require_http_methods(METHODS)
-def beslissing_wijzigen(request: HttpRequest, pk: int, beslissing_pk: int) -> HttpResponse:
+def beslissing_wijzigen(request: MedewerkerRequest, pk: int, beslissing_pk: int) -> HttpResponse:
     dossier = selectors.dossier_get(pk=pk)
     beslissing = selectors.beslissing_get(dossier, beslissing_pk)
     if beslissing is None:
@@ -109,7 +109,7 @@ def beslissing_wijzigen(request: HttpRequest, pk: int, beslissing_pk: int) -> Ht
 
 @medewerker_required
 @require_http_methods(METHODS)
-def beslissing_verwijderen(request: HttpRequest, pk: int, beslissing_pk: int) -> HttpResponse:
+def beslissing_verwijderen(request: MedewerkerRequest, pk: int, beslissing_pk: int) -> HttpResponse:
     dossier = selectors.dossier_get(pk=pk)
     if request.method == "POST":
         try:
@@ -185,7 +185,7 @@ def _schakeling_submit(request, dossier, form, *, save, gedaan: str, **page) -> 
 
 @medewerker_required
 @require_http_methods(METHODS)
-def schakeling_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
+def schakeling_nieuw(request: MedewerkerRequest, pk: int) -> HttpResponse:
     """'Toevoegen schakeling' under the latest beslissing; the previous one is closed first."""
     dossier = selectors.dossier_get(pk=pk)
     formulier = nieuwe_schakeling(dossier)
@@ -224,7 +224,7 @@ def schakeling_nieuw(request: HttpRequest, pk: int) -> HttpResponse:
 
 @medewerker_required
 @require_http_methods(METHODS)
-def vorige_afsluiten(request: HttpRequest, pk: int) -> HttpResponse:
+def vorige_afsluiten(request: MedewerkerRequest, pk: int) -> HttpResponse:
     """'Afsluiten vorig hulpaanbod' (000 §4.2.2)."""
     dossier = selectors.dossier_get(pk=pk)
     vorige = selectors.laatste_schakeling(dossier)
@@ -258,7 +258,7 @@ def vorige_afsluiten(request: HttpRequest, pk: int) -> HttpResponse:
 
 @medewerker_required
 @require_http_methods(METHODS)
-def schakeling_wijzigen(request: HttpRequest, pk: int, schakeling_pk: int) -> HttpResponse:
+def schakeling_wijzigen(request: MedewerkerRequest, pk: int, schakeling_pk: int) -> HttpResponse:
     dossier = selectors.dossier_get(pk=pk)
     formulier = bestaande_schakeling(dossier, schakeling_pk)
     schakeling = formulier.schakeling
@@ -286,7 +286,7 @@ def schakeling_wijzigen(request: HttpRequest, pk: int, schakeling_pk: int) -> Ht
 
 @medewerker_required
 @require_http_methods(METHODS)
-def schakeling_verwijderen(request: HttpRequest, pk: int, schakeling_pk: int) -> HttpResponse:
+def schakeling_verwijderen(request: MedewerkerRequest, pk: int, schakeling_pk: int) -> HttpResponse:
     dossier = selectors.dossier_get(pk=pk)
     if request.method == "POST":
         try:
@@ -317,7 +317,7 @@ def schakeling_verwijderen(request: HttpRequest, pk: int, schakeling_pk: int) ->
 
 @medewerker_required
 @require_http_methods(METHODS)
-def dossier_afsluiten(request: HttpRequest, pk: int) -> HttpResponse:
+def dossier_afsluiten(request: MedewerkerRequest, pk: int) -> HttpResponse:
     """000 §9: what is missing, each linked to where to fix it; then confirm."""
     dossier = selectors.dossier_get(pk=pk)
     if not dossier.is_open and request.method == "GET":
@@ -349,7 +349,7 @@ def dossier_afsluiten(request: HttpRequest, pk: int) -> HttpResponse:
 
 @medewerker_required
 @require_POST
-def dossier_heropenen(request: HttpRequest, pk: int) -> HttpResponse:
+def dossier_heropenen(request: MedewerkerRequest, pk: int) -> HttpResponse:
     dossier = selectors.dossier_get(pk=pk)
     try:
         outcome = afsluit_services.dossier_heropenen(dossier_pk=dossier.pk, gebruiker=request.user)

@@ -1,13 +1,15 @@
 """Capaciteit: per voorziening and typemodule, rows that take effect from a date. A
 change is a new row; history is never overwritten."""
 
+from typing import Any
+
 from django.db import models
 from django.db.models import Q
 
 from binc.models import Typemodule, Voorziening
 from binc.tenancy import TenantManager
 
-AANTAL = {"max_digits": 8, "decimal_places": 2, "default": 0}
+AANTAL: dict[str, Any] = {"max_digits": 8, "decimal_places": 2, "default": 0}
 
 
 class Capaciteit(models.Model):

@@ -93,8 +93,8 @@ class TypemoduleInzet(models.Model):
         """What the figures per client (or soort) and the niet-cliëntgebonden row add up to:
         what [Bereken totaal] makes the total; a total filled in by hand may differ."""
         return (
-            sum((c.benutting or 0 for c in self.clienten.all()), Decimal(0))
-            + sum((s.benutting or 0 for s in self.soorten.all()), Decimal(0))
+            sum((c.benutting or Decimal(0) for c in self.clienten.all()), Decimal(0))
+            + sum((s.benutting or Decimal(0) for s in self.soorten.all()), Decimal(0))
             + (self.niet_clientgebonden or 0)
         )
 

@@ -3,12 +3,15 @@ first use in its own database): bezetting for one year of the largest voorzienin
 voorziening at once against a bare sweep-line SQL over the same rows, and the live preview."""
 
 import datetime
+from typing import TYPE_CHECKING, cast
 
 from django.conf import settings
+from django.contrib.sessions.backends.base import SessionBase
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
+from django_htmx.middleware import HtmxDetails
 
 from bench import schaal
 from bench.schaal import meten
@@ -19,9 +22,13 @@ from bezetting.uitsplitsing import bezetting_opbouw_scherm
 from bezetting.views import bezetting_trend, staafdiagram
 from bezetting.voorbeeld import voorbeeld_rijen
 from bezetting.weergave import bezetting_rijen
-from binc.models import Gebruiker, Voorziening
+from binc.access import MedewerkerRequest
+from binc.models import Gebruiker
 from binc.tenancy import all_voorzieningen, voorziening_context
 from lib.databank import met_werkgeheugen
+
+if TYPE_CHECKING:
+    from bench.schaal import Gemeten
 
 VAN, TOT = datetime.date(2024, 1, 1), datetime.date(2024, 12, 31)
 SWEEP_SQL = """
@@ -62,16 +69,18 @@ class Command(BaseCommand):
             )
             self._meten(lijst)
 
-    def _opbouw(self, grootste: Voorziening) -> None:
+    def _opbouw(self, grootste: "Gemeten") -> None:
         """A figure's breakdown, one typemodule over one year of the largest voorziening, the
         page as a person gets it (rendered); and what the charts add to the bezetting page."""
         gegevens = gegevens_overzicht([grootste], VAN, TOT)[grootste.pk]
         codes = sorted({c.typemodule for c in gegevens.capaciteit})
         vraag = {"van": VAN.isoformat(), "tot": TOT.isoformat(), "alle": "on"}
-        verzoek = RequestFactory().get("/", {**vraag, "rij": "cb-laagintensief"})
+        verzoek = cast(
+            MedewerkerRequest, RequestFactory().get("/", {**vraag, "rij": "cb-laagintensief"})
+        )
         verzoek.user = Gebruiker.objects.get(username="schaal")
         verzoek.voorziening = grootste
-        verzoek.session = {}
+        verzoek.session = SessionBase()
         with voorziening_context(grootste):
             with CaptureQueriesContext(connection) as queries:
                 antwoord = bezetting_opbouw_scherm(verzoek)
@@ -84,16 +93,19 @@ class Command(BaseCommand):
             resultaat = bezetting(gegevens, VAN, TOT, codes)
             rijen = bezetting_rijen(resultaat, {})
             staaf, _ = meten(lambda: staafdiagram(rijen), 5)
-            trend = RequestFactory().get("/", vraag, headers={"HX-Request": "true"})
-            trend.user, trend.voorziening, trend.session = verzoek.user, grootste, {}
-            trend.htmx = True
+            trend = cast(
+                MedewerkerRequest,
+                RequestFactory().get("/", vraag, headers={"HX-Request": "true"}),
+            )
+            trend.user, trend.voorziening, trend.session = verzoek.user, grootste, SessionBase()
+            trend.htmx = HtmxDetails(trend)
             per_maand, _ = meten(lambda: bezetting_trend(trend), 5)
         self.stdout.write(
             f"De grafieken op de bezettingspagina: +{staaf:.1f} ms (mediaan); het verloop per "
             f"maand, geladen na de pagina: {per_maand:.0f} ms (mediaan)"
         )
 
-    def _meten(self, lijst: list[Voorziening]) -> None:
+    def _meten(self, lijst: "list[Gemeten]") -> None:
         grootste = lijst[0]
 
         def een():
@@ -109,6 +121,7 @@ class Command(BaseCommand):
         self._opbouw(grootste)
 
         dossier = grootste.dossiers.order_by("pk").first()
+        assert dossier is not None  # every voorziening of the dataset has dossiers
         nieuw = Schakeling(
             id="nieuw",
             dossier=str(dossier.pk),

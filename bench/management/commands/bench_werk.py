@@ -9,6 +9,8 @@ documents and refused Groeipakket messages."""
 
 import datetime
 import uuid
+from collections.abc import Sequence
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -70,7 +72,7 @@ class Command(BaseCommand):
             except Rollback:
                 self.stdout.write("De toegevoegde werkgegevens werden teruggedraaid.")
 
-    def _meten(self, lijst: list[Voorziening], herhalingen: int) -> None:
+    def _meten(self, lijst: Sequence[Voorziening], herhalingen: int) -> None:
         grootste = lijst[0]
         medewerker = Gebruiker.objects.create(username=f"bench-werk-{uuid.uuid4().hex[:8]}")
         Medewerker.objects.create(gebruiker=medewerker, voorziening=grootste)
@@ -92,7 +94,7 @@ class Command(BaseCommand):
 
             mediaan, hoogste = meten(tellen, herhalingen)
             per_soort_ms = {
-                s.sleutel: meten(lambda s=s: s.items(context), herhalingen)[0]
+                s.sleutel: meten(partial(s.items, context), herhalingen)[0]
                 for s in werk.soorten(werk.Doelgroep.VOORZIENING)
             }
         per_soort = {s: sum(1 for i in items if i.soort == s) for s in {i.soort for i in items}}
@@ -134,7 +136,7 @@ class Command(BaseCommand):
             f"queries{f'; doel {doel} ms' if doel else ''})"
         )
 
-    def _werk_toevoegen(self, lijst: list[Voorziening], medewerker: Gebruiker) -> None:
+    def _werk_toevoegen(self, lijst: Sequence[Voorziening], medewerker: Gebruiker) -> None:
         nu = timezone.now()
         Kwartaalstaat.objects.filter(voorziening__in=lijst).delete()
         Kwartaalstaat.objects.bulk_create(
