@@ -36,7 +36,7 @@ run: install
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Lint: style, the declared app layers (an upward import fails), no import circles, types of
-# the rule, selector and service modules, and no application module over 400 lines.
+# the whole package, and no application module over 400 lines.
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -52,8 +52,8 @@ check: install
 test: lint check chromium libreoffice axe
 	$(TEST_ENV) $(BIN)/pytest -n $(TEST_WORKERS)
 
-# The loop while working: everything but the browser, LibreOffice, `make run`, the backup drill
-# and the fuzzers (marked `browser` and `traag`), in parallel.
+# The loop while working: everything but the browser, LibreOffice, `make run`, the backup drill,
+# the fuzzers and the exhaustive sweeps (marked `browser` and `traag`), in parallel.
 test-fast: install
 	$(TEST_ENV) $(BIN)/pytest -n $(TEST_WORKERS) -m "not browser and not traag and not benchmark and not vloot"
 

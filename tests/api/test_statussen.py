@@ -23,7 +23,8 @@ from tests.dossiers.factories import ClientFactory, DossierFactory
 from tests.dossiers.zorg_helpers import D, add, beslissing, m
 from tests.kwartaal.factories import CapaciteitFactory
 
-pytestmark = [OP_VANDAAG, pytest.mark.django_db]
+# Every documented (operation, status) pair, each on a world of its own: about 55 s.
+pytestmark = [OP_VANDAAG, pytest.mark.django_db, pytest.mark.traag]
 DOCUMENT = yaml.safe_load((Path(django_settings.BASE_DIR) / "api" / "openapi.yaml").read_text())
 PREFIX = "/api/v1/"
 BESLISSING = {"begindatum": "2026-01-05", "modules": ["BEGBJB02"], "verwijzingsgrond": "vrijwillig"}

@@ -12,7 +12,7 @@ from django.urls import URLPattern, get_resolver
 from tests.api.conftest import koppeling_met_api
 from tests.conftest import OP_VANDAAG
 
-pytestmark = [OP_VANDAAG, pytest.mark.django_db]
+pytestmark = [OP_VANDAAG, pytest.mark.django_db, pytest.mark.traag]  # a fuzzer
 
 DIEP = "[" * 1000 + "]" * 1000
 SURROGAAT = (

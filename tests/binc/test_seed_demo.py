@@ -60,6 +60,7 @@ def _counts():
         )
 
 
+@pytest.mark.traag  # the whole of `make run`'s demo data, twice (about 35 s)
 @pytest.mark.django_db
 def test_demo_data_is_complete_and_idempotent(settings):
     """One seeding (it takes seconds), every promise checked on it, then a second run."""

@@ -81,6 +81,7 @@ def _run(stap):
     return None
 
 
+@pytest.mark.traag  # a crash at every step in turn
 @pytest.mark.django_db(transaction=True)
 def test_no_message_is_lost_or_accepted_twice_whatever_crashes(monkeypatch, settings, capsys):
     voorziening = VoorzieningFactory()

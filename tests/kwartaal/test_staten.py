@@ -73,6 +73,7 @@ def test_a_sent_kwartaal_gaining_a_typemodule_to_register_is_to_be_sent_again(om
     assert Kwartaalstaat.objects.get().status == KwartaalStatus.TE_VERZENDEN
 
 
+@pytest.mark.traag  # random changes, twelve seeds
 @pytest.mark.parametrize("seed", range(12))
 def test_kwartaalstaten_equal_a_recomputation_after_random_changes(seed, omgeving):
     """Property: after any sequence of adds, changes and deletes, the stored kwartaalstaten
