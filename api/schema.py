@@ -31,3 +31,62 @@ def met_slash(endpoints):
     """Each operation once in the document, under its path with the trailing slash (the path
     without it answers the same: api.urls)."""
     return [e for e in endpoints if e[0].endswith("/")]
+
+
+# Response headers by kind of answer: each declared where Binc sends it.
+VERZOEK_ID = {
+    "description": "Het kenmerk van dit verzoek, ook in `verzoek_id` van een foutmelding en in "
+    "de logs; het kenmerk dat je zelf meestuurt (letters, cijfers, `.`, `_`, `:`, `-`; hoogstens "
+    "100) blijft behouden.",
+    "schema": {"type": "string"},
+}
+MET_ETAG = ("/Dossier", "/Beslissing", "/Schakeling", "/Kwartaal", "/Registratie")
+KOPPEN = {
+    "ETag": "De versie van wat je las of bewaarde; geef ze in If-Match bij een wijziging.",
+    "Idempotent-Replayed": "`true` wanneer dit het bewaarde antwoord op een eerder verzoek met "
+    "dezelfde Idempotency-Key is.",
+    "Location": "Het adres van wat werd aangemaakt.",
+    "Retry-After": "Na hoeveel seconden de koppeling weer verzoeken mag doen.",
+    "WWW-Authenticate": "Hoe aan te melden: een Bearer-token.",
+}
+
+
+def _koppen(methode: str, status: str, antwoord: dict) -> dict:
+    namen = []
+    schema = antwoord.get("content", {}).get("application/json", {}).get("schema", {})
+    if status.startswith("2") and schema.get("$ref", "").endswith(MET_ETAG):
+        namen.append("ETag")
+    if status == "201":
+        namen.append("Location")
+    if methode == "post" and status.startswith("2"):
+        namen.append("Idempotent-Replayed")
+    namen += {"429": ["Retry-After"], "401": ["WWW-Authenticate"]}.get(status, [])
+    koppen = {n: {"description": KOPPEN[n], "schema": {"type": "string"}} for n in namen}
+    return {**koppen, "X-Request-ID": VERZOEK_ID}
+
+
+IF_NONE_MATCH = {
+    "in": "header",
+    "name": "If-None-Match",
+    "schema": {"type": "string"},
+    "description": "De ETag die je al hebt: is dat nog de huidige versie, dan antwoordt Binc 304 "
+    "zonder inhoud.",
+}
+NIET_GEWIJZIGD = {"description": "Niet gewijzigd sinds de ETag in If-None-Match."}
+
+
+def koppen_en_formaten(result, generator, request, public):
+    """Every response declares the headers Binc sends with it; an operation with a body may
+    answer 415 (not JSON); a read with an ETag takes If-None-Match (304)."""
+    for operaties in result.get("paths", {}).values():
+        for methode, operatie in operaties.items():
+            antwoorden = operatie.get("responses", {})
+            if "requestBody" in operatie:
+                antwoorden.setdefault("415", antwoorden["406"])
+            for status, antwoord in antwoorden.items():
+                antwoord["headers"] = _koppen(methode, status, antwoord)
+            if methode == "get" and "ETag" in antwoorden.get("200", {}).get("headers", {}):
+                operatie.setdefault("parameters", []).append(IF_NONE_MATCH)
+                antwoorden["304"] = {**NIET_GEWIJZIGD, "headers": _koppen(methode, "304", {})}
+                antwoorden["304"]["headers"]["ETag"] = antwoorden["200"]["headers"]["ETag"]
+    return result

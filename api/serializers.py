@@ -305,7 +305,11 @@ class WijzigingenSerializer(serializers.Serializer):
 
 class FoutSerializer(serializers.Serializer):
     veld = serializers.CharField(help_text="Het veld dat niet klopt; leeg: het geheel.")
-    melding = serializers.CharField()
+    melding = serializers.CharField(help_text="De melding van het scherm.")
+    code = serializers.CharField(
+        help_text="Vast, om op te reageren: verplicht, ongeldig, onbekende_keuze, te_lang, "
+        "te_kort, te_groot, te_klein, te_veel_cijfers, bestaat_al."
+    )
 
 
 class WaarschuwingSerializer(serializers.Serializer):
@@ -320,10 +324,12 @@ class OntbrekendSerializer(serializers.Serializer):
 class ProbleemSerializer(serializers.Serializer):
     """RFC 9457 problem details, in Dutch."""
 
-    type = serializers.CharField()
+    type = serializers.URLField(help_text="De pagina die deze soort fout uitlegt.")
     title = serializers.CharField()
     status = serializers.IntegerField()
     detail = serializers.CharField()
+    instance = serializers.CharField(help_text="Het gevraagde pad.")
+    verzoek_id = serializers.CharField(help_text="Het kenmerk van het verzoek (X-Request-ID).")
     fouten = FoutSerializer(many=True, required=False)
     waarschuwingen = WaarschuwingSerializer(many=True, required=False)
     ontbrekend = OntbrekendSerializer(
@@ -332,7 +338,7 @@ class ProbleemSerializer(serializers.Serializer):
 
 
 # Every call can be refused for these: no or a revoked token, a missing scope, too many calls.
-ALTIJD = (401, 403, 429)
+ALTIJD = (401, 403, 406, 429)
 
 
 def antwoorden(ok: dict, *fouten: int) -> dict:

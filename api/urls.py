@@ -3,7 +3,16 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
 from api.toegang import TokenView
-from api.views import acties, bezetting, dossiers, kwartaal, registraties, wijzigingen, zorg
+from api.views import (
+    acties,
+    bezetting,
+    dossiers,
+    kwartaal,
+    problemen,
+    registraties,
+    wijzigingen,
+    zorg,
+)
 
 app_name = "api"
 
@@ -26,6 +35,8 @@ urlpatterns = [
         ),
         "docs",
     ),
+    *_beide("problemen/", problemen.problemen, "problemen"),
+    *_beide("problemen/<slug:code>/", problemen.problemen, "probleem"),
     *_beide("clienten/", dossiers.Clienten.as_view(), "clienten"),
     *_beide("dossiers/", dossiers.Dossiers.as_view(), "dossiers"),
     *_beide("dossiers/<int:pk>/", dossiers.DossierDetail.as_view(), "dossier"),

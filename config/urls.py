@@ -27,6 +27,7 @@ urlpatterns = [
 if settings.OIDC_ENABLED:
     urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))
 
+handler400 = "lib.errors.bad_request"
 handler404 = "lib.errors.not_found"
 handler403 = "lib.errors.forbidden"
 handler500 = "lib.errors.server_error"

@@ -31,6 +31,13 @@ class VersionedModel(models.Model):
         abstract = True
 
 
+def check_versie(instance: VersionedModel, versie: int | None) -> None:
+    """A removal against the version the user saw (read under the caller's lock): someone who
+    changed it meanwhile wins. None: the caller did not say (the screens' delete buttons)."""
+    if versie is not None and instance.versie != versie:
+        raise Conflict()
+
+
 def save_versioned(
     instance: VersionedModel, *, versie: int, fields: list[str], gone_message: str = STALE_MESSAGE
 ) -> None:

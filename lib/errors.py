@@ -2,10 +2,12 @@
 
 from collections.abc import Callable
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 
+from lib import problemen
 from lib.concurrency import Conflict
 
 
@@ -17,20 +19,30 @@ class PublicNotFound(Http404):
 API = "/api/"
 
 
-def probleem(status: int, titel: str, detail: str) -> JsonResponse:
+def probleem(request: HttpRequest, code: str, detail: str) -> JsonResponse:
     """The registration API's errors outside its views (no route, a crash), in its own form:
     RFC 9457 problem details, as api.problemen writes them inside."""
-    return JsonResponse(
-        {"type": "about:blank", "title": titel, "status": status, "detail": detail},
-        status=status,
-        content_type="application/problem+json",
+    inhoud = problemen.inhoud(request, code, detail)
+    return JsonResponse(inhoud, status=inhoud["status"], content_type=problemen.MEDIATYPE)
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Django's refusal of a request it cannot take (a body over DATA_UPLOAD_MAX_MEMORY_SIZE, a
+    suspicious header): the API's problem detail, or the Dutch page."""
+    te_groot = isinstance(exception, RequestDataTooBig)
+    if request.path.startswith(API):
+        if te_groot:
+            return probleem(request, "te_groot", problemen.SOORTEN["te_groot"].uitleg)
+        return probleem(request, "onleesbaar", "Binc kan dit verzoek niet lezen.")
+    return render(
+        request, "errors/400.html", {"te_groot": te_groot}, status=413 if te_groot else 400
     )
 
 
 def not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     message = str(exception) if isinstance(exception, PublicNotFound) else ""
     if request.path.startswith(API):
-        return probleem(404, "Niet gevonden", message or "Niet gevonden.")
+        return probleem(request, "niet_gevonden", message or "Niet gevonden.")
     return render(request, "errors/404.html", {"message": message}, status=404)
 
 
@@ -40,7 +52,7 @@ def forbidden(request: HttpRequest, exception: Exception) -> HttpResponse:
 
 def server_error(request: HttpRequest) -> HttpResponse:
     if request.path.startswith(API):
-        return probleem(500, "Fout in Binc", "Er liep iets mis in Binc; er werd niets bewaard.")
+        return probleem(request, "fout_in_binc", "Er liep iets mis in Binc; er werd niets bewaard.")
     # No request context: the failure may lie in a context processor.
     return HttpResponse(loader.get_template("errors/500.html").render(), status=500)
 

@@ -38,7 +38,7 @@ class OngeldigeInvoerMiddleware:
                 return oauth_fout("invalid_request", NUL_TEKEN)
             if request.path.startswith("/api/"):
                 # The API speaks problem details (RFC 9457), also here.
-                return probleem(400, "Ongeldig verzoek", NUL_TEKEN)
+                return probleem(request, "onleesbaar", NUL_TEKEN)
             return render(request, "errors/400.html", status=400)
         return self.get_response(request)
 

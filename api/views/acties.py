@@ -67,9 +67,9 @@ class Afsluiten(BincAPIView):
         )
         if resultaat.ontbrekend:
             return probleem(
-                409,
+                request,
+                "afsluiten_onvolledig",
                 "Het dossier kan nog niet afgesloten worden.",
-                code="afsluiten_onvolledig",
                 ontbrekend=[{"melding": o.tekst} for o in resultaat.ontbrekend],
             )
         if resultaat.waarschuwingen:

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 from django import forms
 from django.db import IntegrityError, transaction
-from django.http import QueryDict
+from django.http import HttpResponseNotModified, QueryDict
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -100,9 +100,9 @@ class BincAPIView(APIView):
         if kept is None or kept.vingerafdruk != self._vingerafdruk:
             raise Herhaling(
                 probleem(
-                    422,
+                    request,
+                    "sleutel_hergebruikt",
                     "Deze Idempotency-Key werd al gebruikt voor een ander verzoek.",
-                    code="sleutel_hergebruikt",
                 )
             )
         response = Response(kept.inhoud, status=kept.status)
@@ -122,6 +122,8 @@ class BincAPIView(APIView):
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
+        if _niet_gewijzigd(request, response):
+            response = HttpResponseNotModified(headers={"ETag": response["ETag"]})
         if not getattr(self, "_in_transactie", False):
             return response  # refused before the request's transaction began, or a repeat
         sleutel = getattr(self, "_sleutel", "")
@@ -143,6 +145,18 @@ class BincAPIView(APIView):
                 koppen={k: response[k] for k in ("Location", "ETag") if response.has_header(k)},
             )
         return response
+
+
+def _niet_gewijzigd(request, response) -> bool:
+    """If-None-Match as RFC 9110 §13.1.2: a read of what the client holds (weak comparison:
+    `W/"3"` is `"3"`; `*` is anything) answers 304 without a body."""
+    waarde = request.headers.get("If-None-Match", "")
+    if request.method not in ("GET", "HEAD") or response.status_code != 200 or not waarde:
+        return False
+    if not response.has_header("ETag"):
+        return False
+    gehouden = {t.strip().removeprefix("W/") for t in waarde.split(",")}
+    return "*" in gehouden or response["ETag"].removeprefix("W/") in gehouden
 
 
 def etag(obj) -> str:
@@ -212,7 +226,9 @@ def formulier(form_class: type[F], data: Any, **kwargs: Any) -> F:
 def geweigerd(form: forms.BaseForm) -> Ongeldig:
     """The form's own messages, per field, as the API's refusal."""
     fouten = form.errors.get_json_data()
-    return Ongeldig({naam: [f["message"] for f in lijst] for naam, lijst in fouten.items()})
+    return Ongeldig(
+        {naam: [(f["message"], f["code"]) for f in lijst] for naam, lijst in fouten.items()}
+    )
 
 
 def _modules(veld: forms.ModelMultipleChoiceField) -> bool:

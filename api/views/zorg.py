@@ -109,12 +109,17 @@ class BeslissingDetail(BincAPIView):
     @extend_schema(
         operation_id="beslissing_verwijderen",
         summary="Een beslissing zonder schakelingen verwijderen",
-        responses=s.antwoorden({204: None}, 400, 404, 409),
+        parameters=[IF_MATCH],
+        responses=s.antwoorden({204: None}, 400, 404, 409, 412, 428),
     )
     def delete(self, request, pk: int, beslissing_pk: int):
         dossier = selectors.dossier_get(pk=pk)
-        _beslissing(dossier, beslissing_pk)
-        beslissing_services.beslissing_delete(beslissing_pk=beslissing_pk, gebruiker=request.user)
+        beslissing = _beslissing(dossier, beslissing_pk)
+        beslissing_services.beslissing_delete(
+            beslissing_pk=beslissing_pk,
+            gebruiker=request.user,
+            versie=versie(request, beslissing.versie),
+        )
         return Response(status=204)
 
 
@@ -201,12 +206,16 @@ class SchakelingDetail(BincAPIView):
     @extend_schema(
         operation_id="schakeling_verwijderen",
         summary="De recentste schakeling verwijderen",
-        responses=s.antwoorden({204: None}, 400, 404),
+        parameters=[IF_MATCH],
+        responses=s.antwoorden({204: None}, 400, 404, 412, 428),
     )
     def delete(self, request, pk: int, schakeling_pk: int):
         dossier = selectors.dossier_get(pk=pk)
-        selectors.schakeling_get(dossier, schakeling_pk)
+        schakeling = selectors.schakeling_get(dossier, schakeling_pk)
         schakeling_services.schakeling_delete(
-            schakeling_pk=schakeling_pk, dossier_pk=dossier.pk, gebruiker=request.user
+            schakeling_pk=schakeling_pk,
+            dossier_pk=dossier.pk,
+            gebruiker=request.user,
+            versie=versie(request, schakeling.versie),
         )
         return Response(status=204)

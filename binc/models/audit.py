@@ -139,6 +139,13 @@ class Inzage(models.Model):
     # By id, like the activity log: the trace outlives what it is about.
     client_id = models.BigIntegerField("cliënt-id", null=True, blank=True)
     dossier_id = models.BigIntegerField("dossier-id", null=True, blank=True)
+    verzoek_id = models.CharField(
+        "verzoek-id",
+        max_length=100,
+        blank=True,
+        default="",
+        help_text="Het kenmerk van het verzoek (X-Request-ID), zoals in de logs.",
+    )
 
     class Meta:
         verbose_name = "inzage"

@@ -1,4 +1,5 @@
 from binc.models import Gebruiker, Inzage, Voorziening
+from lib.verzoek import verzoek_id
 
 
 def inzage_log(
@@ -18,4 +19,5 @@ def inzage_log(
         object_id=object_id,
         client_id=client_id,
         dossier_id=dossier_id,
+        verzoek_id=verzoek_id(),
     )

@@ -62,6 +62,7 @@ if DEBUG:
     INSTALLED_APPS.append("bench")
 
 MIDDLEWARE = [
+    "lib.verzoek.VerzoekIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -386,7 +387,17 @@ if RIJKSREGISTER_BACKEND == "ksz" and not KSZ_URL:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"verzoek": {"()": "lib.verzoek.VerzoekIdFilter"}},
+    "formatters": {
+        "regel": {"format": "%(asctime)s %(levelname)s %(name)s [%(verzoek_id)s] %(message)s"}
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["verzoek"],
+            "formatter": "regel",
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     # binc.beveiligingslog logs every authentication event; django-axes need not say it again.
     "loggers": {"axes": {"level": "WARNING"}},

@@ -60,11 +60,15 @@ u krijgt een client id en een geheim (één keer getoond) met het recht `lezen` 
 `Authorization: Bearer <token>`. Een koppeling ziet alleen haar eigen voorziening.
 
 **Fouten** zijn problem details (`application/problem+json`) met in `fouten` per veld de \
-melding van het scherm. Wat het scherm laat bevestigen, antwoordt 409 met `waarschuwingen`: \
-herhaal de vraag met `"bevestigd": true`.
+melding van het scherm en een vaste `code`; `type` is de pagina die de fout uitlegt (alle \
+foutmeldingen: `/api/v1/problemen/`). Elk antwoord draagt `X-Request-ID`, ook als \
+`verzoek_id` in een foutmelding: vermeld het bij een vraag aan de helpdesk. Wat het scherm \
+laat bevestigen, antwoordt 409 met `waarschuwingen`: herhaal de vraag met `"bevestigd": true`.
 
-**Wijzigen** vraagt `If-Match` met de `ETag` die u las; bewaarde iemand anders intussen, dan \
-412. Geef bij elke POST een `Idempotency-Key`: dezelfde vraag opnieuw maakt niets dubbel.
+**Wijzigen en verwijderen** vraagt `If-Match` met de `ETag` die u las; bewaarde iemand anders \
+intussen, dan 412. Lezen met `If-None-Match` en de `ETag` die u al hebt, antwoordt 304 zolang \
+er niets wijzigde. Geef bij elke POST een `Idempotency-Key`: dezelfde vraag opnieuw maakt \
+niets dubbel.
 
 Modules heten naar hun code in de moduledatabank, datums zijn `JJJJ-MM-DD`, het \
 rijksregisternummer staat nooit in een URL.""",
@@ -76,5 +80,9 @@ rijksregisternummer staat nooit in een URL.""",
     "SERVE_AUTHENTICATION": [],
     "REDOC_DIST": "SIDECAR",
     "PREPROCESSING_HOOKS": ["api.schema.met_slash"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.koppen_en_formaten",
+    ],
     "COMPONENT_SPLIT_REQUEST": True,
 }

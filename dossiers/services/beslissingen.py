@@ -13,7 +13,7 @@ from dossiers.constants import BESLISSING_WEG
 from dossiers.models import Beslissing, Dossier
 from dossiers.selectors import approved_module_ids, dossier_feiten, dossier_get
 from dossiers.services.dossiers import dossier_summary_refresh
-from lib.concurrency import Conflict, save_versioned
+from lib.concurrency import Conflict, check_versie, save_versioned
 
 
 def _locked(beslissing_pk: int) -> tuple[Dossier, Beslissing]:
@@ -87,10 +87,13 @@ def beslissing_update(
     return beslissing
 
 
-def beslissing_delete(*, beslissing_pk: int, gebruiker: Gebruiker) -> None:
-    """Only a beslissing without schakelingen (000 §4.2.1)."""
+def beslissing_delete(
+    *, beslissing_pk: int, gebruiker: Gebruiker, versie: int | None = None
+) -> None:
+    """Only a beslissing without schakelingen (000 §4.2.1); given `versie`, only that one."""
     with transaction.atomic():
         dossier, beslissing = _locked(beslissing_pk)
+        check_versie(beslissing, versie)
         if beslissing.schakelingen.exists():
             raise ValidationError(
                 "Een beslissing kan enkel verwijderd worden als er geen schakelingen aan "

@@ -35,7 +35,7 @@ from dossiers.selectors import (
 from dossiers.services.beslissingen import ACTIE_WOORD
 from dossiers.services.dossiers import dossier_summary_refresh
 from dossiers.services.groeipakket import snapshot, wijziging_record
-from lib.concurrency import Conflict, save_versioned
+from lib.concurrency import Conflict, check_versie, save_versioned
 from lib.results import Resultaat
 
 OVERLAP = "Deze schakeling overlapt met een andere schakeling in het dossier."
@@ -334,11 +334,15 @@ def schakeling_einddatum_set(
     return resultaat.object
 
 
-def schakeling_delete(*, schakeling_pk: int, dossier_pk: int, gebruiker: Gebruiker) -> None:
-    """Only the most recent; never one starting in a processed year (000 §4.2.4.1)."""
+def schakeling_delete(
+    *, schakeling_pk: int, dossier_pk: int, gebruiker: Gebruiker, versie: int | None = None
+) -> None:
+    """Only the most recent; never one starting in a processed year (000 §4.2.4.1); given
+    `versie`, only that one."""
     with transaction.atomic():
         dossier = dossier_get(pk=dossier_pk, for_update=True)
         schakeling = _editable(dossier, schakeling_pk)
+        check_versie(schakeling, versie)
         rules.check_verwijderen(schakeling.begindatum, verwerkte_jaren(dossier.voorziening_id))
         feiten = dossier_feiten(dossier)
         melden = rules.verwijdering_meldt_groeipakket(feiten, schakeling_invoer(schakeling))

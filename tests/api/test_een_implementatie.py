@@ -98,8 +98,9 @@ def test_each_write_endpoint_calls_the_screens_service(api, omgeving):
         [kwartaal] = api.get("kwartalen/").json()
         antwoord = api.put(f"kwartalen/{kwartaal['id']}/", {"totalen": {}}, **{"If-Match": '"1"'})
         assert antwoord.status_code == 200, antwoord.content
-        assert api.delete(pad + f"schakelingen/{s.json()['id']}/").status_code == 204
-        assert api.delete(pad + f"beslissingen/{b.json()['id']}/").status_code == 204
+        alles = {"If-Match": "*"}
+        assert api.delete(pad + f"schakelingen/{s.json()['id']}/", **alles).status_code == 204
+        assert api.delete(pad + f"beslissingen/{b.json()['id']}/", **alles).status_code == 204
         assert api.post(pad + "toewijzen/", {"behandelaar": omgeving[1].pk}).status_code == 200
         assert api.post(pad + "afsluiten/", {}).status_code == 409  # nothing to close yet
         assert api.post(pad + "heropenen/").status_code == 412  # it is open

@@ -205,7 +205,7 @@ def _beslissing_zonder_schakeling(w):
 def _beslissing_verwijderen(w):
     nieuw = _beslissing_zonder_schakeling(w).json()["id"]
     pad = w.pad("beslissing_verwijderen", beslissing_pk=nieuw)
-    return w.vraag("beslissing_verwijderen", pad=pad)
+    return w.vraag("beslissing_verwijderen", pad=pad, **{"If-Match": "*"})
 
 
 def _registratie_opslaan(w, etag='"0"'):
@@ -265,7 +265,10 @@ GESLAAGD = {
         )[-1],
     ),
     "schakeling_wijzigen": (200, _schakeling_gesloten),
-    "schakeling_verwijderen": (204, lambda w: w.vraag("schakeling_verwijderen")),
+    "schakeling_verwijderen": (
+        204,
+        lambda w: w.vraag("schakeling_verwijderen", **{"If-Match": "*"}),
+    ),
     "registratie_opslaan": (200, _registratie_opslaan),
     "kwartaal_opslaan": (200, _kwartaal_opslaan),
 }
@@ -317,6 +320,14 @@ def _algemeen(w, operatie: str, status: int, settings):
         return w.vraag(operatie, {}, pad=w.pad(operatie, vreemd=True), **{"If-Match": '"1"'})
     if status == 428:
         return w.vraag(operatie, {})
+    if status == 304:  # a read of what the client holds
+        return w.vraag(operatie, **{"If-None-Match": w.vraag(operatie)["ETag"]})
+    if status == 406:  # an answer in another format than JSON
+        return w.vraag(operatie, {}, Accept="text/csv", **{"If-Match": '"1"'})
+    if status == 415:  # a body that is not JSON
+        return getattr(w.api.client, methode)(
+            w.pad(operatie), "x", content_type="text/plain", HTTP_IF_MATCH='"1"'
+        )
     if status == 412:  # someone saved first
         return w.vraag(operatie, {}, **{"If-Match": '"999"'})
     if status == 422:  # an Idempotency-Key used before for another request
@@ -334,8 +345,10 @@ def _scenario(operatie: str, status: int):
     if (operatie, status) in BIJZONDER:
         return lambda w, settings: BIJZONDER[(operatie, status)](w)
     methode, pad, _ = OPERATIES[operatie]
-    algemeen = {401, 403, 429, 400, *([404] if "{" in pad else [])}
-    algemeen |= {"put": {412, 428}, "post": {422}}.get(methode, set())
+    algemeen = {401, 403, 406, 415, 429, 400, *([404] if "{" in pad else [])}
+    algemeen |= {"put": {412, 428}, "delete": {412, 428}, "post": {422}, "get": {304}}.get(
+        methode, set()
+    )
     if status in algemeen or status == GESLAAGD[operatie][0]:
         return lambda w, settings: _algemeen(w, operatie, status, settings)
     return None
