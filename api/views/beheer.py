@@ -8,8 +8,9 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from api.forms import KoppelingForm
 from api.selectors import koppeling_actief, koppelingen_lijst
@@ -69,11 +70,24 @@ def koppelingen(request: MedewerkerRequest) -> HttpResponse:
 
 
 @medewerker_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def intrekken(request: MedewerkerRequest, pk: int) -> HttpResponse:
+    """Asks first, naming the koppeling: revoking stops a live system at once."""
     koppeling = koppeling_actief(pk)
     if koppeling is None:
         raise Http404("Deze koppeling bestaat niet (meer).")
-    koppeling_intrekken(koppeling=koppeling, door=request.user)
-    messages.success(request, f"De koppeling '{koppeling.naam}' werd ingetrokken.")
-    return redirect("koppelingen:lijst")
+    if request.method == "POST":
+        koppeling_intrekken(koppeling=koppeling, door=request.user)
+        messages.success(request, f"De koppeling '{koppeling.naam}' werd ingetrokken.")
+        return redirect("koppelingen:lijst")
+    return render(
+        request,
+        "api/koppeling_intrekken.html",
+        {
+            "koppeling": koppeling,
+            "breadcrumbs": [
+                ("API-koppelingen", reverse("koppelingen:lijst")),
+                (f"'{koppeling.naam}' intrekken", ""),
+            ],
+        },
+    )

@@ -152,3 +152,18 @@ document.addEventListener("DOMContentLoaded", () => {
     button.setAttribute("aria-expanded", String(button.getAttribute("aria-expanded") !== "true"));
   });
 });
+
+// A copy button beside a value shown once (a koppeling's client id and secret): copies the text
+// of the element it names and says so. Without JavaScript the value stays selectable text.
+document.addEventListener("DOMContentLoaded", () => {
+  document.querySelectorAll("button[data-kopieer]").forEach((button) => {
+    const bron = document.getElementById(button.dataset.kopieer);
+    const melding = document.getElementById(`${button.dataset.kopieer}-gekopieerd`);
+    if (!bron || !navigator.clipboard) return;
+    button.hidden = false;
+    button.addEventListener("click", async () => {
+      await navigator.clipboard.writeText(bron.textContent.trim());
+      if (melding) melding.textContent = "Gekopieerd.";
+    });
+  });
+});

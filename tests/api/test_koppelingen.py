@@ -27,7 +27,7 @@ def test_make_use_and_revoke_a_koppeling(omgeving):
         LIJST, {"naam": "Eigen DMS", "scopes": ["lezen", "schrijven"]}, follow=True
     )
     html = response.content.decode()
-    geheim = re.search(r"<dt>Geheim</dt><dd><code>([^<]+)</code>", html).group(1)
+    geheim = re.search(r'<dt>Geheim</dt><dd><code id="geheim">([^<]+)</code>', html).group(1)
     koppeling = Koppeling.objects.get()
     assert koppeling.application.client_secret != geheim  # kept hashed only
     assert response["Cache-Control"].startswith("max-age=0")
@@ -41,6 +41,12 @@ def test_make_use_and_revoke_a_koppeling(omgeving):
     dubbel = client.post(LIJST, {"naam": "Eigen DMS", "scopes": ["lezen"]})
     assert "al een koppeling met die naam" in dubbel.content.decode()
 
+    # The list offers the form first, then each koppeling; revoking asks first, naming it.
+    lijst = client.get(LIJST).content.decode()
+    assert lijst.index("Koppeling aanmaken") < lijst.index("Eigen DMS")
+    vraag = client.get(reverse("koppelingen:intrekken", args=[koppeling.pk]))
+    assert "<h1>Koppeling 'Eigen DMS' intrekken?</h1>" in vraag.content.decode()
+    assert api.get(f"dossiers/{dossier.pk}/").status_code == 200  # asking revokes nothing
     client.post(reverse("koppelingen:intrekken", args=[koppeling.pk]))
     assert api.get(f"dossiers/{dossier.pk}/").status_code == 401
     assert "Ingetrokken op" in client.get(LIJST).content.decode()

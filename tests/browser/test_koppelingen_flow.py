@@ -23,8 +23,17 @@ def test_a_medewerker_makes_and_revokes_a_koppeling(page, transactional_db):
     page.get_by_role("button", name="Koppeling aanmaken").click()
     expect(page.get_by_text("Bewaar het geheim nu")).to_be_visible()
     expect(page.get_by_role("cell", name="lezen schrijven")).to_be_visible()
+    geheim = page.locator("#geheim").inner_text()
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.get_by_role("button", name="Kopieer het geheim").click()
+    expect(page.locator("#geheim-gekopieerd")).to_have_text("Gekopieerd.")
+    assert page.evaluate("navigator.clipboard.readText()") == geheim
 
-    page.get_by_role("button", name="Intrekken koppeling Eigen cliëntdossier").click()
+    page.get_by_role("link", name="Intrekken koppeling Eigen cliëntdossier").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Koppeling 'Eigen cliëntdossier' intrekken?"
+    )
+    page.get_by_role("button", name="Koppeling 'Eigen cliëntdossier' intrekken").click()
     expect(page.get_by_text("werd ingetrokken")).to_be_visible()
     expect(page.get_by_text("Ingetrokken op")).to_be_visible()
 
