@@ -1,6 +1,8 @@
 """Errors as RFC 9457 problem details, in Dutch, with the fields that are wrong: DRF's own
 errors, the services' ValidationError, a lost race (000 §11) and the manual's 404s."""
 
+from collections.abc import Mapping, Sequence
+
 from django.core.exceptions import NON_FIELD_ERRORS, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
@@ -34,7 +36,7 @@ class Ongeldig(exceptions.APIException):
     status_code = status.HTTP_400_BAD_REQUEST
     default_code = "ongeldig"
 
-    def __init__(self, fouten: dict[str, list[str] | list[tuple[str, str]]]) -> None:
+    def __init__(self, fouten: Mapping[str, Sequence[str | tuple[str, str]]]) -> None:
         super().__init__("De gegevens zijn niet geldig.")
         self.fouten = fouten
 

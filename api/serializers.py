@@ -4,6 +4,7 @@ their shape."""
 
 from rest_framework import serializers
 
+from api.paginering import pagina_serializer
 from dossiers.constants import (
     Aanmelder,
     BehandelingGerichtOp,
@@ -68,10 +69,7 @@ class DossierSerializer(serializers.ModelSerializer):
         ]
 
 
-class DossierPaginaSerializer(serializers.Serializer):
-    next = serializers.URLField(allow_null=True, help_text="De volgende pagina, of null.")
-    previous = serializers.URLField(allow_null=True)
-    results = DossierSerializer(many=True)
+DossierPaginaSerializer = pagina_serializer("DossierPagina", DossierSerializer)
 
 
 class DossierNieuwSerializer(serializers.Serializer):
@@ -297,9 +295,12 @@ class WijzigingSerializer(serializers.Serializer):
 
 
 class WijzigingenSerializer(serializers.Serializer):
-    wijzigingen = WijzigingSerializer(many=True)
+    resultaten = WijzigingSerializer(many=True)
     volgende = serializers.IntegerField(
-        help_text="Geef dit als `na` bij de volgende vraag: je krijgt wat daarna gebeurde."
+        help_text="Geef dit als `cursor` bij de volgende vraag: je krijgt wat daarna gebeurde."
+    )
+    meer = serializers.BooleanField(
+        help_text="Of er na deze pagina al meer klaarstaat: vraag dan meteen opnieuw."
     )
 
 
@@ -339,6 +340,11 @@ class ProbleemSerializer(serializers.Serializer):
 
 # Every call can be refused for these: no or a revoked token, a missing scope, too many calls.
 ALTIJD = (401, 403, 406, 429)
+
+
+BeslissingPaginaSerializer = pagina_serializer("BeslissingPagina", BeslissingSerializer)
+SchakelingPaginaSerializer = pagina_serializer("SchakelingPagina", SchakelingSerializer)
+KwartaalPaginaSerializer = pagina_serializer("KwartaalPagina", KwartaalKortSerializer)
 
 
 def antwoorden(ok: dict, *fouten: int) -> dict:

@@ -7,11 +7,10 @@ from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import NotFound
-from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
 
 from api import serializers as s
+from api.paginering import PARAMETERS, pagina
 from api.problemen import Ongeldig
 from api.views.basis import IDEMPOTENTIE, BincAPIView, formulier, met_etag
 from binc.access import inzage
@@ -71,12 +70,6 @@ class Clienten(BincAPIView):
         return Response(s.ClientSerializer(client).data, status=status)
 
 
-class DossierPaginering(CursorPagination):
-    page_size = 50
-    ordering = ("-gewijzigd_op", "-id")
-    cursor_query_param = "pagina"
-
-
 class Dossiers(BincAPIView):
     @extend_schema(
         operation_id="dossiers_lijst",
@@ -85,7 +78,7 @@ class Dossiers(BincAPIView):
             OpenApiParameter("code", str, description="Een (deel van de) dossiercode."),
             OpenApiParameter("referentie", str, description="'Uw referentie' (een deel)."),
             OpenApiParameter("gewijzigd_na", OpenApiTypes.DATETIME),
-            OpenApiParameter("pagina", str, description="De cursor van de volgende pagina."),
+            *PARAMETERS,
         ],
         responses=s.antwoorden({200: s.DossierPaginaSerializer}, 400),
     )
@@ -102,14 +95,9 @@ class Dossiers(BincAPIView):
             referentie=request.query_params.get("referentie", ""),
             gewijzigd_na=gewijzigd_na,
         )
-        paginering = DossierPaginering()
-        try:
-            pagina = paginering.paginate_queryset(queryset, request, view=self)
-        except NotFound:
-            raise Ongeldig(
-                {"pagina": ["Geef de cursor uit 'next' van de vorige pagina."]}
-            ) from None
-        return paginering.get_paginated_response(s.DossierSerializer(pagina, many=True).data)
+        return pagina(
+            request, self, queryset, s.DossierSerializer, ordering=("-gewijzigd_op", "-id")
+        )
 
     @extend_schema(
         operation_id="dossier_aanmaken",

@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 
 from api import serializers as s
+from api.paginering import PARAMETERS, pagina
 from api.problemen import Ongeldig
 from api.views.basis import IF_MATCH, BincAPIView, formulier, met_etag, versie
 from binc.constants import Organisatietype
@@ -42,11 +43,14 @@ class Kwartalen(BincAPIView):
     @extend_schema(
         operation_id="kwartalen_lijst",
         summary="De kwartaalstaten van je voorziening, de recentste eerst",
-        responses=s.antwoorden({200: s.KwartaalKortSerializer(many=True)}, 400),
+        parameters=PARAMETERS,
+        responses=s.antwoorden({200: s.KwartaalPaginaSerializer}, 400),
     )
     def get(self, request):
         staten = selectors.kwartaalstaten()
-        return Response(s.KwartaalKortSerializer(staten, many=True).data)
+        return pagina(
+            request, self, staten, s.KwartaalKortSerializer, ordering=("-jaar", "-kwartaal", "-id")
+        )
 
 
 class KwartaalDetail(BincAPIView):

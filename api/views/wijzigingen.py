@@ -9,11 +9,11 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 
 from api import serializers as s
+from api.paginering import PARAMETERS, limiet
 from api.problemen import Ongeldig
 from api.views.basis import BincAPIView
 from binc.selectors import activiteiten_na
 
-PER_KEER = 200
 # Ids are handed out before commit: a change still being saved could get a lower id than one
 # already shown. Rows younger than this wait for the next question, so none is skipped.
 RIJPING = datetime.timedelta(seconds=10)
@@ -25,15 +25,22 @@ class Wijzigingen(BincAPIView):
         summary="Wat er veranderde na een cursor",
         parameters=[
             OpenApiParameter(
-                "na", int, description="De cursor van de vorige vraag; 0 of leeg: van het begin."
-            )
+                "cursor",
+                int,
+                description="`volgende` van de vorige vraag; 0 of weggelaten: van het begin.",
+            ),
+            PARAMETERS[0],
         ],
         responses=s.antwoorden({200: s.WijzigingenSerializer}, 400),
     )
     def get(self, request):
-        na = request.query_params.get("na") or "0"
+        na = request.query_params.get("cursor", "0")
         if not (na.isascii() and na.isdigit()) or len(na) > 18:
-            raise Ongeldig({"na": ["Geef de cursor van de vorige vraag (een getal)."]})
-        rijen = activiteiten_na(int(na), voor=timezone.now() - RIJPING, aantal=PER_KEER)
-        volgende = rijen[-1].pk if rijen else int(na)
-        return Response(s.WijzigingenSerializer({"wijzigingen": rijen, "volgende": volgende}).data)
+            raise Ongeldig({"cursor": ["Geef `volgende` van de vorige vraag (een getal)."]})
+        aantal = limiet(request)
+        # One row more than asked says whether more is waiting.
+        rijen = activiteiten_na(int(na), voor=timezone.now() - RIJPING, aantal=aantal + 1)
+        getoond = rijen[:aantal]
+        volgende = getoond[-1].pk if getoond else int(na)
+        inhoud = {"resultaten": getoond, "volgende": volgende, "meer": len(rijen) > aantal}
+        return Response(s.WijzigingenSerializer(inhoud).data)

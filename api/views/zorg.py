@@ -9,6 +9,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
 
 from api import serializers as s
+from api.paginering import PARAMETERS, pagina
 from api.problemen import Bevestigen
 from api.views.basis import IDEMPOTENTIE, IF_MATCH, BincAPIView, formulier, met_etag, versie
 from dossiers import selectors
@@ -45,12 +46,19 @@ class Beslissingen(BincAPIView):
     @extend_schema(
         operation_id="beslissingen_lijst",
         summary="De beslissingen van een dossier, de recentste eerst",
-        responses=s.antwoorden({200: s.BeslissingSerializer(many=True)}, 400, 404),
+        parameters=PARAMETERS,
+        responses=s.antwoorden({200: s.BeslissingPaginaSerializer}, 400, 404),
     )
     def get(self, request, pk: int):
         dossier = selectors.dossier_get(pk=pk)
         beslissingen = selectors.beslissingen_van(dossier)
-        return Response(s.BeslissingSerializer(beslissingen, many=True).data)
+        return pagina(
+            request,
+            self,
+            beslissingen,
+            s.BeslissingSerializer,
+            ordering=selectors.BESLISSING_VOLGORDE,
+        )
 
     @extend_schema(
         operation_id="beslissing_toevoegen",
@@ -138,12 +146,19 @@ class Schakelingen(BincAPIView):
     @extend_schema(
         operation_id="schakelingen_lijst",
         summary="De schakelingen van een dossier, de recentste eerst",
-        responses=s.antwoorden({200: s.SchakelingSerializer(many=True)}, 400, 404),
+        parameters=PARAMETERS,
+        responses=s.antwoorden({200: s.SchakelingPaginaSerializer}, 400, 404),
     )
     def get(self, request, pk: int):
         dossier = selectors.dossier_get(pk=pk)
         schakelingen = selectors.schakelingen_van(dossier)
-        return Response(s.SchakelingSerializer(schakelingen, many=True).data)
+        return pagina(
+            request,
+            self,
+            schakelingen,
+            s.SchakelingSerializer,
+            ordering=selectors.SCHAKELING_VOLGORDE,
+        )
 
     @extend_schema(
         operation_id="schakeling_toevoegen",

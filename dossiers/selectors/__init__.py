@@ -23,6 +23,7 @@ from dossiers.selectors.dossiers import (
 )
 from dossiers.selectors.zorg import (
     BESLISSING_VOLGORDE,
+    SCHAKELING_VOLGORDE,
     Zorg,
     approved_module_ids,
     beslissing_get,
@@ -47,6 +48,7 @@ from dossiers.selectors.zorg import (
 __all__ = [
     "BESLISSING_VOLGORDE",
     "LETTERS",
+    "SCHAKELING_VOLGORDE",
     "SORTS",
     "TABS",
     "DossierGone",

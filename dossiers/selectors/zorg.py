@@ -23,6 +23,7 @@ from dossiers.rules import DossierFeiten, ModuleKeuze, SchakelingInvoer
 
 # Most recent on top: begin date, then creation (000 §4.2.2).
 BESLISSING_VOLGORDE = ("-begindatum", "-aangemaakt_op", "-id")
+SCHAKELING_VOLGORDE = ("-begindatum", "-id")
 
 
 def verwerkte_jaren(voorziening_id: int) -> set[int]:
@@ -78,7 +79,7 @@ def schakelingen_van(dossier: Dossier) -> QuerySet[Schakeling]:
     return (
         Schakeling.objects.filter(dossier=dossier)
         .prefetch_related("modules__module", "pleegzorgers")
-        .order_by("-begindatum", "-id")
+        .order_by(*SCHAKELING_VOLGORDE)
     )
 
 

@@ -3,6 +3,7 @@ scopes, tenancy, problem details, Idempotency-Key, ETag/If-Match, the screens' r
 change feed."""
 
 import datetime
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.db import connection
@@ -12,7 +13,7 @@ from api.models import Scope
 from api.services import koppeling_intrekken
 from binc.models import RijksregisterOpzoeking, RijksregisterPersoon
 from binc.tenancy import all_voorzieningen, voorziening_context
-from dossiers.models import Dossier, HeropenAanvraag
+from dossiers.models import Beslissing, Dossier, HeropenAanvraag
 from tests.api.conftest import Api, koppeling_met_api, token_halen
 from tests.binc.factories import GebruikerFactory, ModuleGoedkeuringFactory, VoorzieningFactory
 from tests.conftest import OP_VANDAAG
@@ -93,7 +94,7 @@ def test_another_voorzienings_ids_answer_404_everywhere(api, omgeving):
         response = getattr(api, methode)(pad, {}, **{"If-Match": '"1"'})
         assert response.status_code == 404, (methode, pad, response.content)
         assert "Elders" not in response.content.decode()
-    assert api.get("dossiers/", {"code": vreemd.code}).json()["results"] == []
+    assert api.get("dossiers/", {"code": vreemd.code}).json()["resultaten"] == []
     with all_voorzieningen():
         assert Dossier.objects.filter(pk=vreemd.pk).get().beslissingen.count() == 1
 
@@ -199,10 +200,10 @@ def test_list_and_search_with_constant_queries(api, omgeving):
         DossierFactory(voorziening=voorziening, client=ClientFactory())
     with CaptureQueriesContext(connection) as veel:
         response = api.get("dossiers/")
-    assert len(response.json()["results"]) == 11
+    assert len(response.json()["resultaten"]) == 11
     assert len(veel) == len(weinig)
     gezocht = api.get("dossiers/", {"code": dossier.code})
-    assert [d["id"] for d in gezocht.json()["results"]] == [dossier.pk]
+    assert [d["id"] for d in gezocht.json()["resultaten"]] == [dossier.pk]
     assert api.get("dossiers/", {"gewijzigd_na": "gisteren"}).status_code == 400
 
 
@@ -251,7 +252,7 @@ def test_the_d227_warning_is_confirmed_like_on_the_screen(api, omgeving):
     [waarschuwing] = gevraagd.json()["waarschuwingen"]
     assert waarschuwing["code"] == "groeipakket_d227"
     assert "D227" in waarschuwing["melding"]
-    assert api.get(f"dossiers/{dossier.pk}/schakelingen/").json() == []  # nothing saved
+    assert api.get(f"dossiers/{dossier.pk}/schakelingen/").json()["resultaten"] == []  # none
     bevestigd = api.post(f"dossiers/{dossier.pk}/schakelingen/", {**body, "bevestigd": True})
     assert bevestigd.status_code == 201, bevestigd.content
     assert bevestigd.json()["modules"][0]["code"] == "VBFBJB04"
@@ -333,7 +334,7 @@ def test_the_feed_has_what_changed_by_anyone_in_order(
     from dossiers.services.afsluiten import heropenaanvraag_behandelen
 
     voorziening, gebruiker, dossier = omgeving
-    assert api.get("wijzigingen/").json() == {"wijzigingen": [], "volgende": 0}
+    assert api.get("wijzigingen/").json() == {"resultaten": [], "volgende": 0, "meer": False}
     _beslissing(api, dossier)
     afgesloten = DossierFactory(voorziening=voorziening, afgesloten=True, client=ClientFactory())
     aanvraag = HeropenAanvraag.objects.create(dossier=afgesloten, aangevraagd_door=gebruiker)
@@ -341,16 +342,17 @@ def test_the_feed_has_what_changed_by_anyone_in_order(
         heropenaanvraag_behandelen(
             aanvraag_pk=aanvraag.pk, gebruiker=opgroeien_gebruiker, goedkeuren=True
         )
-    assert api.get("wijzigingen/").json()["wijzigingen"] == []  # settling for 10 s
+    assert api.get("wijzigingen/").json()["resultaten"] == []  # settling for 10 s
     time_machine.shift(datetime.timedelta(seconds=11))
     eerst = api.get("wijzigingen/").json()
-    over_dossiers = [w for w in eerst["wijzigingen"] if w["dossier"]]
+    over_dossiers = [w for w in eerst["resultaten"] if w["dossier"]]
     assert [w["dossier"] for w in over_dossiers] == [dossier.pk, afgesloten.pk]
     assert over_dossiers[0]["door"].startswith("Eigen DMS")
     assert over_dossiers[1]["actie"] == "heropenen_goedgekeurd"
-    daarna = api.get("wijzigingen/", {"na": eerst["volgende"]}).json()
-    assert daarna == {"wijzigingen": [], "volgende": eerst["volgende"]}
-    assert api.get("wijzigingen/", {"na": "x"}).status_code == 400
+    assert eerst["meer"] is False
+    daarna = api.get("wijzigingen/", {"cursor": eerst["volgende"]}).json()
+    assert daarna == {"resultaten": [], "volgende": eerst["volgende"], "meer": False}
+    assert api.get("wijzigingen/", {"cursor": "x"}).status_code == 400
 
 
 # --- Rate limits ----------------------------------------------------------------------------------
@@ -452,7 +454,7 @@ def test_a_registration_form_through_the_api(api, omgeving):
 def test_fill_and_send_a_kwartaal_through_the_api(api, omgeving):
     _, gebruiker, dossier = omgeving
     add(dossier, gebruiker, beslissing(dossier, gebruiker, codes=("BEGBJB02",)), D(2026, 1, 5))
-    [kort] = api.get("kwartalen/").json()
+    [kort] = api.get("kwartalen/").json()["resultaten"]
     assert (kort["jaar"], kort["kwartaal"], kort["status"]) == (2026, 1, "open")
     pad = f"kwartalen/{kort['id']}/"
     staat = api.get(pad)
@@ -553,3 +555,46 @@ def test_pleegzorg_gets_no_benutting_and_is_told_why(omgeving):
     [rij] = inhoud["zonder_graad"]
     assert rij["graad"] is None
     assert "pleegzorg" in rij["melding"]
+
+
+# --- One pagination for every list ------------------------------------------------------------
+
+
+def test_every_list_pages_with_limit_and_cursor_and_says_when_there_is_more(api, omgeving):
+    voorziening, gebruiker, dossier = omgeving
+    with voorziening_context(voorziening):
+        for _ in range(3):
+            beslissing(dossier, gebruiker, codes=("BEGBJB02",))
+    pad = f"dossiers/{dossier.pk}/beslissingen/"
+    gezien, volgende = [], None
+    while True:
+        antwoord = api.get(pad, {"limit": 2, **({"cursor": volgende} if volgende else {})}).json()
+        assert len(antwoord["resultaten"]) <= 2
+        gezien += [b["id"] for b in antwoord["resultaten"]]
+        if not antwoord["meer"]:
+            assert antwoord["volgende"] is None
+            break
+        volgende = parse_qs(urlsplit(antwoord["volgende"]).query)["cursor"][0]
+    assert sorted(gezien) == sorted(b.pk for b in Beslissing.objects.filter(dossier=dossier))
+    for slecht in ("0", "201", "x", ""):
+        assert api.get(pad, {"limit": slecht}).status_code == 400
+    assert api.get(pad, {"cursor": "geen-cursor"}).status_code == 400
+    for lijst in ("dossiers/", "kwartalen/", f"dossiers/{dossier.pk}/schakelingen/"):
+        antwoord = api.get(lijst, {"limit": 1}).json()
+        assert set(antwoord) == {"resultaten", "volgende", "meer"}, lijst
+
+
+def test_the_feed_says_when_it_holds_more_than_one_page(api, omgeving, time_machine):
+    voorziening, gebruiker, dossier = omgeving
+    with voorziening_context(voorziening):
+        for _ in range(3):
+            beslissing(dossier, gebruiker, codes=("BEGBJB02",))
+    time_machine.shift(datetime.timedelta(seconds=11))
+    eerst = api.get("wijzigingen/", {"limit": 2}).json()
+    assert len(eerst["resultaten"]) == 2
+    assert eerst["meer"] is True
+    rest = api.get("wijzigingen/", {"limit": 200, "cursor": eerst["volgende"]}).json()
+    assert rest["meer"] is False
+    alle = api.get("wijzigingen/", {"limit": 200}).json()["resultaten"]
+    gezien = [w["cursor"] for w in eerst["resultaten"] + rest["resultaten"]]
+    assert gezien == [w["cursor"] for w in alle]

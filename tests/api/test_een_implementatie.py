@@ -95,7 +95,7 @@ def test_each_write_endpoint_calls_the_screens_service(api, omgeving):
             **{"If-Match": s["ETag"]},
         )
         assert s2.status_code == 200, s2.content
-        [kwartaal] = api.get("kwartalen/").json()
+        [kwartaal] = api.get("kwartalen/").json()["resultaten"]
         antwoord = api.put(f"kwartalen/{kwartaal['id']}/", {"totalen": {}}, **{"If-Match": '"1"'})
         assert antwoord.status_code == 200, antwoord.content
         alles = {"If-Match": "*"}

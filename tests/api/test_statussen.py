@@ -239,7 +239,7 @@ GESLAAGD = {
     "registratie_lezen": (200, _lezen("registratie_lezen")),
     "kwartalen_lijst": (200, _lezen("kwartalen_lijst")),
     "kwartaal_lezen": (200, _lezen("kwartaal_lezen")),
-    "wijzigingen": (200, _lezen("wijzigingen", {"na": 0})),
+    "wijzigingen": (200, _lezen("wijzigingen", {"cursor": 0})),
     "client_identificeren": (201, _client_nieuw),
     "dossier_aanmaken": (201, _dossier_nieuw),
     "dossier_toewijzen": (
