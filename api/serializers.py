@@ -342,6 +342,29 @@ class ProbleemSerializer(serializers.Serializer):
 ALTIJD = (401, 403, 406, 429)
 
 
+class TypemoduleSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="Zoals `typemodules` in bezetting en benutting.")
+    naam = serializers.CharField()
+    functie = serializers.CharField()
+    eenheid = serializers.CharField(help_text="Waarin de benutting geteld wordt.")
+
+
+class PeriodeSerializer(serializers.Serializer):
+    van = serializers.DateField(source="geldig_van")
+    tot = serializers.DateField(source="geldig_tot", allow_null=True, help_text="Null: open.")
+
+
+class ModuleSerializer(serializers.Serializer):
+    code = serializers.CharField(help_text="De code in de moduledatabank, zoals in `modules`.")
+    naam = serializers.CharField()
+    typemodule = serializers.CharField(source="typemodule.code")
+    perioden = PeriodeSerializer(
+        many=True, help_text="Wanneer je voorziening de module mag gebruiken."
+    )
+
+
+TypemodulePaginaSerializer = pagina_serializer("TypemodulePagina", TypemoduleSerializer)
+ModulePaginaSerializer = pagina_serializer("ModulePagina", ModuleSerializer)
 BeslissingPaginaSerializer = pagina_serializer("BeslissingPagina", BeslissingSerializer)
 SchakelingPaginaSerializer = pagina_serializer("SchakelingPagina", SchakelingSerializer)
 KwartaalPaginaSerializer = pagina_serializer("KwartaalPagina", KwartaalKortSerializer)

@@ -6,6 +6,7 @@ from api.toegang import TokenView
 from api.views import (
     acties,
     bezetting,
+    catalogus,
     dossiers,
     kwartaal,
     problemen,
@@ -60,6 +61,8 @@ urlpatterns = [
         registraties.Registratie.as_view(),
         "registratie",
     ),
+    *_beide("typemodules/", catalogus.Typemodules.as_view(), "typemodules"),
+    *_beide("modules/", catalogus.Modules.as_view(), "modules"),
     *_beide("bezetting/", bezetting.Bezetting.as_view(), "bezetting"),
     *_beide("benutting/", bezetting.Benutting.as_view(), "benutting"),
     *_beide("kwartalen/", kwartaal.Kwartalen.as_view(), "kwartalen"),

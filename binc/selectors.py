@@ -3,7 +3,7 @@ manager; these functions add what each screen or service needs on top."""
 
 import datetime
 
-from django.db.models import Count, Q, QuerySet, Subquery
+from django.db.models import Count, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from binc.constants import GoedkeuringStatus, Organisatietype
@@ -14,6 +14,7 @@ from binc.models import (
     Medewerker,
     Module,
     ModuleGoedkeuring,
+    Typemodule,
     Voorziening,
 )
 
@@ -78,6 +79,34 @@ def modules_approved_on(*, voorziening: Voorziening, datum: datetime.date) -> Qu
         .select_related("typemodule")
         .order_by("typemodule__naam", "code")
     )
+
+
+def modules_goedgekeurd(voorziening: Voorziening) -> QuerySet[Module]:
+    """Modules the voorziening may ever choose (its active approvals); whether one is valid on
+    a date is the service's check (`modules_approved_on`)."""
+    return (
+        Module.objects.filter(actief=True, pk__in=_goedkeuringen(voorziening).values("module"))
+        .select_related("typemodule")
+        .order_by("typemodule__naam", "code")
+    )
+
+
+def _goedkeuringen(voorziening: Voorziening) -> QuerySet[ModuleGoedkeuring]:
+    return ModuleGoedkeuring.objects.filter(
+        voorziening=voorziening, actief=True, status=GoedkeuringStatus.GOEDGEKEURD
+    )
+
+
+def modules_met_perioden(voorziening: Voorziening) -> QuerySet[Module]:
+    """The same, each with `perioden`: the periods its approvals cover, oldest first."""
+    perioden = _goedkeuringen(voorziening).order_by("geldig_van", "pk")
+    return modules_goedgekeurd(voorziening).prefetch_related(
+        Prefetch("goedkeuringen", queryset=perioden, to_attr="perioden")
+    )
+
+
+def typemodules() -> QuerySet[Typemodule]:
+    return Typemodule.objects.order_by("code")
 
 
 def medewerkers_en(*, voorziening: Voorziening, ook: set[int]) -> list[Gebruiker]:

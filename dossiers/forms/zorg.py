@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from binc.constants import Detailvraag
 from binc.models import Module, Voorziening
+from binc.selectors import modules_goedgekeurd
 from dossiers import selectors
 from dossiers.constants import (
     Aanmelder,
@@ -27,20 +28,6 @@ PLEEGZORGER_ONVOLLEDIG = "Vul voor een pleegzorger zowel het rijksregisternummer
 class ModuleChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj) -> str:
         return f"{obj.naam} ({obj.code})"
-
-
-def _approved_modules(voorziening: Voorziening):
-    """Modules the voorziening may ever choose; the service checks validity on the date."""
-    return (
-        Module.objects.filter(
-            actief=True,
-            goedkeuringen__voorziening=voorziening,
-            goedkeuringen__actief=True,
-            goedkeuringen__status="Goedgekeurd",
-        )
-        .select_related("typemodule")
-        .order_by("typemodule__naam", "code")
-    )
 
 
 class BeslissingForm(forms.ModelForm):
@@ -63,7 +50,7 @@ class BeslissingForm(forms.ModelForm):
 
     def __init__(self, *args, voorziening: Voorziening, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        queryset = _approved_modules(voorziening)
+        queryset = modules_goedgekeurd(voorziening)
         if self.instance.pk:  # modules chosen earlier stay visible even if no longer approved
             queryset = (queryset | self.instance.modules.all()).distinct()
         cast(forms.ModelChoiceField, self.fields["modules"]).queryset = queryset
@@ -162,7 +149,7 @@ class SchakelingForm(VersieForm):
             del self.fields["versie"]
         if not verlenging_mogelijk:
             del self.fields["verlenging"]
-        queryset = _approved_modules(dossier.voorziening)
+        queryset = modules_goedgekeurd(dossier.voorziening)
         instance_modules = kwargs.get("initial", {}).get("modules", [])
         # A saved schakeling keeps its modules, also one approved no longer; a new one offers
         # only what is approved now (its beslissing's others are simply not ticked).
