@@ -2,16 +2,17 @@
 bodies are checked by the screens' own forms (`views.basis.formulier`); these classes only say
 their shape."""
 
+from django import forms
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from api import waardesoorten
 from api.paginering import pagina_serializer
 from dossiers.constants import (
-    Aanmelder,
     BehandelingGerichtOp,
     GemandateerdeVoorziening,
     NietBegeleid,
     OndersteunendeBegeleidingVorm,
-    SpecifiekeAanmelding,
     Verwijzingsgrond,
 )
 from dossiers.forms import AanmeldingForm
@@ -72,26 +73,69 @@ class DossierSerializer(serializers.ModelSerializer):
 DossierPaginaSerializer = pagina_serializer("DossierPagina", DossierSerializer)
 
 
+def _invoerveld(veld: forms.Field) -> serializers.Field:
+    """A form field as the JSON body carries it; the form decides what is required."""
+    uitleg = {"required": False, "help_text": str(veld.help_text) or None}
+    soort = waardesoorten.waardesoort(veld)
+    if soort == waardesoorten.JA_NEE:
+        return serializers.BooleanField(allow_null=True, **uitleg)
+    keuzes = [w for w, _ in getattr(veld, "choices", ()) if w != ""]
+    if soort == waardesoorten.MEERDERE_KEUZES:
+        return serializers.ListField(child=serializers.ChoiceField(choices=keuzes), **uitleg)
+    if soort == waardesoorten.KEUZE:
+        return serializers.ChoiceField(choices=keuzes, allow_null=True, allow_blank=True, **uitleg)
+    if soort == waardesoorten.DATUM:
+        return serializers.DateField(allow_null=True, **uitleg)
+    return serializers.CharField(allow_blank=True, max_length=veld.max_length, **uitleg)
+
+
+AanmeldingInvoerSerializer = type(
+    "AanmeldingInvoerSerializer",
+    (serializers.Serializer,),
+    {
+        "__doc__": "De aanmelding zoals het scherm ze vraagt. Welke velden je organisatietype "
+        "vraagt en welke verplicht zijn (soms pas bij een bepaald antwoord), zegt "
+        "`GET /aanmelding/`; een veld dat het niet vraagt, telt niet mee.",
+        **{naam: _invoerveld(veld) for naam, veld in AanmeldingForm.base_fields.items()},
+    },
+)
+
+
 class DossierNieuwSerializer(serializers.Serializer):
     client = serializers.IntegerField(help_text="De id van een cliënt die je voorziening kent.")
-    aanmelding = serializers.DictField(
-        help_text="De velden van de aanmelding zoals het scherm ze vraagt voor je "
-        f"organisatietype: {', '.join(AANMELDING_VELDEN)}. Ja/nee-vragen als true/false; "
-        f"aanmelder uit {', '.join(Aanmelder.values)}; specifieke_aanmelding uit "
-        f"{', '.join(SpecifiekeAanmelding.values)}."
-    )
+    aanmelding = AanmeldingInvoerSerializer()
+
+
+@extend_schema_field({"oneOf": [{"type": "integer"}, {"type": "string"}]})
+class KeuzewaardeField(serializers.JSONField):
+    """An answer's id (a number) or a fixed choice's text."""
 
 
 class KeuzeSerializer(serializers.Serializer):
-    waarde = serializers.CharField()
+    waarde = KeuzewaardeField(
+        help_text="Wat je stuurt en terugkrijgt: het id van een antwoord (een getal) of de "
+        "tekst van een vaste keuze."
+    )
     label = serializers.CharField()
 
 
 class VraagSerializer(serializers.Serializer):
     veld = serializers.CharField()
     label = serializers.CharField()
-    verplicht = serializers.BooleanField()
-    meerdere = serializers.BooleanField(help_text="Een lijst van waarden.")
+    soort = serializers.ChoiceField(
+        choices=waardesoorten.SOORTEN,
+        help_text="keuze: één `waarde` uit `keuzes` (of null); meerdere_keuzes: een lijst ervan; "
+        "getal; datum (JJJJ-MM-DD); ja_nee: true, false of null; tekst.",
+    )
+    verplicht = serializers.BooleanField(
+        help_text="Verplicht (wanneer de vraag gesteld wordt: zie `voorwaarde`)."
+    )
+    voorwaarde = serializers.CharField(
+        allow_null=True,
+        help_text="Null: altijd gesteld. Anders `veld=waarde1|waarde2`: enkel gesteld wanneer "
+        "dat veld een van die waarden heeft.",
+    )
+    meerdere = serializers.BooleanField(help_text="Een lijst van waarden (meerdere_keuzes).")
     keuzes = KeuzeSerializer(many=True, allow_null=True)
 
 
@@ -99,7 +143,7 @@ class RegistratieSerializer(serializers.Serializer):
     soort = serializers.CharField()
     vragen = VraagSerializer(many=True)
     antwoorden = serializers.DictField(
-        help_text="Per veld de waarde, zoals het formulier ze toont."
+        help_text="Per veld de waarde in het type dat de vraag noemt; zo terug te sturen."
     )
     ontbrekend = serializers.ListField(child=serializers.CharField())
     versie = serializers.IntegerField()

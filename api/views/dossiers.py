@@ -13,6 +13,7 @@ from api import serializers as s
 from api.paginering import PARAMETERS, pagina
 from api.problemen import Ongeldig
 from api.views.basis import IDEMPOTENTIE, BincAPIView, formulier, met_etag
+from api.waardesoorten import formulier_vragen
 from binc.access import inzage
 from binc.constants import InzageSoort
 from dossiers import selectors
@@ -143,3 +144,16 @@ class DossierDetail(BincAPIView):
             dossier_id=dossier.pk,
         )
         return met_etag(Response(s.DossierSerializer(dossier).data), dossier)
+
+
+class Aanmelding(BincAPIView):
+    @extend_schema(
+        operation_id="aanmelding_vragen",
+        summary="De vragen van de aanmelding voor je organisatietype",
+        description="Wat `aanmelding` bij een nieuw dossier bevat: per vraag haar soort, of ze "
+        "verplicht is, wanneer ze gesteld wordt en haar keuzes.",
+        responses=s.antwoorden({200: s.VraagSerializer(many=True)}, 400),
+    )
+    def get(self, request):
+        form = AanmeldingForm(voorziening=request.voorziening)
+        return Response(s.VraagSerializer(formulier_vragen(form), many=True).data)

@@ -2,7 +2,6 @@
 voorziening's form asks, with the answers it offers, the answers given and what is still
 missing; saving through the screen's form and service."""
 
-from django import forms
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework.response import Response
@@ -10,6 +9,7 @@ from rest_framework.response import Response
 from api import serializers as s
 from api.views.basis import IF_MATCH, BincAPIView, met_etag, versie
 from api.views.basis import formulier as api_formulier
+from api.waardesoorten import als_json, formulier_vragen
 from binc.access import inzage
 from binc.constants import InzageSoort
 from dossiers import selectors
@@ -26,27 +26,14 @@ def _formulier(dossier, soort: str, data=None):
     return api_formulier(formulier.form_class, data, **formulier.kwargs), formulier
 
 
-def _vraag(naam: str, veld: forms.Field) -> dict:
-    keuzes = getattr(veld, "choices", None)
-    return {
-        "veld": naam,
-        "label": str(veld.label),
-        "verplicht": getattr(veld, "verplicht", False),
-        "meerdere": isinstance(veld, forms.MultipleChoiceField),
-        "keuzes": [{"waarde": str(w), "label": str(t)} for w, t in keuzes if w != ""]
-        if keuzes is not None
-        else None,
-    }
-
-
 def _antwoord(dossier, soort: str) -> Response:
     form, formulier = _formulier(dossier, soort)
     velden = {n: v for n, v in form.fields.items() if n != "versie"}
     organisatietype = dossier.voorziening.organisatietype
     inhoud = {
         "soort": soort,
-        "vragen": [_vraag(n, v) for n, v in velden.items()],
-        "antwoorden": {n: form[n].value() for n in velden},
+        "vragen": formulier_vragen(form),
+        "antwoorden": {n: als_json(v, form[n].value()) for n, v in velden.items()},
         "ontbrekend": ontbrekend(soort, organisatietype, waarden(formulier.instance)),
         "versie": formulier.versie,
     }

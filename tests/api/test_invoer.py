@@ -6,7 +6,7 @@ from django import forms
 from rest_framework import serializers
 
 from api import serializers as s
-from dossiers.forms import BeslissingForm, SchakelingForm
+from dossiers.forms import AanmeldingForm, BeslissingForm, SchakelingForm
 from lib.formvelden import JaNeeField
 
 # A form field's kind, as the JSON body carries it.
@@ -31,6 +31,7 @@ def test_each_input_schema_has_the_forms_fields_kinds_and_choices():
     for serializer, form in (
         (s.BeslissingInvoerSerializer, BeslissingForm),
         (s.SchakelingInvoerSerializer, SchakelingForm),
+        (s.AanmeldingInvoerSerializer, AanmeldingForm),
     ):
         velden = {n: v for n, v in form.base_fields.items() if n != "versie"}
         naam = serializer.__name__

@@ -241,6 +241,7 @@ GESLAAGD = {
     "kwartaal_lezen": (200, _lezen("kwartaal_lezen")),
     "wijzigingen": (200, _lezen("wijzigingen", {"cursor": 0})),
     "typemodules_lijst": (200, _lezen("typemodules_lijst")),
+    "aanmelding_vragen": (200, _lezen("aanmelding_vragen")),
     "modules_lijst": (200, _lezen("modules_lijst")),
     "client_identificeren": (201, _client_nieuw),
     "dossier_aanmaken": (201, _dossier_nieuw),
