@@ -28,6 +28,14 @@ class ClientSerializer(serializers.ModelSerializer):
         fields = ["id", "naam", "voornaam", "geslacht", "geboortedatum", "ongeboren"]
 
 
+class TestpersoonSerializer(serializers.Serializer):
+    rijksregisternummer = serializers.CharField()
+    naam = serializers.CharField()
+    voornaam = serializers.CharField()
+    geslacht = serializers.CharField()
+    geboortedatum = serializers.DateField()
+
+
 class ClientIdentificatieSerializer(serializers.Serializer):
     """The national number only ever travels in a body, never in a URL."""
 

@@ -40,6 +40,7 @@ urlpatterns = [
     *_beide("problemen/<slug:code>/", problemen.problemen, "probleem"),
     *_beide("clienten/", dossiers.Clienten.as_view(), "clienten"),
     *_beide("aanmelding/", dossiers.Aanmelding.as_view(), "aanmelding"),
+    *_beide("testpersonen/", dossiers.Testpersonen.as_view(), "testpersonen"),
     *_beide("dossiers/", dossiers.Dossiers.as_view(), "dossiers"),
     *_beide("dossiers/<int:pk>/", dossiers.DossierDetail.as_view(), "dossier"),
     *_beide("dossiers/<int:pk>/toewijzen/", acties.Toewijzen.as_view(), "toewijzen"),

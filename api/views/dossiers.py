@@ -3,6 +3,7 @@ screen and logged the same way; dossiers created with their aanmelding, read, li
 searched."""
 
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -12,7 +13,7 @@ from rest_framework.response import Response
 from api import serializers as s
 from api.paginering import PARAMETERS, pagina
 from api.problemen import Ongeldig
-from api.views.basis import IDEMPOTENTIE, BincAPIView, formulier, met_etag
+from api.views.basis import IDEMPOTENTIE, IF_MATCH, BincAPIView, formulier, met_etag, versie
 from api.waardesoorten import formulier_vragen
 from binc.access import inzage
 from binc.constants import InzageSoort
@@ -145,6 +146,21 @@ class DossierDetail(BincAPIView):
         )
         return met_etag(Response(s.DossierSerializer(dossier).data), dossier)
 
+    @extend_schema(
+        operation_id="dossier_verwijderen",
+        summary="Een dossier verwijderen dat per vergissing werd aangemaakt",
+        description="Zoals 'Verwijder dossier': enkel een open dossier zonder beslissingen en "
+        "schakelingen; definitief (het activiteitenlog houdt het spoor).",
+        parameters=[IF_MATCH],
+        responses=s.antwoorden({204: None}, 400, 404, 412, 428),
+    )
+    def delete(self, request, pk: int):
+        dossier = selectors.dossier_get(pk=pk)
+        dossier_services.dossier_delete(
+            pk=dossier.pk, gebruiker=request.user, versie=versie(request, dossier.versie)
+        )
+        return Response(status=204)
+
 
 class Aanmelding(BincAPIView):
     @extend_schema(
@@ -157,3 +173,18 @@ class Aanmelding(BincAPIView):
     def get(self, request):
         form = AanmeldingForm(voorziening=request.voorziening)
         return Response(s.VraagSerializer(formulier_vragen(form), many=True).data)
+
+
+class Testpersonen(BincAPIView):
+    @extend_schema(
+        operation_id="testpersonen",
+        summary="Wie het testregister kent (enkel in een testomgeving)",
+        description="Een testomgeving van Binc zoekt in een eigen testregister in plaats van "
+        "het rijksregister: deze personen kan je identificeren. Met het echte rijksregister: 404.",
+        responses=s.antwoorden({200: s.TestpersoonSerializer(many=True)}, 400, 404),
+    )
+    def get(self, request):
+        personen = client_services.rijksregister_testpersonen()
+        if not personen:
+            raise Http404
+        return Response(s.TestpersoonSerializer(personen, many=True).data)

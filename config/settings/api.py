@@ -57,7 +57,22 @@ regels en met dezelfde meldingen als de schermen van Binc.
 u krijgt een client id en een geheim (één keer getoond) met het recht `lezen` of ook \
 `schrijven`. Vraag een token met `POST /api/v1/token/` (HTTP Basic met client id en geheim, \
 `grant_type=client_credentials`); het blijft een uur geldig. Stuur het bij elke vraag mee als \
-`Authorization: Bearer <token>`. Een koppeling ziet alleen haar eigen voorziening.
+`Authorization: Bearer <token>`. Een koppeling ziet alleen haar eigen voorziening: een id van \
+een andere antwoordt 404. Per koppeling zijn er zoveel vragen per minuut toegelaten; daarboven \
+429 met `Retry-After`.
+
+**De volgorde.** Identificeer de cliënt (`POST /clienten/`, met het rijksregisternummer in de \
+inhoud), maak het dossier (`POST /dossiers/`; welke vragen de aanmelding heeft, zegt \
+`GET /aanmelding/`), voeg de jeugdhulpbeslissing toe (`POST /dossiers/{id}/beslissingen/`; \
+welke modules je mag gebruiken, zegt `GET /modules/`), dan de schakeling \
+(`POST /dossiers/{id}/schakelingen/`) en vul de registraties in \
+(`PUT /dossiers/{id}/registraties/begin/`). Volg daarna `GET /wijzigingen/` om bij te blijven \
+met wat collega's en Opgroeien veranderen. Een dossier dat per vergissing werd aangemaakt, \
+verwijder je zolang het geen beslissingen heeft. Elke lijst bladert met `limit` en `cursor` en \
+zegt in `meer` of er nog volgt.
+
+**Een testomgeving** zoekt in een eigen testregister in plaats van het rijksregister: \
+`GET /testpersonen/` noemt wie je er kan identificeren.
 
 **Fouten** zijn problem details (`application/problem+json`) met in `fouten` per veld de \
 melding van het scherm en een vaste `code`; `type` is de pagina die de fout uitlegt (alle \

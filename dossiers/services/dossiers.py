@@ -26,7 +26,7 @@ from dossiers.selectors import (
     laatste_schakeling,
 )
 from dossiers.services.clients import client_toegang_ensure
-from lib.concurrency import Conflict, save_versioned
+from lib.concurrency import Conflict, check_versie, save_versioned
 
 
 def dossier_code_next() -> str:
@@ -166,12 +166,14 @@ def dossier_has_care(dossier: Dossier) -> bool:
 
 
 @transaction.atomic
-def dossier_delete(*, pk: int, gebruiker: Gebruiker) -> str:
-    """000 §8: only an open dossier without beslissingen and schakelingen; definitive. The
-    activity log keeps the trace. Returns the deleted dossier's code."""
+def dossier_delete(*, pk: int, gebruiker: Gebruiker, versie: int | None = None) -> str:
+    """000 §8: only an open dossier without beslissingen and schakelingen; definitive; given
+    `versie`, only that one. The activity log keeps the trace. Returns the deleted dossier's
+    code."""
     dossier = Dossier.objects.select_for_update().select_related("client").filter(pk=pk).first()
     if dossier is None:
         raise Conflict(DOSSIER_REEDS_VERWIJDERD)
+    check_versie(dossier, versie)
     if not dossier.is_open:
         raise ValidationError(DOSSIER_AFGESLOTEN_NIET_VERWIJDERBAAR)
     if dossier_has_care(dossier):

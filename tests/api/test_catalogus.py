@@ -40,3 +40,30 @@ def test_the_modules_are_the_voorzienings_own_with_their_periods(api, omgeving):
     assert modules["DAGBJB01"]["typemodule"] == m("DAGBJB01").typemodule.code
     assert modules["DAGBJB01"]["perioden"] == [{"van": "2024-01-01", "tot": "2024-12-31"}]
     assert modules["VBFBJB04"]["perioden"] == [{"van": "2015-01-01", "tot": None}]
+
+
+def test_a_sandbox_lists_whom_its_stand_in_register_knows(api, settings):
+    from binc.models import RijksregisterPersoon
+
+    RijksregisterPersoon.objects.create(
+        rijksregisternummer="14030112493",
+        naam="Aerts",
+        voornaam="Mila",
+        geslacht="V",
+        geboortedatum=datetime.date(2014, 3, 1),
+    )
+    settings.DEBUG = True
+    [persoon] = api.get("testpersonen/").json()
+    assert persoon["rijksregisternummer"] == "14030112493"
+    identificeren = api.post(
+        "clienten/",
+        {
+            "rijksregisternummer": persoon["rijksregisternummer"],
+            "niet_begeleide_minderjarige": "nee",
+            "land_van_origine": "België",
+            "omgangstaal": "nl",
+        },
+    )
+    assert identificeren.status_code == 201, identificeren.content
+    settings.DEBUG = False  # production: the real register, no one to list
+    assert api.get("testpersonen/").status_code == 404

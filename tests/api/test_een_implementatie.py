@@ -17,6 +17,7 @@ pytestmark = [OP_VANDAAG, pytest.mark.django_db]
 DIENSTEN = {
     ("clienten", "post"): (clients, "client_create"),
     ("dossiers", "post"): (dossiers, "dossier_create"),
+    ("dossier", "delete"): (dossiers, "dossier_delete"),
     ("beslissingen", "post"): (beslissingen, "beslissing_create"),
     ("beslissing", "put"): (beslissingen, "beslissing_update"),
     ("beslissing", "delete"): (beslissingen, "beslissing_delete"),
@@ -105,6 +106,7 @@ def test_each_write_endpoint_calls_the_screens_service(api, omgeving):
         assert api.post(pad + "afsluiten/", {}).status_code == 409  # nothing to close yet
         assert api.post(pad + "heropenen/").status_code == 412  # it is open
         assert api.put(pad + "registraties/begin/", {}, **{"If-Match": '"0"'}).status_code == 200
+        assert api.delete(pad, **alles).status_code == 204  # made by mistake
     finally:
         for spion in spionnen.values():
             spion.stop()

@@ -161,6 +161,22 @@ def _dossier_nieuw(w):
     return w.vraag("dossier_aanmaken", {"client": client, "aanmelding": aanmelding})
 
 
+def _dossier_verwijderen(w):
+    nieuw = _dossier_nieuw(w).json()["id"]
+    return w.vraag(
+        "dossier_verwijderen", pad=w.pad("dossier_verwijderen", id=nieuw), **{"If-Match": "*"}
+    )
+
+
+def _testpersonen(w):
+    """A sandbox: the stand-in register lists whom it knows (DEBUG, as in development)."""
+    from django.test import override_settings
+
+    w.nieuwe_client()
+    with override_settings(DEBUG=True):
+        return w.vraag("testpersonen")
+
+
 def _afsluitbaar(w):
     """A second dossier whose care ended and whose registration is complete."""
     from tests.registratie.helpers import registreer_volledig
@@ -232,6 +248,8 @@ GESLAAGD = {
     ),
     "dossiers_lijst": (200, _lezen("dossiers_lijst")),
     "dossier_lezen": (200, _lezen("dossier_lezen")),
+    "dossier_verwijderen": (204, _dossier_verwijderen),
+    "testpersonen": (200, _testpersonen),
     "beslissingen_lijst": (200, _lezen("beslissingen_lijst")),
     "beslissing_lezen": (200, _lezen("beslissing_lezen")),
     "schakelingen_lijst": (200, _lezen("schakelingen_lijst")),
@@ -294,6 +312,7 @@ BIJZONDER = {
         pad=w.pad("beslissing_wijzigen", beslissing_pk=2**31 - 1),
         **{"If-Match": '"1"'},
     ),
+    ("testpersonen", 404): lambda w: w.vraag("testpersonen"),  # the real register
     ("beslissing_verwijderen", 409): lambda w: w.vraag(
         "beslissing_verwijderen", pad=w.pad("beslissing_verwijderen", beslissing_pk=2**31 - 1)
     ),

@@ -5,7 +5,7 @@ removes, so a removal never takes away what someone changed meanwhile."""
 import pytest
 
 from binc.tenancy import voorziening_context
-from dossiers.models import Beslissing, Schakeling
+from dossiers.models import Beslissing, Dossier, Schakeling
 from tests.conftest import OP_VANDAAG
 from tests.dossiers.zorg_helpers import D, add, beslissing
 
@@ -55,3 +55,21 @@ def test_deleting_a_schakeling_needs_the_etag_of_what_it_removes(api, zorg):
     assert api.delete(pad, **{"If-Match": 'W/"1"'}).status_code == 412
     assert api.delete(pad, **{"If-Match": "*"}).status_code == 204
     assert not Schakeling.objects.filter(pk=s.pk).exists()
+
+
+def test_a_dossier_made_by_mistake_is_deleted_under_the_screens_rule(api, omgeving):
+    voorziening, gebruiker, dossier = omgeving
+    pad = f"dossiers/{dossier.pk}/"
+    etag = api.get(pad)["ETag"]
+    assert api.delete(pad).status_code == 428
+    assert api.delete(pad, **{"If-Match": '"999"'}).status_code == 412
+    with voorziening_context(voorziening):
+        b = beslissing(dossier, gebruiker, codes=("BEGBJB02",))
+    met_zorg = api.delete(pad, **{"If-Match": api.get(pad)["ETag"]})
+    assert met_zorg.status_code == 400
+    assert "beslissingen of schakelingen" in met_zorg.json()["fouten"][0]["melding"]
+    b.delete()
+    assert api.delete(pad, **{"If-Match": api.get(pad)["ETag"]}).status_code == 204
+    assert not Dossier.objects.filter(pk=dossier.pk).exists()
+    assert api.get(pad).status_code == 404
+    assert etag  # the ETag a client held is now of nothing
