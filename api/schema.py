@@ -90,3 +90,95 @@ def koppen_en_formaten(result, generator, request, public):
                 antwoorden["304"] = {**NIET_GEWIJZIGD, "headers": _koppen(methode, "304", {})}
                 antwoorden["304"]["headers"]["ETag"] = antwoorden["200"]["headers"]["ETag"]
     return result
+
+
+OAUTH_FOUT = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {
+        "error": {
+            "type": "string",
+            "enum": [
+                "invalid_request",
+                "invalid_client",
+                "invalid_grant",
+                "unauthorized_client",
+                "unsupported_grant_type",
+                "invalid_scope",
+            ],
+            "description": "De foutcode van OAuth 2 (RFC 6749, afdeling 5.2).",
+        },
+        "error_description": {"type": "string"},
+    },
+}
+TOKEN = {
+    "post": {
+        "operationId": "token",
+        "summary": "Een toegangstoken halen (OAuth 2, client credentials)",
+        "description": "Met de client-id en het geheim van de koppeling in HTTP Basic. Het "
+        "token blijft een uur geldig; vraag daarna een nieuw.",
+        "tags": ["token"],
+        "security": [{"basic": []}],
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/x-www-form-urlencoded": {
+                    "schema": {
+                        "type": "object",
+                        "required": ["grant_type"],
+                        "properties": {
+                            "grant_type": {"type": "string", "enum": ["client_credentials"]},
+                            "scope": {
+                                "type": "string",
+                                "description": "lezen, schrijven of beide (met een spatie); "
+                                "weggelaten: de rechten van de koppeling.",
+                            },
+                        },
+                    },
+                    "examples": {
+                        "token": {"value": {"grant_type": "client_credentials"}},
+                    },
+                }
+            },
+        },
+        "responses": {
+            "200": {
+                "description": "Het token.",
+                "headers": {"X-Request-ID": VERZOEK_ID},
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "required": ["access_token", "token_type", "expires_in", "scope"],
+                            "properties": {
+                                "access_token": {"type": "string"},
+                                "token_type": {"type": "string", "enum": ["Bearer"]},
+                                "expires_in": {"type": "integer"},
+                                "scope": {"type": "string"},
+                            },
+                        }
+                    }
+                },
+            },
+            "400": {
+                "description": "Een verzoek dat OAuth 2 niet toelaat (een ander grant_type, een "
+                "onbekend recht, een NUL-teken).",
+                "headers": {"X-Request-ID": VERZOEK_ID},
+                "content": {"application/json": {"schema": OAUTH_FOUT}},
+            },
+            "401": {
+                "description": "Onbekende client, fout geheim of een ingetrokken koppeling.",
+                "headers": {"X-Request-ID": VERZOEK_ID},
+                "content": {"application/json": {"schema": OAUTH_FOUT}},
+            },
+        },
+    }
+}
+
+
+def token_operatie(result, generator, request, public):
+    """The token endpoint is OAuth 2's, not a view of the API: described here as it answers."""
+    result.setdefault("paths", {})["/api/v1/token/"] = TOKEN
+    schemes = result.setdefault("components", {}).setdefault("securitySchemes", {})
+    schemes["basic"] = {"type": "http", "scheme": "basic", "description": "Client-id en geheim."}
+    return result

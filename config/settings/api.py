@@ -98,6 +98,7 @@ rijksregisternummer staat nooit in een URL.""",
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "api.schema.koppen_en_formaten",
+        "api.schema.token_operatie",
     ],
     "COMPONENT_SPLIT_REQUEST": True,
 }

@@ -3,6 +3,7 @@ each is reached here by a request that reaches it, so the document promises noth
 never answers (and schemathesis, in test_schemathesis.py, checks that it answers nothing the
 document does not promise)."""
 
+import base64
 import itertools
 from functools import cached_property
 from pathlib import Path
@@ -13,6 +14,7 @@ from django.conf import settings as django_settings
 from django.test import Client
 
 from api.models import Scope
+from api.services import koppeling_maken
 from binc.models import RijksregisterPersoon
 from binc.tenancy import voorziening_context
 from kwartaal.models import Kwartaalstaat
@@ -133,6 +135,21 @@ def wereld(omgeving):
 
 
 # --- What reaches each status -------------------------------------------------------------------
+
+
+def _token(w, *, geheim_goed: bool = True, grant: str = "client_credentials"):
+    """OAuth 2 at the token endpoint, as a voorziening's system asks (HTTP Basic)."""
+    koppeling, geheim = koppeling_maken(
+        voorziening=w.voorziening,
+        naam=f"Token {next(sleutels)}",
+        scopes=[Scope.LEZEN],
+        door=w.gebruiker,
+    )
+    paar = f"{koppeling.application.client_id}:{geheim if geheim_goed else 'fout'}"
+    basis = base64.b64encode(paar.encode()).decode()
+    return Client().post(
+        "/api/v1/token/", {"grant_type": grant}, HTTP_AUTHORIZATION=f"Basic {basis}"
+    )
 
 
 def _lezen(operatie: str, params=None):
@@ -313,6 +330,9 @@ BIJZONDER = {
         **{"If-Match": '"1"'},
     ),
     ("testpersonen", 404): lambda w: w.vraag("testpersonen"),  # the real register
+    ("token", 200): _token,
+    ("token", 400): lambda w: _token(w, grant="password"),
+    ("token", 401): lambda w: _token(w, geheim_goed=False),
     ("beslissing_verwijderen", 409): lambda w: w.vraag(
         "beslissing_verwijderen", pad=w.pad("beslissing_verwijderen", beslissing_pk=2**31 - 1)
     ),
@@ -392,5 +412,6 @@ def test_the_documented_status_is_reached(operatie, status, wereld, settings):
         pytest.skip("no request reaches it (the test above fails)")
     response = scenario(wereld, settings)
     assert response.status_code == status, response.content
-    if status >= 400:
-        assert response["Content-Type"] == "application/problem+json"
+    if status >= 400:  # the token endpoint speaks OAuth 2's own errors
+        verwacht = "application/json" if operatie == "token" else "application/problem+json"
+        assert response["Content-Type"] == verwacht
