@@ -182,3 +182,109 @@ def token_operatie(result, generator, request, public):
     schemes = result.setdefault("components", {}).setdefault("securitySchemes", {})
     schemes["basic"] = {"type": "http", "scheme": "basic", "description": "Client-id en geheim."}
     return result
+
+
+# The registration flow as links between operations (OpenAPI 3.1 §4.8.20): what a client does
+# next with what an answer gave it; schemathesis's stateful phase walks them.
+DOSSIER = {"id": "$response.body#/id"}
+IN_DOSSIER = {"id": "$request.path.id"}
+LINKS: dict[tuple[str, str], dict[str, dict]] = {
+    ("client_identificeren", "200"): {
+        "DossierAanmaken": {
+            "operationId": "dossier_aanmaken",
+            "requestBody": {"client": "$response.body#/id"},
+        }
+    },
+    ("dossier_aanmaken", "201"): {
+        "DossierLezen": {"operationId": "dossier_lezen", "parameters": DOSSIER},
+        "BeslissingToevoegen": {"operationId": "beslissing_toevoegen", "parameters": DOSSIER},
+        "RegistratieLezen": {
+            "operationId": "registratie_lezen",
+            "parameters": {**DOSSIER, "soort": "begin"},
+        },
+    },
+    ("dossiers_lijst", "200"): {
+        "DossierLezen": {
+            "operationId": "dossier_lezen",
+            "parameters": {"id": "$response.body#/resultaten/0/id"},
+        }
+    },
+    ("dossier_lezen", "200"): {
+        "Beslissingen": {"operationId": "beslissingen_lijst", "parameters": DOSSIER},
+        "Schakelingen": {"operationId": "schakelingen_lijst", "parameters": DOSSIER},
+    },
+    ("beslissing_toevoegen", "201"): {
+        "BeslissingLezen": {
+            "operationId": "beslissing_lezen",
+            "parameters": {**IN_DOSSIER, "beslissing_pk": "$response.body#/id"},
+        },
+        "SchakelingToevoegen": {"operationId": "schakeling_toevoegen", "parameters": IN_DOSSIER},
+    },
+    ("schakeling_toevoegen", "201"): {
+        "SchakelingLezen": {
+            "operationId": "schakeling_lezen",
+            "parameters": {**IN_DOSSIER, "schakeling_pk": "$response.body#/id"},
+        },
+    },
+    ("registratie_lezen", "200"): {
+        "RegistratieOpslaan": {
+            "operationId": "registratie_opslaan",
+            "parameters": {**IN_DOSSIER, "soort": "$request.path.soort"},
+        }
+    },
+    ("wijzigingen", "200"): {
+        "Verder": {
+            "operationId": "wijzigingen",
+            "parameters": {"cursor": "$response.body#/volgende"},
+        }
+    },
+}
+LINKS[("client_identificeren", "201")] = LINKS[("client_identificeren", "200")]
+
+
+def links(result, generator, request, public):
+    for operaties in result.get("paths", {}).values():
+        for operatie in operaties.values():
+            for status, antwoord in operatie.get("responses", {}).items():
+                gevonden = LINKS.get((operatie.get("operationId", ""), status))
+                if gevonden:
+                    antwoord["links"] = gevonden
+    return result
+
+
+# One example body per operation that takes one: what an integrator copies, and what the tests
+# send (schemathesis's examples phase and the stateful walk).
+VOORBEELDEN: dict[str, dict] = {
+    "client_identificeren": {
+        "rijksregisternummer": "14030120017",
+        "niet_begeleide_minderjarige": "nee",
+        "land_van_origine": "België",
+        "omgangstaal": "nl",
+    },
+    "dossier_aanmaken": {
+        "client": 1,
+        "aanmelding": {"via_toegangspoort": True, "uitstroom_gi": False},
+    },
+    "dossier_toewijzen": {"behandelaar": 1},
+    "dossier_afsluiten": {"bevestigd": True},
+    "beslissing_toevoegen": {
+        "begindatum": "2026-01-05",
+        "modules": ["BEGBJB02"],
+        "verwijzingsgrond": "vrijwillig",
+    },
+    "beslissing_wijzigen": {"begindatum": "2026-01-06"},
+    "schakeling_toevoegen": {"begindatum": "2026-01-05", "modules": ["BEGBJB02"]},
+    "schakeling_wijzigen": {"einddatum": "2026-02-01"},
+    "registratie_opslaan": {},
+    "kwartaal_opslaan": {"totalen": {"cb-laagintensief": "10.00"}, "verzenden": False},
+}
+
+
+def voorbeelden(result, generator, request, public):
+    for operaties in result.get("paths", {}).values():
+        for operatie in operaties.values():
+            voorbeeld = VOORBEELDEN.get(operatie.get("operationId", ""))
+            inhoud = operatie.get("requestBody", {}).get("content", {}).get("application/json")
+            if voorbeeld is not None and inhoud is not None:
+                inhoud["examples"] = {"voorbeeld": {"value": voorbeeld}}
+    return result

@@ -384,24 +384,9 @@ KSZ_KEY_FILE = env.str("KSZ_KEY_FILE", default="")
 if RIJKSREGISTER_BACKEND == "ksz" and not KSZ_URL:
     raise ImproperlyConfigured("KSZ_URL is verplicht met RIJKSREGISTER_BACKEND=ksz.")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"verzoek": {"()": "lib.verzoek.VerzoekIdFilter"}},
-    "formatters": {
-        "regel": {"format": "%(asctime)s %(levelname)s %(name)s [%(verzoek_id)s] %(message)s"}
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "filters": ["verzoek"],
-            "formatter": "regel",
-        }
-    },
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    # binc.beveiligingslog logs every authentication event; django-axes need not say it again.
-    "loggers": {"axes": {"level": "WARNING"}},
-}
+# The log: one line per event, with the request's id (lib.verzoek).
+from config.settings.logboek import *  # noqa: E402, F403
+
 
 
 # The registration API's settings (REST framework, OAuth2, OpenAPI, rate limit).

@@ -99,6 +99,8 @@ rijksregisternummer staat nooit in een URL.""",
         "drf_spectacular.hooks.postprocess_schema_enums",
         "api.schema.koppen_en_formaten",
         "api.schema.token_operatie",
+        "api.schema.links",
+        "api.schema.voorbeelden",
     ],
     "COMPONENT_SPLIT_REQUEST": True,
 }
