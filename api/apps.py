@@ -7,4 +7,9 @@ class ApiConfig(AppConfig):
 
     def ready(self) -> None:
         # drf-spectacular reads the authentication class's scheme from here.
-        from api import schema  # noqa: F401
+        from api import (
+            schema,  # noqa: F401
+            werk,
+        )
+
+        werk.registreren()

@@ -18,3 +18,12 @@ class KoppelingForm(forms.Form):
         help_text="Lezen: dossiers, beslissingen, schakelingen en wijzigingen. Schrijven: "
         "cliënten, dossiers, beslissingen en schakelingen registreren.",
     )
+
+
+class AbonnementForm(forms.Form):
+    url = forms.URLField(
+        label="Adres",
+        max_length=500,
+        assume_scheme="https",
+        help_text="Het https-adres waar je systeem de wijzigingen ontvangt.",
+    )

@@ -103,3 +103,35 @@ class Verzoekteller(models.Model):
 
     def __str__(self) -> str:
         return f"{self.minuut:%H:%M}: {self.aantal}"
+
+
+class Abonnement(models.Model):
+    """A webhook subscription: the change feed of the koppeling's voorziening, pushed to its
+    HTTPS endpoint. A cursor on the feed (the last event delivered), so the feed stays the
+    source of truth and a paused subscription resumes where it stopped."""
+
+    koppeling = models.ForeignKey(
+        Koppeling, on_delete=models.CASCADE, related_name="abonnementen", verbose_name="koppeling"
+    )
+    url = models.URLField("adres", max_length=500)
+    # Kept as it is: every delivery is signed with it (HMAC), so it cannot be a hash.
+    geheim = models.CharField("geheim", max_length=80)
+    cursor = models.BigIntegerField("laatst afgeleverd", default=0)
+    pogingen = models.PositiveIntegerField("mislukte pogingen", default=0)
+    fout_sinds = models.DateTimeField("mislukt sinds", null=True, blank=True)
+    laatste_fout = models.CharField("laatste fout", max_length=300, blank=True)
+    volgende_poging = models.DateTimeField("volgende poging", null=True, blank=True)
+    gepauzeerd_op = models.DateTimeField("gepauzeerd op", null=True, blank=True)
+    aangemaakt_op = models.DateTimeField("aangemaakt op", auto_now_add=True)
+
+    tenant_path = "koppeling__voorziening"
+    objects = TenantManager()
+    alle = UnscopedManager()
+
+    class Meta:
+        verbose_name = "webhook-abonnement"
+        verbose_name_plural = "webhook-abonnementen"
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.url} ({self.koppeling})"

@@ -1,8 +1,9 @@
 """Read-side queries of the API's own records: the koppelingen a voorziening manages."""
 
 from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
 
-from api.models import Koppeling
+from api.models import Abonnement, Koppeling
 
 
 def koppelingen_lijst() -> QuerySet[Koppeling]:
@@ -14,3 +15,12 @@ def koppelingen_lijst() -> QuerySet[Koppeling]:
 def koppeling_actief(pk: int) -> Koppeling | None:
     """One of the voorziening's koppelingen that is not revoked; None otherwise."""
     return Koppeling.objects.filter(pk=pk, ingetrokken_op__isnull=True).first()
+
+
+def abonnementen_van(koppeling: Koppeling) -> QuerySet[Abonnement]:
+    return Abonnement.objects.filter(koppeling=koppeling)
+
+
+def abonnement_get(koppeling: Koppeling, pk: int) -> Abonnement:
+    """One of the koppeling's own subscriptions; another's answers 404."""
+    return get_object_or_404(Abonnement.objects.filter(koppeling=koppeling), pk=pk)

@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
 from api.toegang import TokenView
 from api.views import (
+    abonnementen,
     acties,
     bezetting,
     catalogus,
@@ -70,4 +71,7 @@ urlpatterns = [
     *_beide("kwartalen/", kwartaal.Kwartalen.as_view(), "kwartalen"),
     *_beide("kwartalen/<int:pk>/", kwartaal.KwartaalDetail.as_view(), "kwartaal"),
     *_beide("wijzigingen/", wijzigingen.Wijzigingen.as_view(), "wijzigingen"),
+    *_beide("abonnementen/", abonnementen.Abonnementen.as_view(), "abonnementen"),
+    *_beide("abonnementen/<int:pk>/", abonnementen.AbonnementDetail.as_view(), "abonnement"),
+    *_beide("abonnementen/<int:pk>/hervatten/", abonnementen.Hervatten.as_view(), "hervatten"),
 ]

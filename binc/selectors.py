@@ -124,6 +124,11 @@ def module_ids_op_code(codes: list[str]) -> dict[str, int]:
     return dict(Module.objects.filter(code__in=codes).values_list("code", "pk"))
 
 
+def laatste_activiteit_id() -> int:
+    """The feed's cursor now: a subscription starts here."""
+    return Activiteit.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+
 def activiteiten_na(na: int, *, voor: datetime.datetime, aantal: int) -> list[Activiteit]:
     """The activity log after the cursor `na`, in order, up to the rows logged before `voor`."""
     return list(

@@ -141,3 +141,27 @@ class WijzigingenSerializer(serializers.Serializer):
     meer = serializers.BooleanField(
         help_text="Of er na deze pagina al meer klaarstaat: vraag dan meteen opnieuw."
     )
+
+
+class AbonnementSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    url = serializers.URLField()
+    cursor = serializers.IntegerField(help_text="Het laatste afgeleverde event (de feed-cursor).")
+    gepauzeerd_op = serializers.DateTimeField(
+        allow_null=True, help_text="Gepauzeerd na een dag mislukte pogingen: hervat het."
+    )
+    laatste_fout = serializers.CharField()
+    aangemaakt_op = serializers.DateTimeField()
+
+
+class AbonnementNieuwSerializer(serializers.Serializer):
+    url = serializers.URLField(max_length=500, help_text="Een https-adres op het internet.")
+
+
+class AbonnementGemaaktSerializer(AbonnementSerializer):
+    geheim = serializers.CharField(
+        help_text="Eén keer getoond: controleer er elke levering mee (webhook-signature)."
+    )
+
+
+AbonnementPaginaSerializer = pagina_serializer("AbonnementPagina", AbonnementSerializer)

@@ -310,6 +310,11 @@ CELERY_BEAT_SCHEDULE_FILENAME = env.str(
 )
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
+    "api-webhooks": {
+        "task": "api.tasks.webhooks_afleveren",
+        # The change feed pushed to the subscribed endpoints; a failure waits for its backoff.
+        "schedule": crontab(minute="*"),
+    },
     "api-opruimen": {
         "task": "api.tasks.opruimen",
         # Kept answers (Idempotency-Key) live a day, request counts a minute.
@@ -384,10 +389,7 @@ KSZ_KEY_FILE = env.str("KSZ_KEY_FILE", default="")
 if RIJKSREGISTER_BACKEND == "ksz" and not KSZ_URL:
     raise ImproperlyConfigured("KSZ_URL is verplicht met RIJKSREGISTER_BACKEND=ksz.")
 
-# The log: one line per event, with the request's id (lib.verzoek).
-from config.settings.logboek import *  # noqa: E402, F403
-
-
-
-# The registration API's settings (REST framework, OAuth2, OpenAPI, rate limit).
+# The registration API's settings (REST framework, OAuth2, OpenAPI, rate limit) and the log
+# (one line per event, with the request's id).
 from config.settings.api import *  # noqa: E402, F403
+from config.settings.logboek import *  # noqa: E402, F403

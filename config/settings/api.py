@@ -13,6 +13,10 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "api.problemen.afhandelen",
 }
 API_VERZOEKEN_PER_MINUUT = env.int("API_VERZOEKEN_PER_MINUUT", default=600)
+# Webhooks go to HTTPS addresses on the internet only (never into Binc's own network); a test
+# receiver on this machine needs both off.
+WEBHOOKS_ENKEL_HTTPS = env.bool("WEBHOOKS_ENKEL_HTTPS", default=True)
+WEBHOOKS_ENKEL_PUBLIEK = env.bool("WEBHOOKS_ENKEL_PUBLIEK", default=True)
 # django-oauth-toolkit's own models, named as it asks when another app refers to them (model
 # names, not secrets).
 OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"

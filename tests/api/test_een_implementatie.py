@@ -4,8 +4,10 @@ screens call (the table below), and there is no write endpoint the table does no
 from unittest import mock
 
 import pytest
+from django.test import override_settings
 from django.urls import URLPattern, get_resolver
 
+from api import webhooks
 from dossiers.services import afsluiten, beslissingen, clients, dossiers, schakelingen
 from kwartaal.services import invullen
 from registratie import services as registratie_services
@@ -29,6 +31,10 @@ DIENSTEN = {
     ("heropenen", "post"): (afsluiten, "dossier_heropenen"),
     ("registratie", "put"): (registratie_services, "registratie_opslaan"),
     ("kwartaal", "put"): (invullen, "totalen_opslaan"),
+    # Webhook subscriptions are the API's own (its koppelingen's), not a screen's.
+    ("abonnementen", "post"): (webhooks, "abonnement_maken"),
+    ("abonnement", "delete"): (webhooks, "abonnement_verwijderen"),
+    ("hervatten", "post"): (webhooks, "abonnement_hervatten"),
 }
 
 
@@ -107,6 +113,10 @@ def test_each_write_endpoint_calls_the_screens_service(api, omgeving):
         assert api.post(pad + "heropenen/").status_code == 412  # it is open
         assert api.put(pad + "registraties/begin/", {}, **{"If-Match": '"0"'}).status_code == 200
         assert api.delete(pad, **alles).status_code == 204  # made by mistake
+        with override_settings(WEBHOOKS_ENKEL_PUBLIEK=False):  # no name lookup in a test
+            abonnement = api.post("abonnementen/", {"url": "https://ontvanger.invalid/"}).json()
+        assert api.post(f"abonnementen/{abonnement['id']}/hervatten/").status_code == 200
+        assert api.delete(f"abonnementen/{abonnement['id']}/").status_code == 204
     finally:
         for spion in spionnen.values():
             spion.stop()

@@ -194,6 +194,22 @@ def _testpersonen(w):
         return w.vraag("testpersonen")
 
 
+def _abonnement(w) -> int:
+    from django.test import override_settings
+
+    with override_settings(WEBHOOKS_ENKEL_PUBLIEK=False):  # no name lookup in a test
+        antwoord = w.vraag("abonnement_maken", {"url": "https://ontvanger.invalid/binc"})
+    return antwoord
+
+
+def _met_abonnement(operatie: str):
+    def scenario(w):
+        pk = _abonnement(w).json()["id"]
+        return w.vraag(operatie, pad=w.pad(operatie, id=pk))
+
+    return scenario
+
+
 def _afsluitbaar(w):
     """A second dossier whose care ended and whose registration is complete."""
     from tests.registratie.helpers import registreer_volledig
@@ -267,6 +283,10 @@ GESLAAGD = {
     "dossier_lezen": (200, _lezen("dossier_lezen")),
     "dossier_verwijderen": (204, _dossier_verwijderen),
     "testpersonen": (200, _testpersonen),
+    "abonnementen_lijst": (200, _lezen("abonnementen_lijst")),
+    "abonnement_maken": (201, _abonnement),
+    "abonnement_verwijderen": (204, _met_abonnement("abonnement_verwijderen")),
+    "abonnement_hervatten": (200, _met_abonnement("abonnement_hervatten")),
     "beslissingen_lijst": (200, _lezen("beslissingen_lijst")),
     "beslissing_lezen": (200, _lezen("beslissing_lezen")),
     "schakelingen_lijst": (200, _lezen("schakelingen_lijst")),
