@@ -3,6 +3,8 @@
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 
+from lib.problemen import SOORTEN
+
 
 class KoppelingScheme(OpenApiAuthenticationExtension):
     target_class = "api.toegang.KoppelingAuthentication"
@@ -75,6 +77,23 @@ IF_NONE_MATCH = {
 NIET_GEWIJZIGD = {"description": "Niet gewijzigd sinds de ETag in If-None-Match."}
 
 
+GELUKT = {
+    "200": "Gelukt.",
+    "201": "Aangemaakt; `Location` is zijn adres.",
+    "204": "Gelukt; geen inhoud.",
+    "304": "Niet gewijzigd.",
+}
+
+
+def _beschrijving(status: str) -> str:
+    """A response's description: what success means, or the problems it may be (their titles
+    from the catalogue, each explained on its page)."""
+    if status in GELUKT:
+        return GELUKT[status]
+    titels = [s.titel for s in SOORTEN.values() if str(s.status) == status]
+    return " of ".join(dict.fromkeys(titels)) + " (zie `type`)." if titels else "Fout."
+
+
 def koppen_en_formaten(result, generator, request, public):
     """Every response declares the headers Binc sends with it; an operation with a body may
     answer 415 (not JSON); a read with an ETag takes If-None-Match (304)."""
@@ -85,6 +104,7 @@ def koppen_en_formaten(result, generator, request, public):
                 antwoorden.setdefault("415", antwoorden["406"])
             for status, antwoord in antwoorden.items():
                 antwoord["headers"] = _koppen(methode, status, antwoord)
+                antwoord["description"] = antwoord.get("description") or _beschrijving(status)
             if methode == "get" and "ETag" in antwoorden.get("200", {}).get("headers", {}):
                 operatie.setdefault("parameters", []).append(IF_NONE_MATCH)
                 antwoorden["304"] = {**NIET_GEWIJZIGD, "headers": _koppen(methode, "304", {})}
@@ -277,6 +297,7 @@ VOORBEELDEN: dict[str, dict] = {
     "schakeling_wijzigen": {"einddatum": "2026-02-01"},
     "registratie_opslaan": {},
     "kwartaal_opslaan": {"totalen": {"cb-laagintensief": "10.00"}, "verzenden": False},
+    "abonnement_maken": {"url": "https://dms.voorbeeld.be/binc/webhook"},
 }
 
 

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import yaml
 from django.core.management import call_command
 
 DOCUMENT = Path(__file__).resolve().parents[2] / "api" / "openapi.yaml"
@@ -31,3 +32,15 @@ def test_the_documentation_speaks_to_the_integrator_not_of_the_project():
     assert "§" not in tekst
     assert "docs/" not in tekst
     assert "Bearer" in tekst, "the page itself says how to get in"
+
+
+def test_every_response_is_described_and_every_body_has_an_example():
+    document = yaml.safe_load(DOCUMENT.read_text())
+    for pad, operaties in document["paths"].items():
+        for methode, operatie in operaties.items():
+            naam = f"{methode.upper()} {pad}"
+            for status, antwoord in operatie["responses"].items():
+                assert antwoord.get("description"), f"{naam} {status}"
+                assert "X-Request-ID" in antwoord.get("headers", {}), f"{naam} {status}"
+            for inhoud in operatie.get("requestBody", {}).get("content", {}).values():
+                assert inhoud.get("examples"), naam
