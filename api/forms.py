@@ -1,3 +1,5 @@
+from typing import cast
+
 from django import forms
 
 from api.models import Scope
@@ -27,3 +29,21 @@ class AbonnementForm(forms.Form):
         assume_scheme="https",
         help_text="Het https-adres waar je systeem de wijzigingen ontvangt.",
     )
+
+
+class WebhookForm(AbonnementForm):
+    """'Nieuwe webhook' on the koppelingen page: which koppeling's subscription, and where to."""
+
+    field_order = ["koppeling", "url"]
+
+    koppeling: forms.ModelChoiceField = forms.ModelChoiceField(
+        label="Koppeling",
+        queryset=None,
+        empty_label=None,
+        help_text="Het systeem dat de wijzigingen ontvangt.",
+        error_messages={"invalid_choice": "Kies een actieve koppeling van je voorziening."},
+    )
+
+    def __init__(self, *args, koppelingen, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["koppeling"]).queryset = koppelingen

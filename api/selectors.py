@@ -24,3 +24,16 @@ def abonnementen_van(koppeling: Koppeling) -> QuerySet[Abonnement]:
 def abonnement_get(koppeling: Koppeling, pk: int) -> Abonnement:
     """One of the koppeling's own subscriptions; another's answers 404."""
     return get_object_or_404(Abonnement.objects.filter(koppeling=koppeling), pk=pk)
+
+
+def koppelingen_actief() -> QuerySet[Koppeling]:
+    return Koppeling.objects.filter(ingetrokken_op__isnull=True).order_by("naam")
+
+
+def abonnementen_lijst() -> QuerySet[Abonnement]:
+    """The active voorziening's subscriptions, with their koppeling."""
+    return Abonnement.objects.select_related("koppeling").order_by("koppeling__naam", "pk")
+
+
+def abonnement_van_voorziening(pk: int) -> Abonnement:
+    return get_object_or_404(Abonnement.objects.select_related("koppeling"), pk=pk)

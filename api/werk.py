@@ -19,7 +19,7 @@ def _gepauzeerd(context: Werkcontext) -> list[Werkitem]:
             f"({fout}); ze wachten. Herstel het adres en hervat het abonnement.",
             datum=timezone.localdate(sinds),
             termijn=False,
-            actie="koppelingen:lijst",
+            actie="koppelingen:webhooks",
         )
         for url, fout, sinds, koppeling in rijen
     ]

@@ -10,7 +10,8 @@ from tests.binc.factories import GebruikerFactory, MedewerkerFactory, Voorzienin
 from tests.browser.helpers import als_opgroeien, login
 
 
-def test_a_medewerker_makes_and_revokes_a_koppeling(page, transactional_db):
+def test_a_medewerker_makes_and_revokes_a_koppeling(page, transactional_db, settings):
+    settings.WEBHOOKS_ENKEL_PUBLIEK = False  # no name lookup in a test
     voorziening = VoorzieningFactory(naam="De Linde", organisatietype=Organisatietype.OVBJ)
     MedewerkerFactory(voorziening=voorziening, gebruiker=GebruikerFactory(username="hulpverlener"))
 
@@ -28,6 +29,16 @@ def test_a_medewerker_makes_and_revokes_a_koppeling(page, transactional_db):
     page.get_by_role("button", name="Kopieer het geheim").click()
     expect(page.locator("#geheim-gekopieerd")).to_have_text("Gekopieerd.")
     assert page.evaluate("navigator.clipboard.readText()") == geheim
+
+    # Its system gets the changes pushed: a webhook, its secret shown once.
+    page.get_by_role("link", name="Webhooks").click()
+    page.get_by_label("Adres").fill("https://dms.voorbeeld.be/binc")
+    page.get_by_role("button", name="Webhook aanmaken").click()
+    expect(page.get_by_text("Bewaar het geheim nu")).to_be_visible()
+    expect(page.get_by_role("cell", name="Actief")).to_be_visible()
+    page.get_by_role("navigation", name="Kruimelpad").get_by_role(
+        "link", name="API-koppelingen"
+    ).click()
 
     page.get_by_role("link", name="Intrekken koppeling Eigen cliëntdossier").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
