@@ -12,6 +12,11 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, transaction
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
+from schemathesis.generation.hypothesis.builder import (
+    HypothesisTestConfig,
+    HypothesisTestMode,
+    create_test,
+)
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
     response_schema_conformance,
@@ -108,6 +113,43 @@ def test_every_documented_example_is_answered_as_the_document_says(demo_api):
         case.validate_response(response, checks=CHECKS, headers=koppen)
         gezien.add(naam)
     assert gezien == set(VOORBEELDEN) - {"token"}
+
+
+def test_the_coverage_phase_keeps_to_its_document(demo_api):
+    """Schemathesis's coverage phase: per operation the boundary and invalid values of every
+    parameter and body field (about 1,250 requests), with the demo dossier's ids in the path.
+    Built with schemathesis's own test builder (pinned in the lock file)."""
+    headers, ids, kwartaal = demo_api
+    schema = schemathesis.openapi.from_wsgi("/api/v1/schema/", application)
+    gestuurd = 0
+    for resultaat in schema.get_all_operations():
+        operation = resultaat.ok()
+        parameters = {k: v for k, v in ids.items() if "{" + k + "}" in operation.path}
+        if "/kwartalen/" in operation.path:
+            parameters["id"] = kwartaal
+
+        def probeer(case):
+            nonlocal gestuurd
+            gestuurd += 1
+            case.path_parameters = {**(case.path_parameters or {}), **parameters}  # noqa: B023
+            response = case.call(headers=headers)
+            case.validate_response(response, checks=CHECKS, headers=headers)
+
+        create_test(  # run at once, within this iteration: `parameters` is its own
+            operation=operation,
+            test_func=probeer,
+            config=HypothesisTestConfig(
+                project=schema.config,
+                modes=[HypothesisTestMode.COVERAGE],
+                settings=settings(
+                    deadline=None,
+                    database=None,
+                    derandomize=True,
+                    suppress_health_check=list(HealthCheck),
+                ),
+            ),
+        )()
+    assert gestuurd > 1000
 
 
 def test_the_registration_flow_keeps_to_its_document(demo_api):
