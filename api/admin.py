@@ -67,7 +67,9 @@ class KoppelingAdmin(ActiesAdmin):
             else:
                 geheim_onthouden(request, koppeling, geheim)
                 return redirect("opgroeien:api_koppeling_nieuw")
-        nieuw, eenmalig = geheim_eenmalig(request, Koppeling.alle.select_related("voorziening"))
+        nieuw, eenmalig = geheim_eenmalig(
+            request, Koppeling.alle.select_related("voorziening", "application")
+        )
         return TemplateResponse(
             request,
             "admin/api/koppeling/nieuw.html",

@@ -2,10 +2,11 @@
 systems. The secret is shown once, on the page right after it was made; Binc keeps it only
 hashed."""
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,23 +19,25 @@ from api.services import koppeling_intrekken, koppeling_maken
 from binc.access import MedewerkerRequest, medewerker_required
 from binc.forms import add_service_errors
 
-if TYPE_CHECKING:
-    from api.models import Koppeling
-
 NIEUW_GEHEIM = "api_nieuw_geheim"
 
 
-def geheim_onthouden(request: HttpRequest, koppeling: "Koppeling", geheim: str) -> None:
-    """The new secret, for the page the redirect opens (the voorziening's or Opgroeien's)."""
-    request.session[NIEUW_GEHEIM] = [koppeling.pk, geheim]
+def geheim_onthouden(
+    request: HttpRequest, gemaakt: Model, geheim: str, *, sleutel: str = NIEUW_GEHEIM
+) -> None:
+    """The new secret (of a koppeling or a webhook), for the page the redirect opens."""
+    request.session[sleutel] = [gemaakt.pk, geheim]
 
 
-def geheim_eenmalig(request: HttpRequest, koppelingen) -> tuple["Koppeling | None", str | None]:
-    """The koppeling just made and its secret, once: gone from the session when shown."""
-    if request.method != "GET" or NIEUW_GEHEIM not in request.session:
+def geheim_eenmalig(
+    request: HttpRequest, gemaakten: QuerySet, *, sleutel: str = NIEUW_GEHEIM
+) -> tuple[Any, str | None]:
+    """What was just made (read from `gemaakten`) and its secret, once: gone from the session
+    when shown."""
+    if request.method != "GET" or sleutel not in request.session:
         return None, None
-    pk, geheim = request.session.pop(NIEUW_GEHEIM)
-    return koppelingen.filter(pk=pk).select_related("application").first(), geheim
+    pk, geheim = request.session.pop(sleutel)
+    return gemaakten.filter(pk=pk).first(), geheim
 
 
 @never_cache

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from api import webhooks
 from api.forms import WebhookForm
 from api.selectors import abonnement_van_voorziening, abonnementen_lijst, koppelingen_actief
+from api.views.beheer import geheim_eenmalig, geheim_onthouden
 from binc.access import MedewerkerRequest, medewerker_required
 from binc.forms import add_service_errors
 
@@ -32,13 +33,9 @@ def lijst(request: MedewerkerRequest) -> HttpResponse:
         except ValidationError as fout:
             add_service_errors(form, fout)
         else:
-            request.session[NIEUW_GEHEIM] = [abonnement.pk, nieuw_geheim]
+            geheim_onthouden(request, abonnement, nieuw_geheim, sleutel=NIEUW_GEHEIM)
             return redirect("koppelingen:webhooks")
-    nieuw = None
-    geheim: str | None = None
-    if request.method == "GET" and NIEUW_GEHEIM in request.session:
-        pk, geheim = request.session.pop(NIEUW_GEHEIM)
-        nieuw = abonnementen_lijst().filter(pk=pk).first()
+    nieuw, geheim = geheim_eenmalig(request, abonnementen_lijst(), sleutel=NIEUW_GEHEIM)
     return render(
         request,
         "api/webhooks.html",
