@@ -100,11 +100,26 @@ def _koppeling(voorziening):
     return {"pk": koppeling.pk}
 
 
+def _abonnement(voorziening):
+    from django.test import override_settings
+
+    from api.models import Koppeling
+    from api.webhooks import abonnement_maken
+
+    koppeling = _koppeling(voorziening)["pk"]
+    with voorziening_context(voorziening), override_settings(WEBHOOKS_ENKEL_PUBLIEK=False):
+        abonnement, _ = abonnement_maken(
+            koppeling=Koppeling.objects.get(pk=koppeling), url="https://dms.voorbeeld.be/"
+        )
+    return {"pk": abonnement.pk}
+
+
 OBJECT_URLS = {
     "documenten:dossier_toevoegen": ("get", _dossier),
     "documenten:downloaden": ("get", _document),
     "documenten:intrekken": ("post", _document),
     "koppelingen:intrekken": ("post", _koppeling),
+    "koppelingen:webhook": ("post", _abonnement),
     "kwartaal:staat": ("get", _kwartaal),
     "bezetting:voorbeeld": ("get", _dossier),
     "kwartaal:export": ("get", _kwartaal),
@@ -167,6 +182,7 @@ NO_OBJECT_URLS = {
     "documenten:toevoegen",
     "documenten:gebruikersbeheer",
     "koppelingen:lijst",
+    "koppelingen:webhooks",
     "dossiers:privacy_inzage",
     "binc:sessie_verlengen",
     "binc:toegankelijkheid",

@@ -67,6 +67,8 @@ REFLOW = """async (breed) => {
   if (!document.body || document.readyState !== "complete") return [0, 0, ""];
   const kader = document.createElement("iframe");
   kader.setAttribute("sandbox", "allow-same-origin");
+  // Out of the page's tab order: a test tabbing through the page meanwhile never lands in it.
+  kader.inert = true;
   Object.assign(kader.style, {position: "fixed", left: "-10000px", top: "0", border: "0",
     width: `${breed}px`, height: "640px"});
   const geladen = new Promise((klaar) => { kader.onload = klaar; });

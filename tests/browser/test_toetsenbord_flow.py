@@ -20,7 +20,8 @@ def _tab_naar(page, tekst: str, *, terug: bool = False) -> None:
         page.keyboard.press("Shift+Tab" if terug else "Tab")
         naam = page.evaluate(
             "() => { const e = document.activeElement; if (e === document.body) return '';"
-            " return e.labels && e.labels[0] ? e.labels[0].innerText : (e.innerText || e.value); }"
+            " return (e.labels && e.labels[0] ? e.labels[0].innerText : (e.innerText || e.value))"
+            " || ''; }"
         )
         if naam.strip().startswith(tekst):
             assert page.evaluate(FOCUS_ZICHTBAAR), f"no visible focus on {tekst}"
