@@ -90,12 +90,12 @@ def _document(v):
     return {"pk": delen(afzender, v, VoorzieningFactory()).pk}
 
 
-def _koppeling(voorziening):
+def _koppeling(voorziening, naam: str = "DMS"):
     from api.services import koppeling_maken
 
     with voorziening_context(voorziening):
         koppeling, _ = koppeling_maken(
-            voorziening=voorziening, naam="DMS", scopes=["lezen"], door=GebruikerFactory()
+            voorziening=voorziening, naam=naam, scopes=["lezen"], door=GebruikerFactory()
         )
     return {"pk": koppeling.pk}
 
@@ -106,7 +106,7 @@ def _abonnement(voorziening):
     from api.models import Koppeling
     from api.webhooks import abonnement_maken
 
-    koppeling = _koppeling(voorziening)["pk"]
+    koppeling = _koppeling(voorziening, naam="DMS met webhook")["pk"]
     with voorziening_context(voorziening), override_settings(WEBHOOKS_ENKEL_PUBLIEK=False):
         abonnement, _ = abonnement_maken(
             koppeling=Koppeling.objects.get(pk=koppeling), url="https://dms.voorbeeld.be/"
