@@ -93,6 +93,8 @@ def afleveren(nu: datetime.datetime | None = None) -> int:
     skips it); the number of events delivered."""
     nu = nu or timezone.now()
     geleverd = 0
+    # The worker serves every voorziening: each subscription is then read and delivered under
+    # its own voorziening's context (`_een`), so its events are only ever its own.
     for pk in Abonnement.alle.filter(gepauzeerd_op__isnull=True).values_list("pk", flat=True):
         geleverd += _een(pk, nu)
     return geleverd
@@ -101,7 +103,7 @@ def afleveren(nu: datetime.datetime | None = None) -> int:
 def _een(pk: int, nu: datetime.datetime) -> int:
     with transaction.atomic():
         abonnement = (
-            Abonnement.alle.select_for_update(skip_locked=True)
+            Abonnement.alle.select_for_update(skip_locked=True)  # before any context: see above
             .select_related("koppeling__voorziening")
             .filter(pk=pk, gepauzeerd_op__isnull=True, koppeling__ingetrokken_op__isnull=True)
             .first()
